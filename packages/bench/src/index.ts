@@ -1,0 +1,1 @@
+export { runBenchmarks } from './run.ts';

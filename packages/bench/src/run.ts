@@ -1,0 +1,40 @@
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { authBenchmark } from './benchmarks/auth.ts';
+import { eventBusBenchmark } from './benchmarks/event-bus.ts';
+import { idleRssBenchmark } from './benchmarks/idle-rss.ts';
+import { kitHttpBenchmark } from './benchmarks/kit-http.ts';
+import { loginBenchmark } from './benchmarks/login.ts';
+import type { BenchContext, Benchmark } from './benchmarks/types.ts';
+import { type BenchRun, renderTable, updateReadme, writeResults } from './results.ts';
+
+const benchmarks: Benchmark[] = [kitHttpBenchmark, idleRssBenchmark, eventBusBenchmark, authBenchmark, loginBenchmark];
+
+/** Runs every benchmark (or those whose name contains `only`), writes results and the README table. */
+export async function runBenchmarks(
+  context: Omit<BenchContext, 'serverCpu' | 'loadCpu' | 'log'>,
+  options: { repoRoot: string; only?: string },
+): Promise<BenchRun> {
+  const cpuCount = cpus().length;
+  const full: BenchContext = {
+    ...context,
+    // Server on CPU 0, load generator on the last CPU: on 2 cores they never share one.
+    serverCpu: 0,
+    loadCpu: Math.max(cpuCount - 1, 0),
+    log: (message) => console.log(`  ${message}`),
+  };
+  const run: BenchRun = {
+    startedAt: new Date().toISOString(),
+    machine: { cpus: cpuCount, memoryGb: Math.round(totalmem() / 2 ** 30), bun: Bun.version },
+    results: [],
+  };
+  for (const benchmark of benchmarks) {
+    if (options.only && !benchmark.name.includes(options.only)) continue;
+    console.log(`▶ ${benchmark.name}`);
+    run.results.push(...(await benchmark.run(full)));
+  }
+  const file = writeResults(join(options.repoRoot, 'packages/bench/results'), run, !options.only);
+  if (!options.only) updateReadme(join(options.repoRoot, 'README.md'), run);
+  console.log(`\n${renderTable(run)}\n\nresults: ${file}`);
+  return run;
+}

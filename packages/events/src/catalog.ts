@@ -1,0 +1,100 @@
+import { defineEvent } from '@fruitables/bus';
+import { z } from 'zod';
+
+// What catalog tells the platform: what is for sale, at what price, and whether a shopper
+// can still buy it. The storefront rebuilder re-renders pages from these, so every event
+// names the farm and product it touches, and stock is announced only as a shopper-visible
+// state (in_stock / low / sold_out), never box by box.
+
+const timestamp = z.iso.datetime({ offset: true });
+const grade = z.enum(['특', '상', '보통', '못난이']);
+const stockState = z.enum(['in_stock', 'low', 'sold_out']);
+
+export const productPublished = defineEvent({
+  type: 'ProductPublished',
+  version: 1,
+  description:
+    'A farm made a product (a fruit and variety it grows) visible to shoppers, either when creating it published or by publishing it later. The storefront builds the product page and adds it to the farm page.',
+  data: z.object({
+    productId: z.uuid(),
+    farmId: z.uuid(),
+    fruit: z.string().min(1),
+    variety: z.string().min(1),
+    publishedAt: timestamp,
+  }),
+});
+
+export const offerPriceChanged = defineEvent({
+  type: 'OfferPriceChanged',
+  version: 1,
+  description:
+    'The price of an offer (a product in one grade and pack) changed. Carries the old and new price in integer KRW so consumers never need to read catalog to show the change; orders price new checkouts with the new one.',
+  data: z.object({
+    offerId: z.uuid(),
+    productId: z.uuid(),
+    farmId: z.uuid(),
+    previousPriceKrw: z.number().int().positive(),
+    priceKrw: z.number().int().positive(),
+    changedAt: timestamp,
+  }),
+});
+
+export const harvestBatchPublished = defineEvent({
+  type: 'HarvestBatchPublished',
+  version: 1,
+  description:
+    'A farm published one or more harvest lots (boxes of one offer picked on one day). Carries each lot with its harvest date and sugar content (Brix) so the storefront can show freshness without asking catalog.',
+  data: z.object({
+    farmId: z.uuid(),
+    lots: z
+      .array(
+        z.object({
+          lotId: z.uuid(),
+          lotCode: z.string().min(1),
+          offerId: z.uuid(),
+          productId: z.uuid(),
+          grade,
+          harvestedOn: z.iso.date(),
+          boxes: z.number().int().positive(),
+          brix: z.number().nullable(),
+        }),
+      )
+      .min(1),
+    publishedAt: timestamp,
+  }),
+});
+
+export const stockLevelChanged = defineEvent({
+  type: 'StockLevelChanged',
+  version: 1,
+  description:
+    'An offer crossed a stock threshold a shopper can see: in_stock, low (at most 5 boxes, or at most 10% of the boxes harvested in its sellable lots) or sold_out, in either direction. Published only on a crossing, never per box, so pages are rebuilt only when what a shopper sees changes.',
+  data: z.object({
+    offerId: z.uuid(),
+    productId: z.uuid(),
+    farmId: z.uuid(),
+    previousState: stockState,
+    state: stockState,
+    changedAt: timestamp,
+  }),
+});
+
+export const reservationExpired = defineEvent({
+  type: 'ReservationExpired',
+  version: 1,
+  description:
+    'A stock hold made for a checkout reached its time limit unconfirmed, so its boxes went back on sale. orders cancels the unpaid order that held them; each line names the lot the boxes came from.',
+  data: z.object({
+    holdId: z.uuid(),
+    lines: z.array(z.object({ offerId: z.uuid(), lotId: z.uuid(), quantity: z.number().int().positive() })).min(1),
+    expiredAt: timestamp,
+  }),
+});
+
+export const catalogEvents = [
+  productPublished,
+  offerPriceChanged,
+  harvestBatchPublished,
+  stockLevelChanged,
+  reservationExpired,
+] as const;

@@ -1,0 +1,11 @@
+export type { HouseRuleException } from './house-rules.ts';
+export { houseRuleExceptions } from './house-rules.ts';
+export type { Json, JsonObject } from './json.ts';
+export { buildKustomization } from './kustomize-lite/build.ts';
+export { UnsupportedKustomization } from './kustomize-lite/fields.ts';
+export { objectId } from './objects.ts';
+export type { Problem, Rule } from './problems.ts';
+export type { Engine, Rendering, RenderOptions } from './render.ts';
+export { detectEngine, isInstalled, renderKustomization } from './render.ts';
+export type { ObjectReport, ValidateOptions, ValidationReport } from './validate.ts';
+export { validateObjects } from './validate.ts';

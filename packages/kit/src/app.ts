@@ -1,0 +1,67 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { Scalar } from '@scalar/hono-api-reference';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import { handleError, handleNotFound, validationProblem } from './errors.ts';
+import { type ReadinessCheck, registerHealthRoutes } from './health.ts';
+import type { Lifecycle } from './lifecycle.ts';
+import { requestPipeline } from './request-pipeline.ts';
+import type { KitEnv } from './types.ts';
+
+export interface ServiceAppOptions {
+  /** The service name: log field, metrics label, and the public prefix `/api/<name>`. */
+  name: string;
+  version: string;
+  description: string;
+  logger: Logger;
+  registry: Registry;
+  lifecycle: Lifecycle;
+  readiness: ReadinessCheck[];
+  bodyLimitBytes: number;
+  requestTimeoutMs: number;
+}
+
+/**
+ * The one way a Fruitables service builds its Hono app. It brings request ids, one log line
+ * per finished request, metrics, secure headers, a body-size limit, a request timeout,
+ * problem+json for every error (validation included), health and readiness, Prometheus
+ * metrics, and the OpenAPI 3.1 document with a docs page. Routes are then added by the
+ * service with `app.openapi(...)`.
+ *
+ * Paths are the service's own (`/v1/...`); the edge maps `/api/<name>/...` onto them, which
+ * is why the OpenAPI document names `/api/<name>` as its server.
+ */
+export function createServiceApp(options: ServiceAppOptions): OpenAPIHono<KitEnv> {
+  const app = new OpenAPIHono<KitEnv>({
+    defaultHook: (result, c) => (result.success ? undefined : validationProblem(result.error, result.target, c)),
+  });
+
+  app.use(
+    requestPipeline({
+      logger: options.logger,
+      registry: options.registry,
+      bodyLimitBytes: options.bodyLimitBytes,
+      requestTimeoutMs: options.requestTimeoutMs,
+    }),
+  );
+
+  app.onError(handleError);
+  app.notFound(handleNotFound);
+
+  registerHealthRoutes(app, options.readiness, options.lifecycle);
+  app.get('/metrics', async () => {
+    return new Response(await options.registry.metrics(), {
+      headers: { 'content-type': options.registry.contentType },
+    });
+  });
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: `Fruitables ${options.name} API`, version: options.version, description: options.description },
+    servers: [{ url: `/api/${options.name}`, description: 'Through the edge' }],
+  });
+  // Relative URL: served at /api/<name>/docs through the edge and at /docs directly, both find the document.
+  app.get('/docs', Scalar({ url: 'openapi.json', pageTitle: `Fruitables ${options.name} API` }));
+
+  return app;
+}

@@ -1,0 +1,2 @@
+export { platformContexts } from './contexts.ts';
+export { runMigrations } from './run.ts';

@@ -1,0 +1,46 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { runBenchmarks } from '@fruitables/bench';
+import { runMigrations } from '@fruitables/migrations';
+import { ensureDatabase } from '../database.ts';
+import { startInfrastructure, stopInfrastructure } from '../infrastructure.ts';
+import { ensureInstalled, requirements } from '../os-packages.ts';
+import { repoRoot, stackDir } from '../paths.ts';
+import { pickPort } from '../ports.ts';
+import { testOnlyContexts } from '../test-contexts.ts';
+
+/**
+ * Runs the benchmark harness on its own PostgreSQL and Redis (durable settings, like
+ * production) and writes results under packages/bench/results plus README's table.
+ * `./fruitables bench <name>` runs only the benchmarks whose name contains it.
+ */
+export async function runBench(args: string[]): Promise<number> {
+  await ensureInstalled([requirements.postgres, requirements.redis, requirements.wrk]);
+  const dir = join(stackDir('bench'), String(process.pid));
+  // As in `test`: on Ctrl-C (or a timeout's SIGTERM) the benchmark children end, and
+  // `finally` still stops this run's PostgreSQL and Redis instead of leaving them running.
+  const ignore = () => console.log('\ninterrupted: stopping the benchmark PostgreSQL and Redis');
+  process.on('SIGINT', ignore);
+  process.on('SIGTERM', ignore);
+  const taken = new Set<number>();
+  const infrastructure = await startInfrastructure(
+    dir,
+    { postgres: await pickPort(35432, taken), redis: await pickPort(36379, taken) },
+    'durable',
+  );
+  try {
+    const databaseUrl = await ensureDatabase(infrastructure.adminUrl, 'fruitables_bench', { recreate: true });
+    await runMigrations(databaseUrl, {}, testOnlyContexts);
+    const only = args[0];
+    await runBenchmarks(
+      { postgresAdminUrl: databaseUrl, redisUrl: infrastructure.redisUrl },
+      { repoRoot, ...(only ? { only } : {}) },
+    );
+    return 0;
+  } finally {
+    await stopInfrastructure(dir);
+    rmSync(dir, { recursive: true, force: true });
+    process.off('SIGINT', ignore);
+    process.off('SIGTERM', ignore);
+  }
+}

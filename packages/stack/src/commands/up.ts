@@ -1,0 +1,117 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runMigrations } from '@fruitables/migrations';
+import { ensureDatabase } from '../database.ts';
+import { startEdge } from '../edge.ts';
+import { followLogs } from '../follow-logs.ts';
+import { startInfrastructure } from '../infrastructure.ts';
+import { ensureInstalled, requirements } from '../os-packages.ts';
+import { stackDir } from '../paths.ts';
+import { pickPort } from '../ports.ts';
+import { spawnDetached } from '../processes.ts';
+import { STACK_DATABASE, serviceEnv } from '../service-env.ts';
+import { discoverServices, type ServiceApp } from '../services.ts';
+import { FatalWait, isAlive, run, waitFor } from '../shell.ts';
+import { readState, type StackState, writeState } from '../state.ts';
+import { runDown } from './down.ts';
+
+/**
+ * Brings the whole platform up on this machine: OS packages if missing, PostgreSQL and
+ * Redis with data under .fruitables/up, migrations, demo data, every service, the edge.
+ * Safe to run twice: whatever is already running is left running.
+ */
+export async function runUp(args: string[]): Promise<number> {
+  const detach = args.includes('--detach');
+  await ensureInstalled([requirements.postgres, requirements.redis, requirements.varnish]);
+  const dir = stackDir('up');
+  const logsDir = join(dir, 'logs');
+  mkdirSync(logsDir, { recursive: true });
+  const services = discoverServices();
+  const state = await resolvePorts(dir, services);
+  writeState(dir, state);
+
+  const infrastructure = await startInfrastructure(dir, state.ports, 'durable');
+  const ownerUrl = await ensureDatabase(infrastructure.adminUrl, STACK_DATABASE);
+  await runMigrations(ownerUrl, {}, [], (msg, fields) => console.log(`migrate: ${msg} ${JSON.stringify(fields)}`));
+
+  for (const service of services) {
+    const env = await serviceEnv(dir, state, service);
+    if (service.seedScript) {
+      console.log(`seed: ${service.name}`);
+      await run(['bun', service.seedScript], { cwd: service.dir, env, check: true });
+    }
+    const running = state.pids.services[service.name];
+    if (running !== undefined && isAlive(running)) continue;
+    state.pids.services[service.name] = spawnDetached(['bun', service.entry], {
+      cwd: service.dir,
+      env,
+      logFile: join(logsDir, `${service.name}.log`),
+    });
+    writeState(dir, state);
+  }
+
+  await startEdge(join(dir, 'edge'), state.ports.edge, state.ports.services);
+  const edgeUrl = `http://127.0.0.1:${state.ports.edge}`;
+  for (const service of services) {
+    const logFile = join(logsDir, `${service.name}.log`);
+    await waitFor(`${service.name} to be ready (log: ${logFile})`, async () => {
+      const pid = state.pids.services[service.name];
+      if (pid === undefined || !isAlive(pid)) {
+        throw new FatalWait(`${service.name} exited during start; the end of its log:\n${tail(logFile, 15)}`);
+      }
+      const response = await fetch(`${edgeUrl}/api/${service.name}/readyz`);
+      return response.status === 200;
+    });
+  }
+
+  if (detach) {
+    console.log(`Logs are in ${logsDir}; stop with ./fruitables down.`);
+    console.log(edgeUrl);
+    return 0;
+  }
+  console.log(`Following logs; Ctrl-C stops everything.`);
+  console.log(edgeUrl);
+  await followLogs(
+    logsDir,
+    services.map((service) => service.name),
+    shutdownSignal(),
+  );
+  return runDown([]);
+}
+
+/** Reuses the ports of a previous `up` (so bookmarks keep working) and finds free ones for the rest. */
+async function resolvePorts(dir: string, services: ServiceApp[]): Promise<StackState> {
+  const previous = readState(dir);
+  const taken = new Set<number>();
+  const keep = async (port: number | undefined, preferred: number) => {
+    if (port !== undefined) {
+      taken.add(port);
+      return port;
+    }
+    return pickPort(preferred, taken);
+  };
+  const state: StackState = {
+    ports: {
+      postgres: await keep(previous?.ports.postgres, 15432),
+      redis: await keep(previous?.ports.redis, 16379),
+      edge: await keep(previous?.ports.edge, 8080),
+      services: {},
+    },
+    pids: { services: { ...(previous?.pids.services ?? {}) } },
+  };
+  for (const service of services) {
+    state.ports.services[service.name] = await keep(previous?.ports.services[service.name], service.preferredPort);
+  }
+  return state;
+}
+
+function tail(file: string, lines: number): string {
+  return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+function shutdownSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}

@@ -1,0 +1,19 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** What `up` started, so `down` (and a second `up`) can find it again. */
+export interface StackState {
+  ports: { postgres: number; redis: number; edge: number; services: Record<string, number> };
+  pids: { services: Record<string, number>; edge?: number };
+}
+
+const file = (dir: string) => join(dir, 'state.json');
+
+export function readState(dir: string): StackState | null {
+  return existsSync(file(dir)) ? (JSON.parse(readFileSync(file(dir), 'utf8')) as StackState) : null;
+}
+
+export function writeState(dir: string, state: StackState): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(file(dir), `${JSON.stringify(state, null, 2)}\n`);
+}
