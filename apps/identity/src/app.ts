@@ -1,0 +1,105 @@
+import type { RedisClient } from '@fruitables/bus';
+import type { Clock } from '@fruitables/core';
+import { type Postgres, postgresReadiness } from '@fruitables/db';
+import { authenticate, createServiceApp, createStaticKeySource, type Lifecycle, type Logger } from '@fruitables/kit';
+import type { Registry } from 'prom-client';
+import { createAccessTokenIssuer } from './domain/access-tokens.ts';
+import type { DomainContext, IdentityDb } from './domain/context.ts';
+import type { FieldCipher } from './domain/field-cipher.ts';
+import { createLoginThrottle, type LoginThrottlePolicies } from './domain/login-throttle.ts';
+import type { PasswordHasher } from './domain/passwords.ts';
+import { createServiceClients, type ServiceClientConfig } from './domain/service-clients.ts';
+import { createSignUpThrottle } from './domain/sign-up-throttle.ts';
+import type { SigningKeys } from './domain/signing-keys.ts';
+import { createSocialProviders, type SocialLoginConfig } from './domain/social-providers.ts';
+import type { IdentityApp } from './routes/deps.ts';
+import { registerRoutes } from './routes/index.ts';
+
+export interface IdentityDeps {
+  /** The pool, as the `fruitables_identity` role; used here only for readiness. */
+  sql: Postgres;
+  db: IdentityDb;
+  redis: RedisClient;
+  clock: Clock;
+  logger: Logger;
+  registry: Registry;
+  lifecycle: Lifecycle;
+  signingKeys: SigningKeys;
+  cipher: FieldCipher;
+  passwords: PasswordHasher;
+  serviceClients: readonly ServiceClientConfig[];
+  issuer: string;
+  audience: string;
+  trustedProxyHops: number;
+  throttlePolicies?: LoginThrottlePolicies;
+  /** Kakao and Naver credentials; absent (or without a provider) means social login is off. */
+  social?: SocialLoginConfig;
+  bodyLimitBytes: number;
+  requestTimeoutMs: number;
+}
+
+/**
+ * The identity service as a Hono app: accounts, sessions and tokens, the JWKS, profiles and
+ * address books, farmer applications and the admin decisions on them. `main.ts` serves it;
+ * tests call `app.request()` on the same app.
+ */
+export function createApp(deps: IdentityDeps): IdentityApp {
+  const app = createServiceApp({
+    name: 'identity',
+    version: '1.0.0',
+    description:
+      'Accounts (shoppers, farmers, admins), sessions and tokens, the signing keys (JWKS), profiles, address books and farmer verification.',
+    logger: deps.logger,
+    registry: deps.registry,
+    lifecycle: deps.lifecycle,
+    readiness: [postgresReadiness(deps.sql), { name: 'redis', check: () => deps.redis.ping() }],
+    bodyLimitBytes: deps.bodyLimitBytes,
+    requestTimeoutMs: deps.requestTimeoutMs,
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'An access token from POST /v1/sessions (people) or POST /v1/oauth/token (services).',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'clientBasic', { type: 'http', scheme: 'basic' });
+
+  const ctx: DomainContext = {
+    db: deps.db,
+    clock: deps.clock,
+    redis: deps.redis,
+    logger: deps.logger,
+    tokens: createAccessTokenIssuer({
+      keys: deps.signingKeys,
+      issuer: deps.issuer,
+      audience: deps.audience,
+      clock: deps.clock,
+    }),
+    passwords: deps.passwords,
+    cipher: deps.cipher,
+    throttle: createLoginThrottle({
+      redis: deps.redis,
+      clock: deps.clock,
+      ...(deps.throttlePolicies ? { policies: deps.throttlePolicies } : {}),
+    }),
+    signUpThrottle: createSignUpThrottle({ redis: deps.redis, clock: deps.clock }),
+    serviceClients: createServiceClients(deps.serviceClients, deps.passwords),
+  };
+  // identity verifies its own tokens with its own public keys: no JWKS round trip to itself.
+  const authOptions = {
+    keys: createStaticKeySource(deps.signingKeys.publicJwks),
+    redis: deps.redis,
+    issuer: deps.issuer,
+    audience: deps.audience,
+    clock: deps.clock,
+  };
+  registerRoutes(app, {
+    ctx,
+    signedIn: authenticate(authOptions),
+    maybeSignedIn: authenticate({ ...authOptions, optional: true }),
+    publicJwks: deps.signingKeys.publicJwks,
+    trustedProxyHops: deps.trustedProxyHops,
+    social: createSocialProviders(deps.social),
+  });
+  return app;
+}

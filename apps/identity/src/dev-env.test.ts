@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseEnv } from '@fruitables/kit';
+import { afterEach, describe, expect, it } from 'vitest';
+import { devEnv, devServiceCredentials } from './dev-env.ts';
+import { createFieldCipher } from './domain/field-cipher.ts';
+import { loadSigningKeys } from './domain/signing-keys.ts';
+import { identityEnvShape } from './env.ts';
+
+const folders: string[] = [];
+const newFolder = () => {
+  const folder = mkdtempSync(join(tmpdir(), 'identity-dev-env-'));
+  folders.push(folder);
+  return join(folder, 'secrets');
+};
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+describe('local development secrets', () => {
+  it('creates secrets once, privately, and returns the same ones afterwards', async () => {
+    const folder = newFolder();
+    const first = await devEnv(folder);
+    const second = await devEnv(folder);
+    expect(second).toEqual(first);
+    expect(statSync(join(folder, 'identity.json')).mode & 0o777).toBe(0o600);
+  });
+
+  it('gives an environment the service boots with: two signing keys and a working encryption key', async () => {
+    const env = parseEnv(identityEnvShape, await devEnv(newFolder()));
+    const keys = await loadSigningKeys(env.IDENTITY_SIGNING_KEYS);
+    expect(keys.publicJwks.keys).toHaveLength(2);
+    const cipher = createFieldCipher({
+      keys: new Map(Object.entries(env.IDENTITY_ENCRYPTION_KEYS)),
+      activeKeyId: env.IDENTITY_ENCRYPTION_KEY_ID,
+    });
+    expect(cipher.open(cipher.seal('01012345678', 'x'), 'x')).toBe('01012345678');
+  });
+
+  it('hands out client credentials that match the hashes identity is given', async () => {
+    const folder = newFolder();
+    const env = parseEnv(identityEnvShape, await devEnv(folder));
+    const [orders] = (await devServiceCredentials(folder)).filter((client) => client.clientId === 'orders');
+    const configured = env.IDENTITY_SERVICE_CLIENTS.find((client) => client.clientId === 'orders');
+    expect(orders && configured && (await Bun.password.verify(orders.clientSecret, configured.secretHash))).toBe(true);
+  });
+});

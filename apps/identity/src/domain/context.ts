@@ -1,0 +1,32 @@
+import type { RedisClient } from '@fruitables/bus';
+import type { Clock } from '@fruitables/core';
+import type { Executor } from '@fruitables/db';
+import type { identityTables } from '@fruitables/schema-identity';
+import type { Logger } from 'pino';
+import type { AccessTokenIssuer } from './access-tokens.ts';
+import type { FieldCipher } from './field-cipher.ts';
+import type { LoginThrottle } from './login-throttle.ts';
+import type { PasswordHasher } from './passwords.ts';
+import type { ServiceClients } from './service-clients.ts';
+import type { SignUpThrottle } from './sign-up-throttle.ts';
+
+export type IdentityDb = Executor<typeof identityTables>;
+
+/**
+ * Everything the identity domain works with, built once by `createApp`. Each domain
+ * function takes only the slice it uses (`Pick<DomainContext, ...>`), so its signature says
+ * what it touches and a test can hand it exactly that. `db` may be the pool or an open
+ * transaction: functions that write compose into the caller's transaction.
+ */
+export interface DomainContext {
+  db: IdentityDb;
+  clock: Clock;
+  redis: RedisClient;
+  logger: Logger;
+  tokens: AccessTokenIssuer;
+  passwords: PasswordHasher;
+  cipher: FieldCipher;
+  throttle: LoginThrottle;
+  signUpThrottle: SignUpThrottle;
+  serviceClients: ServiceClients;
+}

@@ -1,0 +1,17 @@
+import { Forbidden, Unauthorized } from '@fruitables/kit';
+
+/*
+ * Errors the identity domain throws more than once. Messages are what a person reads; codes
+ * are what clients branch on. Where an answer must not reveal whether an account exists,
+ * every path throws the same factory.
+ */
+
+export const invalidCredentials = (): Unauthorized =>
+  new Unauthorized('The email or password is wrong.', 'invalid_credentials');
+
+export const invalidRefreshToken = (): Unauthorized =>
+  new Unauthorized('This session has ended; sign in again.', 'invalid_refresh_token');
+
+/** Only a caller who proved the password (or owns the session) learns this. */
+export const accountDisabled = (): Forbidden =>
+  new Forbidden('This account is disabled. Contact support to have it enabled again.', 'account_disabled');

@@ -1,0 +1,210 @@
+import { isUuidV7 } from '@fruitables/core';
+import { accountFarms, farmerApplications, farms, outbox } from '@fruitables/schema-identity';
+import { eq } from 'drizzle-orm';
+import { decodeJwt } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  bodyOf,
+  call,
+  farmerApplicationBody,
+  type Problem,
+  refresh,
+  type SignedIn,
+  signedInAdmin,
+  signedInShopper,
+} from '../../testing/client.ts';
+import { createHarness, type IdentityHarness } from '../../testing/harness.ts';
+
+let h: IdentityHarness;
+let admin: SignedIn;
+beforeAll(async () => {
+  h = await createHarness('farmer-verification');
+  admin = await signedInAdmin(h);
+});
+afterAll(async () => {
+  await h.close();
+});
+
+interface ApplicationBody {
+  id: string;
+  status: string;
+  farmId: string | null;
+  rejectionReason: string | null;
+}
+
+async function apply(applicant: SignedIn): Promise<ApplicationBody> {
+  const response = await call(h, 'POST', '/v1/farmer-applications', {
+    token: applicant.accessToken,
+    body: farmerApplicationBody(),
+  });
+  expect(response.status).toBe(201);
+  return bodyOf<ApplicationBody>(response);
+}
+
+const decide = (applicationId: string, verb: 'verify' | 'reject', token = admin.accessToken, body?: unknown) =>
+  call(h, 'POST', `/v1/admin/farmer-applications/${applicationId}/${verb}`, { token, body });
+
+describe('verifying a farmer', () => {
+  it('creates the farm, makes the applicant its farmer and cuts off the old token', async () => {
+    const applicant = await signedInShopper(h);
+    const application = await apply(applicant);
+    const response = await decide(application.id, 'verify');
+    expect(response.status).toBe(200);
+    const verified = await bodyOf<ApplicationBody>(response);
+    expect(verified.status).toBe('verified');
+    expect(verified.farmId && isUuidV7(verified.farmId)).toBe(true);
+
+    // The shopper-only token stops working at once; a refresh in the same second carries the new role and works.
+    expect((await call(h, 'GET', '/v1/me', { token: applicant.accessToken })).status).toBe(401);
+    const next = await refresh(h, applicant.refreshToken);
+    expect(decodeJwt(next.accessToken)).toMatchObject({ roles: ['shopper', 'farmer'], farmIds: [verified.farmId] });
+    const mine = await call(h, 'GET', '/v1/me/farmer-application', { token: next.accessToken });
+    expect(await bodyOf(mine)).toMatchObject({ status: 'verified', farmId: verified.farmId });
+  });
+
+  it('announces FarmerVerified with the farm and nothing private', async () => {
+    const applicant = await signedInShopper(h);
+    const application = await apply(applicant);
+    const verified = await bodyOf<ApplicationBody>(await decide(application.id, 'verify'));
+    const [event] = (await h.db.select().from(outbox).where(eq(outbox.type, 'FarmerVerified'))).filter(
+      (row) => row.envelope.aggregateId === applicant.accountId,
+    );
+    expect(event?.envelope.data).toEqual({
+      applicationId: application.id,
+      accountId: applicant.accountId,
+      farmId: verified.farmId,
+      farmName: '햇살 사과농원',
+      verifiedAt: expect.any(String),
+    });
+  });
+
+  it('decides an application only once', async () => {
+    const application = await apply(await signedInShopper(h));
+    expect((await decide(application.id, 'verify')).status).toBe(200);
+    const again = await decide(application.id, 'reject', admin.accessToken, { reason: '중복' });
+    expect(again.status).toBe(409);
+    expect((await bodyOf<Problem>(again)).code).toBe('farmer_application_decided');
+  });
+
+  it('settles a verify, a second verify and a reject racing on one application: one wins, one farm, one event', async () => {
+    const applicant = await signedInShopper(h);
+    const application = await apply(applicant);
+    const responses = await Promise.all([
+      decide(application.id, 'verify'),
+      decide(application.id, 'verify'),
+      decide(application.id, 'reject', admin.accessToken, { reason: '중복 신청' }),
+    ]);
+    const statuses = responses.map((response) => response.status);
+    expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+    expect(statuses.filter((status) => status === 409)).toHaveLength(2);
+    const events = (await h.db.select().from(outbox)).filter(
+      (row) =>
+        row.envelope.aggregateId === applicant.accountId &&
+        (row.type === 'FarmerVerified' || row.type === 'FarmerRejected'),
+    );
+    expect(events).toHaveLength(1);
+    const [decided] = await h.db.select().from(farmerApplications).where(eq(farmerApplications.id, application.id));
+    const linked = await h.db.select().from(accountFarms).where(eq(accountFarms.accountId, applicant.accountId));
+    if (decided?.status === 'verified') {
+      expect(events[0]?.type).toBe('FarmerVerified');
+      expect(linked.map((row) => row.farmId)).toEqual([decided.farmId]);
+      expect(
+        await h.db
+          .select()
+          .from(farms)
+          .where(eq(farms.id, decided.farmId ?? '')),
+      ).toHaveLength(1);
+    } else {
+      expect(decided?.status).toBe('rejected');
+      expect(events[0]?.type).toBe('FarmerRejected');
+      expect(linked).toEqual([]);
+    }
+  });
+
+  it('answers 404 for an application that does not exist', async () => {
+    expect((await decide('0193a0c4-5b1e-7c3a-9f00-3c1d2e4f5a6b', 'verify')).status).toBe(404);
+  });
+
+  it('refuses a second application from a verified farmer', async () => {
+    const applicant = await signedInShopper(h);
+    await decide((await apply(applicant)).id, 'verify');
+    const next = await refresh(h, applicant.refreshToken);
+    const again = await call(h, 'POST', '/v1/farmer-applications', {
+      token: next.accessToken,
+      body: farmerApplicationBody(),
+    });
+    expect(again.status).toBe(409);
+    expect((await bodyOf<Problem>(again)).code).toBe('already_farmer');
+  });
+});
+
+describe('no one decides their own application', () => {
+  it('refuses an admin verifying the application they filed themself', async () => {
+    const ownApplication = await apply(admin);
+    const response = await decide(ownApplication.id, 'verify');
+    expect(response.status).toBe(403);
+    expect((await bodyOf<Problem>(response)).code).toBe('self_decision');
+    const stillPending = await call(h, 'GET', '/v1/me/farmer-application', { token: admin.accessToken });
+    expect((await bodyOf<ApplicationBody>(stillPending)).status).toBe('pending');
+  });
+
+  it('refuses an applicant verifying their own application without the admin role', async () => {
+    const applicant = await signedInShopper(h);
+    const application = await apply(applicant);
+    expect((await decide(application.id, 'verify', applicant.accessToken)).status).toBe(403);
+  });
+});
+
+describe('rejecting a farmer', () => {
+  it('records the reason for the applicant, announces it, and lets them apply again', async () => {
+    const applicant = await signedInShopper(h);
+    const application = await apply(applicant);
+    const reason = '예금주가 대표자와 다릅니다.';
+    const response = await decide(application.id, 'reject', admin.accessToken, { reason });
+    expect(response.status).toBe(200);
+    const mine = await call(h, 'GET', '/v1/me/farmer-application', { token: applicant.accessToken });
+    expect(await bodyOf(mine)).toMatchObject({ status: 'rejected', rejectionReason: reason, farmId: null });
+    const events = await h.db.select().from(outbox).where(eq(outbox.type, 'FarmerRejected'));
+    expect(events.find((row) => row.envelope.aggregateId === applicant.accountId)?.envelope.data).toMatchObject({
+      applicationId: application.id,
+      reason,
+    });
+    expect((await apply(applicant)).status).toBe('pending');
+  });
+
+  it('needs a reason', async () => {
+    const application = await apply(await signedInShopper(h));
+    const response = await decide(application.id, 'reject', admin.accessToken, {});
+    expect(response.status).toBe(400);
+    expect((await bodyOf<Problem>(response)).errors?.map((error) => error.field)).toEqual(['reason']);
+  });
+});
+
+describe('the review queue', () => {
+  it('pages through pending applications oldest first', async () => {
+    const queue = await createHarness('farmer-queue');
+    try {
+      const queueAdmin = await signedInAdmin(queue);
+      const filed: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        const applicant = await signedInShopper(queue);
+        const response = await call(queue, 'POST', '/v1/farmer-applications', {
+          token: applicant.accessToken,
+          body: farmerApplicationBody(),
+        });
+        filed.push((await bodyOf<{ id: string }>(response)).id);
+      }
+      const page = async (query: string) =>
+        bodyOf<{ items: { id: string }[]; nextCursor: string | null }>(
+          await call(queue, 'GET', `/v1/admin/farmer-applications${query}`, { token: queueAdmin.accessToken }),
+        );
+      const first = await page('?limit=2');
+      expect(first.items.map((item) => item.id)).toEqual(filed.slice(0, 2));
+      const second = await page(`?limit=2&after=${first.nextCursor}`);
+      expect(second.items.map((item) => item.id)).toEqual(filed.slice(2));
+      expect(second.nextCursor).toBeNull();
+    } finally {
+      await queue.close();
+    }
+  });
+});

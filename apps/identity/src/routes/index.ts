@@ -1,0 +1,55 @@
+import { registerSignUp } from './accounts/sign-up.ts';
+import { registerCreateAddress } from './addresses/create-address.ts';
+import { registerDeleteAddress } from './addresses/delete-address.ts';
+import { registerGetAddress } from './addresses/get-address.ts';
+import { registerListAddresses } from './addresses/list-addresses.ts';
+import { registerUpdateAddress } from './addresses/update-address.ts';
+import { registerDisableAccount } from './admin/disable-account.ts';
+import { registerEnableAccount } from './admin/enable-account.ts';
+import { registerLinkFarm } from './admin/link-farm.ts';
+import { registerListPendingFarmerApplications } from './admin/list-pending-farmer-applications.ts';
+import { registerRejectFarmerApplication } from './admin/reject-farmer-application.ts';
+import { registerVerifyFarmerApplication } from './admin/verify-farmer-application.ts';
+import type { IdentityApp, RouteDeps } from './deps.ts';
+import { registerGetMyFarmerApplication } from './farmer-applications/get-my-farmer-application.ts';
+import { registerSubmitFarmerApplication } from './farmer-applications/submit-farmer-application.ts';
+import { registerGetProfile } from './me/get-profile.ts';
+import { registerUpdateProfile } from './me/update-profile.ts';
+import { registerIssueToken } from './oauth/issue-token.ts';
+import { registerLogIn } from './sessions/log-in.ts';
+import { registerLogOut } from './sessions/log-out.ts';
+import { registerLogOutEverywhere } from './sessions/log-out-everywhere.ts';
+import { registerRefreshSession } from './sessions/refresh-session.ts';
+import { registerFinishSocialLogin } from './social/finish-social-login.ts';
+import { registerListSocialProviders } from './social/list-social-providers.ts';
+import { registerStartSocialLogin } from './social/start-social-login.ts';
+import { registerGetJwks } from './well-known/get-jwks.ts';
+
+/** Every identity route, in the order the docs list them. */
+export function registerRoutes(app: IdentityApp, deps: RouteDeps): void {
+  registerGetJwks(app, deps);
+  registerSignUp(app, deps);
+  registerLogIn(app, deps);
+  registerRefreshSession(app, deps);
+  registerLogOut(app, deps);
+  registerLogOutEverywhere(app, deps);
+  registerListSocialProviders(app, deps);
+  registerStartSocialLogin(app, deps);
+  registerFinishSocialLogin(app, deps);
+  registerIssueToken(app, deps);
+  registerGetProfile(app, deps);
+  registerUpdateProfile(app, deps);
+  registerListAddresses(app, deps);
+  registerCreateAddress(app, deps);
+  registerGetAddress(app, deps);
+  registerUpdateAddress(app, deps);
+  registerDeleteAddress(app, deps);
+  registerSubmitFarmerApplication(app, deps);
+  registerGetMyFarmerApplication(app, deps);
+  registerListPendingFarmerApplications(app, deps);
+  registerVerifyFarmerApplication(app, deps);
+  registerRejectFarmerApplication(app, deps);
+  registerDisableAccount(app, deps);
+  registerEnableAccount(app, deps);
+  registerLinkFarm(app, deps);
+}

@@ -1,0 +1,139 @@
+import { decodeJwt } from 'jose';
+import type { IdentityHarness } from './harness.ts';
+import { seedAdmin, uniqueEmail, uniqueIp } from './harness.ts';
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** The client address the edge would report; the harness's own by default. */
+  ip?: string;
+}
+
+/** One request through the real app, as the edge would forward it. */
+export async function call(
+  harness: IdentityHarness,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<Response> {
+  const headers: Record<string, string> = { 'x-forwarded-for': options.ip ?? harness.ip, ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] ??= 'application/json';
+  const body =
+    options.body === undefined
+      ? undefined
+      : typeof options.body === 'string'
+        ? options.body
+        : JSON.stringify(options.body);
+  return await harness.app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
+}
+
+export async function bodyOf<T = Record<string, unknown>>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}
+
+export interface Problem {
+  status: number;
+  code: string;
+  detail: string;
+  errors?: { field: string; message: string }[];
+}
+
+export interface Tokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+export interface SignedIn extends Tokens {
+  accountId: string;
+  email: string;
+  password: string;
+}
+
+export async function signUp(
+  harness: IdentityHarness,
+  overrides: Record<string, unknown> = {},
+): Promise<{ email: string; password: string }> {
+  const body = { email: uniqueEmail(), password: 'sweet-persimmon-42', displayName: '김민지', ...overrides };
+  // Each from its own address, so the per-address sign-up limit never couples one test to another.
+  const response = await call(harness, 'POST', '/v1/accounts', { body, ip: uniqueIp() });
+  if (response.status !== 202) throw new Error(`sign-up answered ${response.status}: ${await response.text()}`);
+  return { email: String(body.email), password: String(body.password) };
+}
+
+export async function logIn(harness: IdentityHarness, email: string, password: string): Promise<Tokens> {
+  const response = await call(harness, 'POST', '/v1/sessions', { body: { email, password } });
+  if (response.status !== 200) throw new Error(`login answered ${response.status}: ${await response.text()}`);
+  return bodyOf<Tokens>(response);
+}
+
+export async function refresh(harness: IdentityHarness, refreshToken: string): Promise<Tokens> {
+  const response = await call(harness, 'POST', '/v1/sessions/refresh', { body: { refreshToken } });
+  if (response.status !== 200) throw new Error(`refresh answered ${response.status}: ${await response.text()}`);
+  return bodyOf<Tokens>(response);
+}
+
+const subjectOf = (accessToken: string): string => String(decodeJwt(accessToken).sub);
+
+export async function signedInShopper(
+  harness: IdentityHarness,
+  overrides: Record<string, unknown> = {},
+): Promise<SignedIn> {
+  const { email, password } = await signUp(harness, overrides);
+  const tokens = await logIn(harness, email, password);
+  return { ...tokens, accountId: subjectOf(tokens.accessToken), email, password };
+}
+
+export async function signedInAdmin(harness: IdentityHarness): Promise<SignedIn> {
+  const { email, password, id } = await seedAdmin(harness);
+  return { ...(await logIn(harness, email, password)), accountId: id, email, password };
+}
+
+/** Ten digits with a valid 사업자등록번호 check digit (random, so tests never share one). */
+export function validBusinessRegistrationNumber(): string {
+  const weights = [1, 3, 7, 1, 3, 7, 1, 3, 5];
+  const digits = Array.from({ length: 9 }, () => Math.floor(Math.random() * 10));
+  let sum = digits.reduce((total, digit, index) => total + digit * (weights[index] ?? 0), 0);
+  sum += Math.floor(((digits[8] ?? 0) * 5) / 10);
+  return [...digits, (10 - (sum % 10)) % 10].join('');
+}
+
+export function farmerApplicationBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    farmName: '햇살 사과농원',
+    representativeName: '박정호',
+    businessRegistrationNumber: validBusinessRegistrationNumber(),
+    roadAddress: '경상북도 청송군 청송읍 중앙로 1',
+    zoneCode: '37414',
+    phone: '054-873-1234',
+    bankCode: '011',
+    bankAccountNumber: '301-1234-5678-91',
+    bankAccountHolder: '박정호',
+    ...overrides,
+  };
+}
+
+/**
+ * A shopper whose farmer application an admin verified, refreshed afterwards so the token
+ * carries the farmer role and farm.
+ */
+export async function verifiedFarmer(
+  harness: IdentityHarness,
+  admin: SignedIn,
+): Promise<SignedIn & { farmId: string; applicationId: string }> {
+  const shopper = await signedInShopper(harness);
+  const submitted = await call(harness, 'POST', '/v1/farmer-applications', {
+    token: shopper.accessToken,
+    body: farmerApplicationBody(),
+  });
+  const { id: applicationId } = await bodyOf<{ id: string }>(submitted);
+  const verified = await call(harness, 'POST', `/v1/admin/farmer-applications/${applicationId}/verify`, {
+    token: admin.accessToken,
+  });
+  if (verified.status !== 200) throw new Error(`verify answered ${verified.status}: ${await verified.text()}`);
+  const { farmId } = await bodyOf<{ farmId: string }>(verified);
+  const tokens = await refresh(harness, shopper.refreshToken);
+  return { ...shopper, ...tokens, farmId, applicationId };
+}

@@ -1,0 +1,23 @@
+export { identityContext } from './context.ts';
+export {
+  type AccountRole,
+  type AccountStatus,
+  type ApplicationStatus,
+  accountFarms,
+  accountRoles,
+  accountStatuses,
+  accounts,
+  addresses,
+  applicationStatuses,
+  farmerApplications,
+  farms,
+  identity,
+  identityTables,
+  inbox,
+  outbox,
+  refreshTokenFamilies,
+  refreshTokens,
+  type SocialProvider,
+  socialIdentities,
+  socialProviders,
+} from './schema.ts';
