@@ -1,0 +1,88 @@
+import type { RedisClient } from '@fruitables/bus';
+import type { Clock } from '@fruitables/core';
+import { type Postgres, postgresReadiness } from '@fruitables/db';
+import {
+  authenticate,
+  createServiceApp,
+  type KeySource,
+  type Lifecycle,
+  type Logger,
+  type ReadinessCheck,
+  requireFarmAccess,
+  requireRole,
+} from '@fruitables/kit';
+import type { Registry } from 'prom-client';
+import type { CatalogDb, DomainContext, StockPolicy } from './domain/context.ts';
+import type { CatalogApp } from './routes/deps.ts';
+import { registerRoutes } from './routes/index.ts';
+
+export interface CatalogDeps {
+  /** The pool, as the `fruitables_catalog` role; used here only for readiness. */
+  sql: Postgres;
+  db: CatalogDb;
+  redis: RedisClient;
+  clock: Clock;
+  logger: Logger;
+  registry: Registry;
+  lifecycle: Lifecycle;
+  /** identity's public keys (a JWKS source in production, a test signer's keys in tests). */
+  keys: KeySource;
+  issuer: string;
+  audience: string;
+  stock: StockPolicy;
+  /** The FarmerVerified consumer; readiness fails while it is not running. */
+  consumer?: { isRunning(): boolean };
+  bodyLimitBytes: number;
+  requestTimeoutMs: number;
+}
+
+/**
+ * The catalog service as a Hono app: public reads of farms, products, offers and lots; farmer
+ * edits scoped to their own farm; the internal hold API orders uses at checkout. `main.ts`
+ * serves it; tests call `app.request()` on the same app.
+ */
+export function createApp(deps: CatalogDeps): CatalogApp {
+  const readiness: ReadinessCheck[] = [postgresReadiness(deps.sql), { name: 'redis', check: () => deps.redis.ping() }];
+  const { consumer } = deps;
+  if (consumer) {
+    readiness.push({
+      name: 'farm-events consumer',
+      check: async () => {
+        if (!consumer.isRunning()) throw new Error('consumer is not running');
+      },
+    });
+  }
+  const app = createServiceApp({
+    name: 'catalog',
+    version: '1.0.0',
+    description:
+      'Farms, products, offers (grade, pack, price) and harvest lots; stock per lot with holds for checkout (FEFO, no overselling).',
+    logger: deps.logger,
+    registry: deps.registry,
+    lifecycle: deps.lifecycle,
+    readiness,
+    bodyLimitBytes: deps.bodyLimitBytes,
+    requestTimeoutMs: deps.requestTimeoutMs,
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: "An access token from identity: a farmer's or admin's, or a service token for /internal routes.",
+  });
+  const ctx: DomainContext = { db: deps.db, clock: deps.clock, logger: deps.logger, stock: deps.stock };
+  const signedIn = authenticate({
+    keys: deps.keys,
+    redis: deps.redis,
+    issuer: deps.issuer,
+    audience: deps.audience,
+    clock: deps.clock,
+  });
+  registerRoutes(app, {
+    ctx,
+    signedIn,
+    farmAccess: [signedIn, requireFarmAccess((c) => c.req.param('farmId'))],
+    serviceOnly: [signedIn, requireRole('service')],
+  });
+  return app;
+}

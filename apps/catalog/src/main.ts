@@ -1,0 +1,81 @@
+import { createBusMetrics, createOutboxRelay, openRedis } from '@fruitables/bus';
+import { systemClock } from '@fruitables/core';
+import { createDrizzle, createPostgres } from '@fruitables/db';
+import {
+  createJwksKeySource,
+  createLifecycle,
+  createLogger,
+  createMetricsRegistry,
+  exitOnEnvError,
+  parseEnv,
+  serveApp,
+  serviceEnvShape,
+} from '@fruitables/kit';
+import { catalogTables, outbox } from '@fruitables/schema-catalog';
+import { createApp } from './app.ts';
+import { catalogProducer } from './domain/events.ts';
+import { catalogEnvShape } from './env.ts';
+import { startExpirySweep } from './expiry-sweep.ts';
+import { createFarmEventsConsumer } from './farm-events.ts';
+
+const env = exitOnEnvError('catalog', () => parseEnv({ ...serviceEnvShape, ...catalogEnvShape }, process.env));
+const logger = createLogger({ service: 'catalog', level: env.LOG_LEVEL });
+const registry = createMetricsRegistry('catalog');
+const metrics = createBusMetrics(registry);
+const lifecycle = createLifecycle();
+
+// DATABASE_URL logs in as the fruitables_catalog role, which can reach the catalog schema only.
+const sql = createPostgres(env.DATABASE_URL, { applicationName: 'catalog', max: env.CATALOG_DB_POOL_MAX });
+const db = createDrizzle(sql, catalogTables);
+const redis = await openRedis({ url: env.REDIS_URL }, (error) =>
+  logger.error({ err: error }, 'redis connection error'),
+);
+
+const keys = createJwksKeySource({ jwksUrl: env.CATALOG_JWKS_URL, logger });
+// Best effort at boot: identity may start after us; the source retries on the first token.
+await keys.refresh().catch((error: unknown) => logger.warn({ err: error }, 'JWKS not reachable yet'));
+
+const stock = {
+  defaultMaxAgeDays: env.CATALOG_DEFAULT_MAX_AGE_DAYS,
+  holdTtlSeconds: env.CATALOG_HOLD_TTL_SECONDS,
+};
+const consumer = createFarmEventsConsumer({
+  redis: { url: env.REDIS_URL },
+  db,
+  logger,
+  metrics,
+  consumerName: env.CATALOG_CONSUMER_NAME,
+});
+
+const app = createApp({
+  sql,
+  db,
+  redis,
+  clock: systemClock,
+  logger,
+  registry,
+  lifecycle,
+  keys,
+  issuer: env.CATALOG_ISSUER,
+  audience: env.CATALOG_AUDIENCE,
+  stock,
+  consumer,
+  bodyLimitBytes: env.BODY_LIMIT_BYTES,
+  requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+});
+
+const relay = createOutboxRelay({ sql, db, outbox, redis, stream: catalogProducer.stream, logger, metrics });
+await relay.start();
+await consumer.start();
+const sweep = startExpirySweep({ db, clock: systemClock, stock }, { intervalMs: env.CATALOG_EXPIRY_SWEEP_MS, logger });
+
+// After the HTTP server has drained: stop taking events and expiring holds, stop sending, then close connections.
+lifecycle.onShutdown('farm-events consumer', () => consumer.stop());
+lifecycle.onShutdown('hold expiry sweep', () => sweep.stop());
+lifecycle.onShutdown('outbox relay', () => relay.stop());
+lifecycle.onShutdown('redis', async () => {
+  await redis.close();
+});
+lifecycle.onShutdown('postgres', () => sql.end({ timeout: 5 }));
+
+serveApp({ fetch: app.fetch, port: env.PORT, logger, lifecycle, shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS });

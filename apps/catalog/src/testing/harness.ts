@@ -1,0 +1,161 @@
+import type { RedisClient } from '@fruitables/bus';
+import { createServiceTestbed } from '@fruitables/bus/testing';
+import { newId } from '@fruitables/core';
+import { createTestClock, type TestClock } from '@fruitables/core/testing';
+import type { Postgres } from '@fruitables/db';
+import type { TestDatabase } from '@fruitables/db/testing';
+import { createLifecycle, createMetricsRegistry } from '@fruitables/kit';
+import { type CapturedLogger, captureLogger, createTestSigner, type TestSigner } from '@fruitables/kit/testing';
+import { catalogTables, farmManagers, farms } from '@fruitables/schema-catalog';
+import type postgres from 'postgres';
+import { createApp } from '../app.ts';
+import type { CatalogDb, DomainContext, StockPolicy } from '../domain/context.ts';
+import type { CatalogApp } from '../routes/deps.ts';
+
+export { createTestClock, type TestClock };
+
+export const TEST_STOCK_POLICY: StockPolicy = { defaultMaxAgeDays: 30, holdTtlSeconds: 900 };
+
+/** Everything one test file needs: its own database, the real app on it, Redis, a signer, a movable clock. */
+export interface CatalogHarness {
+  app: CatalogApp;
+  database: TestDatabase;
+  sql: Postgres;
+  db: CatalogDb;
+  /** The database owner, for raw SQL checks (and for writes the service role could also make). */
+  owner: postgres.Sql;
+  redis: RedisClient;
+  clock: TestClock;
+  logs: CapturedLogger;
+  signer: TestSigner;
+  ctx: DomainContext;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  poolMax?: number;
+  /** What readiness asks about the FarmerVerified consumer; none by default. */
+  consumer?: { isRunning(): boolean };
+}
+
+export async function createHarness(label: string, options: HarnessOptions = {}): Promise<CatalogHarness> {
+  const testbed = await createServiceTestbed({
+    label,
+    context: 'catalog',
+    tables: catalogTables,
+    ...(options.poolMax ? { poolMax: options.poolMax } : {}),
+  });
+  const { sql, db, redis } = testbed;
+  const clock = createTestClock();
+  const logs = captureLogger('catalog');
+  const signer = await createTestSigner({ clock });
+  const app = createApp({
+    sql,
+    db,
+    redis,
+    clock,
+    logger: logs.logger,
+    registry: createMetricsRegistry('catalog'),
+    lifecycle: createLifecycle(),
+    keys: signer.keys,
+    issuer: 'fruitables-identity',
+    audience: 'fruitables',
+    stock: TEST_STOCK_POLICY,
+    ...(options.consumer ? { consumer: options.consumer } : {}),
+    bodyLimitBytes: 64 * 1024,
+    requestTimeoutMs: 30_000,
+  });
+  return {
+    ...testbed,
+    app,
+    clock,
+    logs,
+    signer,
+    ctx: { db, clock, logger: logs.logger, stock: TEST_STOCK_POLICY },
+  };
+}
+
+/** A farm as FarmerVerified would create it, with a farmer token for it. */
+export async function seedFarm(h: CatalogHarness, name = '햇살농원'): Promise<{ farmId: string; token: string }> {
+  const farmId = newId();
+  const accountId = newId();
+  await h.db.insert(farms).values({ id: farmId, name });
+  await h.db.insert(farmManagers).values({ farmId, accountId });
+  return { farmId, token: await h.signer.farmer([farmId], { sub: accountId }) };
+}
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** One request through the real app. */
+export async function call(h: CatalogHarness, method: string, path: string, options: CallOptions = {}) {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  return h.app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
+}
+
+export async function bodyOf<T = Record<string, unknown>>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}
+
+/** Creates a published product and offer on the farm through the API, and returns their ids. */
+export async function seedOffer(
+  h: CatalogHarness,
+  farm: { farmId: string; token: string },
+  overrides: { fruit?: string; variety?: string; grade?: string; priceKrw?: number; perOrderLimit?: number } = {},
+): Promise<{ productId: string; offerId: string }> {
+  const product = await call(h, 'POST', `/v1/farms/${farm.farmId}/products`, {
+    token: farm.token,
+    body: { fruit: overrides.fruit ?? '사과', variety: overrides.variety ?? '부사', published: true },
+  });
+  if (product.status !== 201) throw new Error(`product: ${product.status} ${await product.text()}`);
+  const { id: productId } = await bodyOf<{ id: string }>(product);
+  const offer = await call(h, 'POST', `/v1/farms/${farm.farmId}/products/${productId}/offers`, {
+    token: farm.token,
+    body: {
+      grade: overrides.grade ?? '특',
+      packKg: 5,
+      priceKrw: overrides.priceKrw ?? 39000,
+      published: true,
+      ...(overrides.perOrderLimit === undefined ? {} : { perOrderLimit: overrides.perOrderLimit }),
+    },
+  });
+  if (offer.status !== 201) throw new Error(`offer: ${offer.status} ${await offer.text()}`);
+  const { id: offerId } = await bodyOf<{ id: string }>(offer);
+  return { productId, offerId };
+}
+
+/** Publishes a lot through the API. */
+export async function seedLot(
+  h: CatalogHarness,
+  farm: { farmId: string; token: string },
+  offerId: string,
+  lot: { lotCode: string; harvestedOn: string; boxesHarvested: number; brix?: number },
+): Promise<string> {
+  const response = await call(h, 'POST', `/v1/farms/${farm.farmId}/offers/${offerId}/lots`, {
+    token: farm.token,
+    body: lot,
+  });
+  if (response.status !== 201) throw new Error(`lot: ${response.status} ${await response.text()}`);
+  return (await bodyOf<{ id: string }>(response)).id;
+}
+
+/** A Seoul calendar day `daysAgo` before the harness clock's today. */
+export function daysAgo(h: CatalogHarness, days: number): string {
+  const today = new Date(
+    `${new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(h.clock.now())}T00:00:00Z`,
+  );
+  today.setUTCDate(today.getUTCDate() - days);
+  return today.toISOString().slice(0, 10);
+}
+
+/** The types of the events in catalog's outbox, in publish order. */
+export async function outboxTypes(h: CatalogHarness): Promise<string[]> {
+  const rows = await h.owner<{ type: string }[]>`select envelope->>'type' as type from catalog.outbox order by seq`;
+  return rows.map((row) => row.type);
+}

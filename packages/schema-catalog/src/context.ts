@@ -1,0 +1,7 @@
+import type { MigrationContext } from '@fruitables/db';
+
+/** The catalog schema's migrations, for the migrate Job, the local stack and the test template. */
+export const catalogContext: MigrationContext = {
+  name: 'catalog',
+  migrationsFolder: new URL('../drizzle', import.meta.url).pathname,
+};

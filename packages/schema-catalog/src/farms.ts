@@ -1,0 +1,57 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, jsonb, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { catalog } from './namespace.ts';
+
+export const certificationKinds = ['GAP', '무농약', '유기농'] as const;
+export type CertificationKind = (typeof certificationKinds)[number];
+export interface Certification {
+  kind: CertificationKind;
+  number: string;
+}
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+
+/** A farm profile. The id is the one identity assigned at FarmerVerified, so tokens' farmIds match. */
+export const farms = catalog.table('farms', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull(),
+  /** 시/도 and 시/군/구; empty until the farmer fills in the profile. */
+  regionSido: text('region_sido').notNull().default(''),
+  regionSigungu: text('region_sigungu').notNull().default(''),
+  story: text('story').notNull().default(''),
+  certifications: jsonb('certifications').$type<Certification[]>().notNull().default(sql`'[]'::jsonb`),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** The accounts that manage a farm, as identity announced them. */
+export const farmManagers = catalog.table(
+  'farm_managers',
+  {
+    farmId: uuid('farm_id')
+      .notNull()
+      .references(() => farms.id),
+    accountId: uuid('account_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.farmId, table.accountId] }),
+    index('farm_managers_account_idx').on(table.accountId),
+  ],
+);
+
+/**
+ * How many days after harvest a fruit's lots stay on sale. A fruit without a row falls back
+ * to the service's default, so a new fruit is sellable before anyone tunes it.
+ */
+export const fruitMaxAges = catalog.table(
+  'fruit_max_ages',
+  {
+    fruit: text('fruit').primaryKey(),
+    maxAgeDays: integer('max_age_days').notNull(),
+  },
+  (table) => [check('fruit_max_ages_positive', sql`${table.maxAgeDays} > 0`)],
+);
+
+export { createdAt, updatedAt };

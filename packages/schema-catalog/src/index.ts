@@ -1,0 +1,23 @@
+export { catalogContext } from './context.ts';
+export {
+  type Certification,
+  type CertificationKind,
+  catalogTables,
+  certificationKinds,
+  farmManagers,
+  farms,
+  fruitMaxAges,
+  type Grade,
+  grades,
+  type HoldStatus,
+  holdLines,
+  holdStatuses,
+  holds,
+  inbox,
+  lots,
+  offers,
+  outbox,
+  products,
+  type StockState,
+  stockStates,
+} from './schema.ts';

@@ -1,0 +1,26 @@
+import { createInboxTable, createOutboxTable } from '@fruitables/bus';
+import { farmManagers, farms, fruitMaxAges } from './farms.ts';
+import { catalog } from './namespace.ts';
+import { offers, products } from './products.ts';
+import { holdLines, holds, lots } from './stock.ts';
+
+export * from './farms.ts';
+export * from './products.ts';
+export * from './stock.ts';
+
+export const outbox = createOutboxTable(catalog);
+export const inbox = createInboxTable(catalog);
+
+/** Every table, for `createDrizzle(sql, catalogTables)`; the app uses the query builder, not relational queries. */
+export const catalogTables = {
+  farms,
+  farmManagers,
+  fruitMaxAges,
+  products,
+  offers,
+  lots,
+  holds,
+  holdLines,
+  outbox,
+  inbox,
+};

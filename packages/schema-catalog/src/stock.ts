@@ -1,0 +1,91 @@
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, numeric, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, farms } from './farms.ts';
+import { catalog } from './namespace.ts';
+import { offers } from './products.ts';
+
+export const holdStatuses = ['held', 'confirmed', 'released', 'expired'] as const;
+export type HoldStatus = (typeof holdStatuses)[number];
+
+/**
+ * A harvest lot: boxes of one offer picked on one day. `on_hand` counts boxes still in the
+ * farm's store (held ones included), `reserved` the held part of them, `sold` the confirmed
+ * ones. The CHECKs make overselling impossible even for a direct SQL write.
+ */
+export const lots = catalog.table(
+  'lots',
+  {
+    id: uuid('id').primaryKey(),
+    offerId: uuid('offer_id')
+      .notNull()
+      .references(() => offers.id),
+    farmId: uuid('farm_id')
+      .notNull()
+      .references(() => farms.id),
+    lotCode: text('lot_code').notNull(),
+    harvestedOn: date('harvested_on', { mode: 'string' }).notNull(),
+    boxesHarvested: integer('boxes_harvested').notNull(),
+    brix: numeric('brix', { precision: 4, scale: 1 }),
+    note: text('note').notNull().default(''),
+    onHand: integer('on_hand').notNull(),
+    reserved: integer('reserved').notNull().default(0),
+    sold: integer('sold').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex('lots_farm_lot_code_key').on(table.farmId, table.lotCode),
+    index('lots_offer_harvest_idx').on(table.offerId, table.harvestedOn),
+    check('lots_boxes_harvested_positive', sql`${table.boxesHarvested} > 0`),
+    check('lots_on_hand_nonnegative', sql`${table.onHand} >= 0`),
+    check('lots_reserved_nonnegative', sql`${table.reserved} >= 0`),
+    check('lots_sold_nonnegative', sql`${table.sold} >= 0`),
+    check('lots_reserved_within_on_hand', sql`${table.reserved} <= ${table.onHand}`),
+    check('lots_within_harvest', sql`${table.onHand} + ${table.sold} <= ${table.boxesHarvested}`),
+    check('lots_brix_range', sql`${table.brix} is null or (${table.brix} >= 0 and ${table.brix} <= 40)`),
+  ],
+);
+
+/** Stock set aside for a checkout until it is confirmed (paid), released or expired. */
+export const holds = catalog.table(
+  'holds',
+  {
+    id: uuid('id').primaryKey(),
+    /** The caller's Idempotency-Key: a retried request finds its hold instead of holding twice. */
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** SHA-256 of the requested lines, so a reused key with different lines is refused. */
+    requestHash: text('request_hash').notNull(),
+    status: text('status').$type<HoldStatus>().notNull().default('held'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    settledAt: timestamp('settled_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('holds_idempotency_key_key').on(table.idempotencyKey),
+    // The sweep reads only live holds by expiry.
+    index('holds_live_expiry_idx').on(table.expiresAt).where(sql`${table.status} = 'held'`),
+    check('holds_status_known', sql`${table.status} in ('held', 'confirmed', 'released', 'expired')`),
+  ],
+);
+
+/** One lot's share of a hold; kept after confirmation as the traceability record. */
+export const holdLines = catalog.table(
+  'hold_lines',
+  {
+    id: uuid('id').primaryKey(),
+    holdId: uuid('hold_id')
+      .notNull()
+      .references(() => holds.id),
+    offerId: uuid('offer_id')
+      .notNull()
+      .references(() => offers.id),
+    lotId: uuid('lot_id')
+      .notNull()
+      .references(() => lots.id),
+    quantity: integer('quantity').notNull(),
+  },
+  (table) => [
+    index('hold_lines_hold_idx').on(table.holdId),
+    index('hold_lines_lot_idx').on(table.lotId),
+    check('hold_lines_quantity_positive', sql`${table.quantity} > 0`),
+  ],
+);
