@@ -4,4 +4,6 @@ import type { MigrationContext } from '@fruitables/db';
 export const catalogContext: MigrationContext = {
   name: 'catalog',
   migrationsFolder: new URL('../drizzle', import.meta.url).pathname,
+  // Trigram search on farm, fruit and variety names (trusted extension; created by the owner).
+  extensions: ['pg_trgm'],
 };

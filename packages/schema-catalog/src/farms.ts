@@ -13,17 +13,21 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
 
 /** A farm profile. The id is the one identity assigned at FarmerVerified, so tokens' farmIds match. */
-export const farms = catalog.table('farms', {
-  id: uuid('id').primaryKey(),
-  name: text('name').notNull(),
-  /** 시/도 and 시/군/구; empty until the farmer fills in the profile. */
-  regionSido: text('region_sido').notNull().default(''),
-  regionSigungu: text('region_sigungu').notNull().default(''),
-  story: text('story').notNull().default(''),
-  certifications: jsonb('certifications').$type<Certification[]>().notNull().default(sql`'[]'::jsonb`),
-  createdAt: createdAt(),
-  updatedAt: updatedAt(),
-});
+export const farms = catalog.table(
+  'farms',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    /** 시/도 and 시/군/구; empty until the farmer fills in the profile. */
+    regionSido: text('region_sido').notNull().default(''),
+    regionSigungu: text('region_sigungu').notNull().default(''),
+    story: text('story').notNull().default(''),
+    certifications: jsonb('certifications').$type<Certification[]>().notNull().default(sql`'[]'::jsonb`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index('farms_name_trgm_idx').using('gin', sql`${table.name} gin_trgm_ops`)],
+);
 
 /** The accounts that manage a farm, as identity announced them. */
 export const farmManagers = catalog.table(

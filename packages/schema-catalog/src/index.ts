@@ -1,5 +1,11 @@
 export { catalogContext } from './context.ts';
 export {
+  type BatchImportFormat,
+  type BatchImportStatus,
+  type BatchRowError,
+  batchImportFormats,
+  batchImportStatuses,
+  batchImports,
   type Certification,
   type CertificationKind,
   catalogTables,
@@ -17,6 +23,10 @@ export {
   lots,
   offers,
   outbox,
+  type PhotoSubject,
+  type PhotoVariant,
+  photoSubjects,
+  photos,
   products,
   type StockState,
   stockStates,

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, integer, numeric, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, numeric, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, farms, updatedAt } from './farms.ts';
 import { catalog } from './namespace.ts';
 
@@ -28,6 +28,8 @@ export const products = catalog.table(
   (table) => [
     uniqueIndex('products_farm_fruit_variety_key').on(table.farmId, table.fruit, table.variety),
     index('products_fruit_idx').on(table.fruit),
+    // Korean-friendly search: trigrams of "사과 부사" match partial words and typos.
+    index('products_name_trgm_idx').using('gin', sql`(${table.fruit} || ' ' || ${table.variety}) gin_trgm_ops`),
     check('products_season_months_valid', sql`${table.seasonMonths} <@ array[1,2,3,4,5,6,7,8,9,10,11,12]`),
   ],
 );
@@ -52,6 +54,10 @@ export const offers = catalog.table(
     published: boolean('published').notNull().default(false),
     /** The stock state last announced in StockLevelChanged; only a change of it is published. */
     stockState: text('stock_state').$type<StockState>().notNull().default('sold_out'),
+    /** Kept by a trigger on lots (see the migration): the newest harvest date, for "newest harvest" sorting. */
+    newestHarvestOn: date('newest_harvest_on', { mode: 'string' }),
+    /** Kept by a trigger on lots: boxes ever sold, the "popularity" sort. */
+    soldBoxes: integer('sold_boxes').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -63,6 +69,7 @@ export const offers = catalog.table(
     check('offers_count_per_box_positive', sql`${table.countPerBox} is null or ${table.countPerBox} > 0`),
     check('offers_price_positive', sql`${table.priceKrw} > 0`),
     check('offers_per_order_limit_positive', sql`${table.perOrderLimit} is null or ${table.perOrderLimit} > 0`),
+    check('offers_sold_boxes_nonnegative', sql`${table.soldBoxes} >= 0`),
     check('offers_stock_state_known', sql`${table.stockState} in ('in_stock', 'low', 'sold_out')`),
   ],
 );

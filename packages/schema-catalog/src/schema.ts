@@ -1,10 +1,14 @@
 import { createInboxTable, createOutboxTable } from '@fruitables/bus';
+import { batchImports } from './batches.ts';
 import { farmManagers, farms, fruitMaxAges } from './farms.ts';
 import { catalog } from './namespace.ts';
+import { photos } from './photos.ts';
 import { offers, products } from './products.ts';
 import { holdLines, holds, lots } from './stock.ts';
 
+export * from './batches.ts';
 export * from './farms.ts';
+export * from './photos.ts';
 export * from './products.ts';
 export * from './stock.ts';
 
@@ -21,6 +25,8 @@ export const catalogTables = {
   lots,
   holds,
   holdLines,
+  batchImports,
+  photos,
   outbox,
   inbox,
 };

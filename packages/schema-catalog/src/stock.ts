@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, numeric, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { batchImports } from './batches.ts';
 import { createdAt, farms } from './farms.ts';
 import { catalog } from './namespace.ts';
 import { offers } from './products.ts';
@@ -27,6 +28,8 @@ export const lots = catalog.table(
     boxesHarvested: integer('boxes_harvested').notNull(),
     brix: numeric('brix', { precision: 4, scale: 1 }),
     note: text('note').notNull().default(''),
+    /** The upload that created the lot, if any: traceability from lot back to the farmer's file. */
+    batchImportId: uuid('batch_import_id').references(() => batchImports.id),
     onHand: integer('on_hand').notNull(),
     reserved: integer('reserved').notNull().default(0),
     sold: integer('sold').notNull().default(0),
