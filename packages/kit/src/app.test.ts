@@ -128,6 +128,18 @@ describe('kit errors are problem+json', () => {
     expect((await res.json()).code).toBe('body_too_large');
   });
 
+  it('gives upload routes their own larger limit and keeps the small one elsewhere', async () => {
+    const app = appWithRoutes({ bodyLimitBytes: 64, uploadLimits: [{ path: /^\/v1\/uploads$/, bytes: 4096 }] });
+    app.post('/v1/uploads', async (c) => c.json({ bytes: (await c.req.arrayBuffer()).byteLength }));
+    const upload = (bytes: number) => app.request('/v1/uploads', { method: 'POST', body: 'x'.repeat(bytes) });
+    expect(await (await upload(2000)).json()).toEqual({ bytes: 2000 });
+    const tooBig = await upload(5000);
+    expect(tooBig.status).toBe(413);
+    expect((await tooBig.json()).detail).toContain('4096');
+    const elsewhere = await post(app, JSON.stringify({ email: `${'a'.repeat(100)}@b.kr`, quantity: 1 }));
+    expect(elsewhere.status).toBe(413);
+  });
+
   it('answers a request that outlives the timeout with 503', async () => {
     const app = createTestServiceApp({ requestTimeoutMs: 50 });
     app.get('/slow', async (c) => {

@@ -5,7 +5,7 @@ import type { Registry } from 'prom-client';
 import { handleError, handleNotFound, validationProblem } from './errors.ts';
 import { type ReadinessCheck, registerHealthRoutes } from './health.ts';
 import type { Lifecycle } from './lifecycle.ts';
-import { requestPipeline } from './request-pipeline.ts';
+import { requestPipeline, type UploadLimit } from './request-pipeline.ts';
 import type { KitEnv } from './types.ts';
 
 export interface ServiceAppOptions {
@@ -18,6 +18,8 @@ export interface ServiceAppOptions {
   lifecycle: Lifecycle;
   readiness: ReadinessCheck[];
   bodyLimitBytes: number;
+  /** Routes that accept files and need more than `bodyLimitBytes`. */
+  uploadLimits?: readonly UploadLimit[];
   requestTimeoutMs: number;
 }
 
@@ -41,6 +43,7 @@ export function createServiceApp(options: ServiceAppOptions): OpenAPIHono<KitEnv
       logger: options.logger,
       registry: options.registry,
       bodyLimitBytes: options.bodyLimitBytes,
+      ...(options.uploadLimits ? { uploadLimits: options.uploadLimits } : {}),
       requestTimeoutMs: options.requestTimeoutMs,
     }),
   );

@@ -63,5 +63,6 @@ export {
   Unauthorized,
   ValidationFailed,
 } from './problem.ts';
+export type { UploadLimit } from './request-pipeline.ts';
 export { type RunningService, type ServeOptions, serveApp } from './serve.ts';
 export type { KitEnv, KitVariables } from './types.ts';

@@ -11,7 +11,15 @@ export interface RequestPipelineOptions {
   logger: Logger;
   registry: Registry;
   bodyLimitBytes: number;
+  /** Larger limits for upload routes (files, photos), first match by path wins. */
+  uploadLimits?: readonly UploadLimit[];
   requestTimeoutMs: number;
+}
+
+/** A route that takes files gets its own body limit instead of the service-wide one. */
+export interface UploadLimit {
+  path: RegExp;
+  bytes: number;
 }
 
 // The headers hono/secure-headers sends by default, fixed once: an API never varies them.
@@ -45,12 +53,19 @@ const methodsWithBody = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  */
 export function requestPipeline(options: RequestPipelineOptions): MiddlewareHandler<KitEnv> {
   const metrics = createHttpMetrics(options.registry);
-  const limitBody = bodyLimit({
-    maxSize: options.bodyLimitBytes,
-    onError: () => {
-      throw new DomainError(413, 'body_too_large', `Send at most ${options.bodyLimitBytes} bytes in one request.`);
-    },
-  });
+  const limiter = (bytes: number) =>
+    bodyLimit({
+      maxSize: bytes,
+      onError: () => {
+        throw new DomainError(413, 'body_too_large', `Send at most ${bytes} bytes in one request.`);
+      },
+    });
+  const defaultLimit = limiter(options.bodyLimitBytes);
+  const uploadLimits = (options.uploadLimits ?? []).map((upload) => ({
+    path: upload.path,
+    limit: limiter(upload.bytes),
+  }));
+  const limitFor = (path: string) => uploadLimits.find((upload) => upload.path.test(path))?.limit ?? defaultLimit;
   const timeoutMs = options.requestTimeoutMs;
 
   return async (c, next) => {
@@ -61,7 +76,7 @@ export function requestPipeline(options: RequestPipelineOptions): MiddlewareHand
     const logger = options.logger.child({ requestId });
     c.set('logger', logger);
 
-    const handle = methodsWithBody.has(c.req.method) ? limitBody(c, next) : next();
+    const handle = methodsWithBody.has(c.req.method) ? limitFor(c.req.path)(c, next) : next();
     if (timeoutMs > 0) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const expired = new Promise<never>((_, reject) => {
