@@ -55,3 +55,4 @@ export async function createTestDatabase(label = 'test'): Promise<TestDatabase> 
     },
   };
 }
+export { type LatencyProxy, type LatencyProxyOptions, startLatencyProxy } from './testing/latency-proxy.ts';

@@ -34,6 +34,8 @@ export interface CatalogHarness {
 
 export interface HarnessOptions {
   poolMax?: number;
+  /** Random delay per chunk between the service and PostgreSQL, to widen race windows. */
+  latency?: { minMs: number; maxMs: number };
   /** What readiness asks about the FarmerVerified consumer; none by default. */
   consumer?: { isRunning(): boolean };
 }
@@ -44,6 +46,7 @@ export async function createHarness(label: string, options: HarnessOptions = {})
     context: 'catalog',
     tables: catalogTables,
     ...(options.poolMax ? { poolMax: options.poolMax } : {}),
+    ...(options.latency ? { latency: options.latency } : {}),
   });
   const { sql, db, redis } = testbed;
   const clock = createTestClock();

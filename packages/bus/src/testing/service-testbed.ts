@@ -1,5 +1,10 @@
 import { createDrizzle, createPostgres, type Postgres } from '@fruitables/db';
-import { createTestDatabase, type TestDatabase } from '@fruitables/db/testing';
+import {
+  createTestDatabase,
+  type LatencyProxyOptions,
+  startLatencyProxy,
+  type TestDatabase,
+} from '@fruitables/db/testing';
 import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { createClient } from 'redis';
@@ -24,6 +29,8 @@ export interface ServiceTestbedOptions<TSchema extends Record<string, unknown>> 
   context: string;
   tables: TSchema;
   poolMax?: number;
+  /** Delays every chunk between the service's pool and PostgreSQL (the owner connection stays direct). */
+  latency?: LatencyProxyOptions;
 }
 
 /**
@@ -35,7 +42,9 @@ export async function createServiceTestbed<TSchema extends Record<string, unknow
   options: ServiceTestbedOptions<TSchema>,
 ): Promise<ServiceTestbed<TSchema>> {
   const database = await createTestDatabase(options.label);
-  const sql = createPostgres(database.urlFor(options.context), {
+  const proxy = options.latency ? await startLatencyProxy(database.ownerUrl, options.latency) : undefined;
+  const serviceUrl = database.urlFor(options.context);
+  const sql = createPostgres(proxy ? proxy.url(serviceUrl) : serviceUrl, {
     applicationName: `test-${options.label}`,
     max: options.poolMax ?? 10,
   });
@@ -54,6 +63,7 @@ export async function createServiceTestbed<TSchema extends Record<string, unknow
       await redis.close();
       await owner.end({ timeout: 5 });
       await sql.end({ timeout: 5 });
+      await proxy?.close();
       await database.drop();
     },
   };

@@ -9,15 +9,22 @@ import {
   seedOffer,
 } from '../../testing/harness.ts';
 
-let h: CatalogHarness;
-beforeAll(async () => {
-  h = await createHarness('catalog-flash-sale', { poolMax: 20 });
-});
-afterAll(async () => {
-  await h.close();
-});
+// The same flash sale twice: on loopback, and with 0.5–2 ms of jitter on every chunk
+// between the service and PostgreSQL, as across a pod network. The delay widens every race
+// window (read stock → reserve → commit) from microseconds to milliseconds, so a missing
+// lock or a check-then-act would oversell here even if it gets lucky on loopback.
+describe.each([
+  { setting: 'on loopback', latency: undefined },
+  { setting: 'with latency injected between the service and PostgreSQL', latency: { minMs: 0.5, maxMs: 2 } },
+])('a flash sale on the last 100 boxes, $setting', ({ latency }) => {
+  let h: CatalogHarness;
+  beforeAll(async () => {
+    h = await createHarness('catalog-flash-sale', { poolMax: 20, ...(latency ? { latency } : {}) });
+  });
+  afterAll(async () => {
+    await h.close();
+  });
 
-describe('a flash sale on the last 100 boxes', () => {
   it('gives exactly 100 holds and 900 clean sold_out answers out of 1,000 concurrent requests', async () => {
     const farm = await seedFarm(h);
     const { offerId } = await seedOffer(h, farm);
