@@ -71,6 +71,48 @@ describe('farmer catalog editing', () => {
   });
 });
 
+describe('partial edits', () => {
+  it('change only the fields sent and leave the rest as they were', async () => {
+    const farm = await seedFarm(h);
+    const { productId, offerId } = await seedOffer(h, farm, { perOrderLimit: 4 });
+    const offer = await call(h, 'PATCH', `/v1/farms/${farm.farmId}/offers/${offerId}`, {
+      token: farm.token,
+      body: { priceKrw: 36000 },
+    });
+    expect(await bodyOf(offer)).toMatchObject({ priceKrw: 36000, perOrderLimit: 4, published: true });
+    const path = `/v1/farms/${farm.farmId}/products/${productId}`;
+    await call(h, 'PATCH', path, { token: farm.token, body: { description: '아삭한 부사', seasonMonths: [10, 11] } });
+    const product = await call(h, 'PATCH', path, { token: farm.token, body: { storageAdvice: '냉장 보관' } });
+    expect(await bodyOf(product)).toMatchObject({
+      description: '아삭한 부사',
+      seasonMonths: [10, 11],
+      storageAdvice: '냉장 보관',
+      published: true,
+    });
+  });
+});
+
+describe('product change events', () => {
+  it('announces ProductUpdated for a visible change of a published product, ProductUnpublished when taken off sale', async () => {
+    const farm = await seedFarm(h);
+    const { productId } = await seedOffer(h, farm);
+    const path = `/v1/farms/${farm.farmId}/products/${productId}`;
+    const before = (await outboxTypes(h)).length;
+    await call(h, 'PATCH', path, { token: farm.token, body: { storageAdvice: '0~4℃ 냉장 보관' } });
+    // The same value again is no change: nothing to rebuild.
+    await call(h, 'PATCH', path, { token: farm.token, body: { storageAdvice: '0~4℃ 냉장 보관' } });
+    await call(h, 'PATCH', path, { token: farm.token, body: { published: false } });
+    // Unpublished: shoppers see nothing, so edits announce nothing until it is published again.
+    await call(h, 'PATCH', path, { token: farm.token, body: { description: '비공개 중 수정' } });
+    await call(h, 'PATCH', path, { token: farm.token, body: { published: true } });
+    expect((await outboxTypes(h)).slice(before)).toEqual(['ProductUpdated', 'ProductUnpublished', 'ProductPublished']);
+    const [updated] = await h.owner<{ data: Record<string, unknown> }[]>`
+      select envelope->'data' as data from catalog.outbox
+      where type = 'ProductUpdated' and envelope->>'aggregateId' = ${productId}`;
+    expect(updated?.data).toMatchObject({ productId, farmId: farm.farmId, storageAdvice: '0~4℃ 냉장 보관' });
+  });
+});
+
 describe('farm scoping', () => {
   it("answers 404 for another farm's id, its products and offers, exactly as for a missing farm", async () => {
     const mine = await seedFarm(h);
