@@ -22,7 +22,10 @@ const offer = {
 describe('catalog events', () => {
   it('are in the platform catalogue, on the catalog stream', () => {
     for (const type of [
+      'FarmUpdated',
       'ProductPublished',
+      'ProductUpdated',
+      'ProductUnpublished',
       'OfferPriceChanged',
       'HarvestBatchPublished',
       'StockLevelChanged',

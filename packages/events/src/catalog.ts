@@ -24,6 +24,53 @@ export const productPublished = defineEvent({
   }),
 });
 
+export const farmUpdated = defineEvent({
+  type: 'FarmUpdated',
+  version: 1,
+  description:
+    'A farmer (or an admin) changed the farm profile shoppers see: name, region, story or certifications. Carries the whole public profile, so the storefront rebuilds the farm page and its product pages without asking catalog.',
+  data: z.object({
+    farmId: z.uuid(),
+    name: z.string().min(1),
+    regionSido: z.string(),
+    regionSigungu: z.string(),
+    story: z.string(),
+    certifications: z.array(z.object({ kind: z.enum(['GAP', '무농약', '유기농']), number: z.string().min(1) })),
+    /** Which fields changed, so a consumer can skip work a change does not affect. */
+    changed: z.array(z.enum(['name', 'region', 'story', 'certifications'])).min(1),
+    updatedAt: timestamp,
+  }),
+});
+
+export const productUpdated = defineEvent({
+  type: 'ProductUpdated',
+  version: 1,
+  description:
+    "A published product's shopper-visible details changed (variety name, description, season months, storage advice). Not sent for unpublished products: shoppers cannot see them. Carries the new values.",
+  data: z.object({
+    productId: z.uuid(),
+    farmId: z.uuid(),
+    fruit: z.string().min(1),
+    variety: z.string().min(1),
+    description: z.string(),
+    seasonMonths: z.array(z.number().int().min(1).max(12)),
+    storageAdvice: z.string(),
+    updatedAt: timestamp,
+  }),
+});
+
+export const productUnpublished = defineEvent({
+  type: 'ProductUnpublished',
+  version: 1,
+  description:
+    'A farm took a product off sale. The storefront removes its page and its offers from listings; orders refuses new checkouts of its offers (holds already refuse them).',
+  data: z.object({
+    productId: z.uuid(),
+    farmId: z.uuid(),
+    unpublishedAt: timestamp,
+  }),
+});
+
 export const offerPriceChanged = defineEvent({
   type: 'OfferPriceChanged',
   version: 1,
@@ -92,7 +139,10 @@ export const reservationExpired = defineEvent({
 });
 
 export const catalogEvents = [
+  farmUpdated,
   productPublished,
+  productUpdated,
+  productUnpublished,
   offerPriceChanged,
   harvestBatchPublished,
   stockLevelChanged,

@@ -39,6 +39,39 @@ async function announcePublished(tx: CatalogDb, product: Product, now: Date): Pr
   });
 }
 
+const shopperVisible = ['fruit', 'variety', 'description', 'seasonMonths', 'storageAdvice'] as const;
+
+/** What shoppers can tell apart: published, unpublished, or still published with new details. */
+async function announceProductChange(tx: CatalogDb, before: Product, after: Product, now: Date): Promise<void> {
+  if (after.published && !before.published) return announcePublished(tx, after, now);
+  if (!after.published && before.published) {
+    await publishCatalogEvent(tx, {
+      type: 'ProductUnpublished',
+      aggregateId: after.id,
+      occurredAt: now,
+      data: { productId: after.id, farmId: after.farmId, unpublishedAt: now.toISOString() },
+    });
+    return;
+  }
+  const changed = shopperVisible.some((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+  if (!after.published || !changed) return;
+  await publishCatalogEvent(tx, {
+    type: 'ProductUpdated',
+    aggregateId: after.id,
+    occurredAt: now,
+    data: {
+      productId: after.id,
+      farmId: after.farmId,
+      fruit: after.fruit,
+      variety: after.variety,
+      description: after.description,
+      seasonMonths: after.seasonMonths,
+      storageAdvice: after.storageAdvice,
+      updatedAt: now.toISOString(),
+    },
+  });
+}
+
 export async function createProduct(
   ctx: Pick<DomainContext, 'db' | 'clock'>,
   farmId: string,
@@ -91,7 +124,7 @@ export async function updateProduct(
         .where(eq(products.id, productId))
         .returning();
       if (!product) throw productNotFound();
-      if (product.published && !before.published) await announcePublished(tx, product, now);
+      await announceProductChange(tx, before, product, now);
       return product;
     });
   } catch (error) {
