@@ -1,6 +1,7 @@
 import type { CatalogApp, RouteDeps } from './deps.ts';
 import { registerGetFarm } from './farms/get-farm.ts';
 import { registerGetLotTrace } from './farms/get-lot-trace.ts';
+import { registerUpdateFarm } from './farms/update-farm.ts';
 import { registerConfirmHold } from './holds/confirm-hold.ts';
 import { registerCreateHold } from './holds/create-hold.ts';
 import { registerReleaseHold } from './holds/release-hold.ts';
@@ -18,6 +19,7 @@ export function registerRoutes(app: CatalogApp, deps: RouteDeps): void {
   registerGetProduct(app, deps);
   registerGetFarm(app, deps);
   registerGetLotTrace(app, deps);
+  registerUpdateFarm(app, deps);
   registerCreateProduct(app, deps);
   registerUpdateProduct(app, deps);
   registerCreateOffer(app, deps);
