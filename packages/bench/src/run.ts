@@ -1,6 +1,8 @@
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { authBenchmark } from './benchmarks/auth.ts';
+import { catalogFlashSaleBenchmark } from './benchmarks/catalog-flash-sale.ts';
+import { catalogProductListBenchmark } from './benchmarks/catalog-product-list.ts';
 import { eventBusBenchmark } from './benchmarks/event-bus.ts';
 import { idleRssBenchmark } from './benchmarks/idle-rss.ts';
 import { kitHttpBenchmark } from './benchmarks/kit-http.ts';
@@ -8,7 +10,15 @@ import { loginBenchmark } from './benchmarks/login.ts';
 import type { BenchContext, Benchmark } from './benchmarks/types.ts';
 import { type BenchRun, renderTable, updateReadme, writeResults } from './results.ts';
 
-const benchmarks: Benchmark[] = [kitHttpBenchmark, idleRssBenchmark, eventBusBenchmark, authBenchmark, loginBenchmark];
+const benchmarks: Benchmark[] = [
+  kitHttpBenchmark,
+  idleRssBenchmark,
+  eventBusBenchmark,
+  authBenchmark,
+  loginBenchmark,
+  catalogProductListBenchmark,
+  catalogFlashSaleBenchmark,
+];
 
 /** Runs every benchmark (or those whose name contains `only`), writes results and the README table. */
 export async function runBenchmarks(
