@@ -15,6 +15,8 @@ export const catalogEnvShape = {
   CATALOG_HOLD_TTL_SECONDS: z.coerce.number().int().min(30).max(3_600).default(900),
   /** How often overdue holds are expired and their boxes put back on sale. */
   CATALOG_EXPIRY_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** How often offers whose lots aged out of sale are re-announced (StockLevelChanged). */
+  CATALOG_AGE_OUT_SWEEP_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(300_000),
   /** Days a lot stays on sale when its fruit has no row in `fruit_max_ages`. */
   CATALOG_DEFAULT_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Unique per process: Redis tracks pending entries per consumer name (the pod name in K3s). */

@@ -15,8 +15,8 @@ import { catalogTables, outbox } from '@fruitables/schema-catalog';
 import { createApp } from './app.ts';
 import { catalogProducer } from './domain/events.ts';
 import { catalogEnvShape } from './env.ts';
-import { startExpirySweep } from './expiry-sweep.ts';
 import { createFarmEventsConsumer } from './farm-events.ts';
+import { startAgeOutSweep, startHoldExpirySweep } from './sweeps.ts';
 
 const env = exitOnEnvError('catalog', () => parseEnv({ ...serviceEnvShape, ...catalogEnvShape }, process.env));
 const logger = createLogger({ service: 'catalog', level: env.LOG_LEVEL });
@@ -67,11 +67,14 @@ const app = createApp({
 const relay = createOutboxRelay({ sql, db, outbox, redis, stream: catalogProducer.stream, logger, metrics });
 await relay.start();
 await consumer.start();
-const sweep = startExpirySweep({ db, clock: systemClock, stock }, { intervalMs: env.CATALOG_EXPIRY_SWEEP_MS, logger });
+const sweepContext = { db, clock: systemClock, stock };
+const holdExpiry = startHoldExpirySweep(sweepContext, { intervalMs: env.CATALOG_EXPIRY_SWEEP_MS, logger });
+const ageOut = startAgeOutSweep(sweepContext, { intervalMs: env.CATALOG_AGE_OUT_SWEEP_MS, logger });
 
 // After the HTTP server has drained: stop taking events and expiring holds, stop sending, then close connections.
 lifecycle.onShutdown('farm-events consumer', () => consumer.stop());
-lifecycle.onShutdown('hold expiry sweep', () => sweep.stop());
+lifecycle.onShutdown('hold expiry sweep', () => holdExpiry.stop());
+lifecycle.onShutdown('stock age-out sweep', () => ageOut.stop());
 lifecycle.onShutdown('outbox relay', () => relay.stop());
 lifecycle.onShutdown('redis', async () => {
   await redis.close();
