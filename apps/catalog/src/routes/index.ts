@@ -1,5 +1,6 @@
 import type { CatalogApp, RouteDeps } from './deps.ts';
 import { registerGetFarm } from './farms/get-farm.ts';
+import { registerGetInventory } from './farms/get-inventory.ts';
 import { registerGetLotTrace } from './farms/get-lot-trace.ts';
 import { registerUpdateFarm } from './farms/update-farm.ts';
 import { registerConfirmHold } from './holds/confirm-hold.ts';
@@ -20,6 +21,7 @@ export function registerRoutes(app: CatalogApp, deps: RouteDeps): void {
   registerGetFarm(app, deps);
   registerGetLotTrace(app, deps);
   registerUpdateFarm(app, deps);
+  registerGetInventory(app, deps);
   registerCreateProduct(app, deps);
   registerUpdateProduct(app, deps);
   registerCreateOffer(app, deps);

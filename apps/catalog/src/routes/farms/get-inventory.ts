@@ -1,0 +1,72 @@
+import { farmNotFound, problemResponses } from '@fruitables/kit';
+import { grades, stockStates } from '@fruitables/schema-catalog';
+import { createRoute, z } from '@hono/zod-openapi';
+import { loadFarmInventory } from '../../domain/farm-inventory.ts';
+import { findFarm } from '../../domain/farms.ts';
+import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';
+import { farmParams, LOT_ID, OFFER_ID, PRODUCT_ID } from '../params.ts';
+
+const inventoryLot = z.object({
+  id: z.uuid().openapi({ example: LOT_ID }),
+  lotCode: z.string().openapi({ example: 'CJ-2611-001' }),
+  harvestedOn: z.iso.date().openapi({ example: '2026-11-12' }),
+  boxesHarvested: z.number().int().openapi({ example: 40 }),
+  brix: z.number().nullable().openapi({ example: 15.2 }),
+  onHand: z.number().int().openapi({ example: 31 }),
+  reserved: z.number().int().openapi({ example: 2 }),
+  sold: z.number().int().openapi({ example: 9 }),
+  withinMaxAge: z.boolean().openapi({ example: true, description: 'false once the lot is too old to sell' }),
+  lastSellableOn: z.iso.date().openapi({ example: '2027-01-10' }),
+});
+
+const inventorySchema = z
+  .object({
+    products: z.array(
+      z.object({
+        id: z.uuid().openapi({ example: PRODUCT_ID }),
+        fruit: z.string().openapi({ example: '사과' }),
+        variety: z.string().openapi({ example: '부사' }),
+        published: z.boolean(),
+        offers: z.array(
+          z.object({
+            id: z.uuid().openapi({ example: OFFER_ID }),
+            grade: z.enum(grades).openapi({ example: '특' }),
+            packKg: z.number().openapi({ example: 5 }),
+            countPerBox: z.number().int().nullable().openapi({ example: 16 }),
+            priceKrw: z.number().int().openapi({ example: 39000 }),
+            perOrderLimit: z.number().int().nullable(),
+            published: z.boolean(),
+            stockState: z.enum(stockStates).openapi({ example: 'in_stock' }),
+            lots: z.array(inventoryLot),
+          }),
+        ),
+      }),
+    ),
+  })
+  .openapi('FarmInventory');
+
+export const getInventoryRoute = createRoute({
+  method: 'get',
+  path: '/v1/farms/{farmId}/inventory',
+  tags: ['farmer'],
+  summary: "The farm's products, offers and lots with stock counts",
+  description:
+    'Published or not, with on-hand, reserved and sold boxes per lot and whether each lot is still young enough to sell. For the farmer console; never cached.',
+  security: securedByBearer,
+  request: { params: farmParams },
+  responses: {
+    200: { description: 'The inventory', content: { 'application/json': { schema: inventorySchema } } },
+    ...problemResponses(400, 401, 404),
+  },
+});
+
+export function registerGetInventory(app: CatalogApp, deps: RouteDeps): void {
+  app.openapi({ ...getInventoryRoute, middleware: deps.farmAccess }, async (c) => {
+    const { farmId } = c.req.valid('param');
+    // An admin may name any id: a farm catalog never heard of is 404, not an empty inventory.
+    if (!(await findFarm(deps.ctx.db, farmId))) throw farmNotFound();
+    const products = await loadFarmInventory(deps.ctx, farmId);
+    c.header('cache-control', 'private, no-store');
+    return c.json({ products }, 200);
+  });
+}
