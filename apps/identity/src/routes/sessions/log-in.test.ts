@@ -57,21 +57,27 @@ describe('login', () => {
     const timed = await createHarness('log-in-timing', { argon2: { memoryCost: 19_456, timeCost: 2 } });
     try {
       const { email } = await signUp(timed);
-      const measure = async (target: () => string) => {
+      const once = async (target: string) => {
         const started = performance.now();
-        for (let i = 0; i < 4; i++) {
-          await call(timed, 'POST', '/v1/sessions', {
-            body: { email: target(), password: 'wrong-password' },
-            ip: uniqueIp(),
-          });
-        }
+        await call(timed, 'POST', '/v1/sessions', {
+          body: { email: target, password: 'wrong-password' },
+          ip: uniqueIp(),
+        });
         return performance.now() - started;
       };
-      await measure(() => uniqueEmail()); // warms the dummy hash up
-      const known = await measure(() => email);
-      const unknown = await measure(() => uniqueEmail());
-      expect(unknown / known).toBeGreaterThan(0.5);
-      expect(unknown / known).toBeLessThan(2);
+      await once(uniqueEmail()); // warms the dummy hash up
+      // Alternating single attempts and comparing medians: a burst of load from whatever
+      // else runs on the machine hits both sides alike instead of skewing one batch.
+      const known: number[] = [];
+      const unknown: number[] = [];
+      for (let round = 0; round < 7; round++) {
+        known.push(await once(email));
+        unknown.push(await once(uniqueEmail()));
+      }
+      const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+      const ratio = median(unknown) / median(known);
+      expect(ratio).toBeGreaterThan(0.5);
+      expect(ratio).toBeLessThan(2);
     } finally {
       await timed.close();
     }
