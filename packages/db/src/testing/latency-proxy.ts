@@ -25,15 +25,33 @@ export async function startLatencyProxy(targetUrl: string, options: LatencyProxy
   const sockets = new Set<Socket>();
   const delay = () => options.minMs + Math.random() * (options.maxMs - options.minMs);
 
-  // Chunks go out in arrival order even with jitter: each waits until the one before it left.
+  // Chunks go out in arrival order even with jitter: one queue per direction and one timer
+  // at a time (separate timers could fire out of order once their delays are rounded).
   const forward = (from: Socket, to: Socket) => {
-    let lastSendAt = 0;
-    from.on('data', (chunk) => {
-      const sendAt = Math.max(performance.now() + delay(), lastSendAt);
-      lastSendAt = sendAt;
-      setTimeout(() => to.destroyed || to.write(chunk), sendAt - performance.now());
-    });
-    from.on('end', () => setTimeout(() => to.end(), Math.max(lastSendAt - performance.now(), 0)));
+    const queue: { chunk: Buffer | null; sendAt: number }[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+      timer = undefined;
+      while (queue.length > 0 && (queue[0]?.sendAt ?? 0) <= performance.now()) {
+        const next = queue.shift();
+        if (!next || to.destroyed) continue;
+        if (next.chunk === null) to.end();
+        else to.write(next.chunk);
+      }
+      schedule();
+    };
+    const schedule = () => {
+      const head = queue[0];
+      if (timer || !head) return;
+      timer = setTimeout(flush, Math.max(head.sendAt - performance.now(), 0));
+    };
+    const enqueue = (chunk: Buffer | null) => {
+      const last = queue.at(-1)?.sendAt ?? 0;
+      queue.push({ chunk, sendAt: Math.max(performance.now() + delay(), last) });
+      schedule();
+    };
+    from.on('data', (chunk: Buffer) => enqueue(chunk));
+    from.on('end', () => enqueue(null));
     from.on('error', () => to.destroy());
   };
 
