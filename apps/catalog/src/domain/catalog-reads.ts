@@ -1,7 +1,7 @@
-import { farms, fruitMaxAges, lots, offers, products } from '@fruitables/schema-catalog';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { CatalogDb, DomainContext } from './context.ts';
-import { type OfferStock, seoulToday, stockOfOffers, withinMaxAge } from './stock-state.ts';
+import { farms, lots, offers, products } from '@fruitables/schema-catalog';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { CatalogDb } from './context.ts';
+import { type OfferStock, stockStateOf, withinMaxAge } from './stock-state.ts';
 
 export interface FreshestLot {
   lotCode: string;
@@ -20,68 +20,73 @@ export interface OfferView {
   freshestLot: FreshestLot | null;
 }
 
-/** The freshest sellable lot of each offer: what the product page shows as "수확일 · 당도". */
-async function freshestLots(db: CatalogDb, offerIds: string[], today: string, defaultMaxAgeDays: number) {
-  const result = new Map<string, FreshestLot>();
-  if (offerIds.length === 0) return result;
-  const rows = await db
-    .selectDistinctOn([lots.offerId], {
-      offerId: lots.offerId,
-      lotCode: lots.lotCode,
-      harvestedOn: lots.harvestedOn,
-      brix: lots.brix,
-    })
-    .from(lots)
-    .innerJoin(offers, eq(offers.id, lots.offerId))
-    .innerJoin(products, eq(products.id, offers.productId))
-    .leftJoin(fruitMaxAges, eq(fruitMaxAges.fruit, products.fruit))
-    .where(
-      and(
-        inArray(lots.offerId, offerIds),
-        sql`${lots.onHand} - ${lots.reserved} > 0`,
-        withinMaxAge(today, { defaultMaxAgeDays }),
-      ),
-    )
-    .orderBy(lots.offerId, desc(lots.harvestedOn), desc(lots.id));
-  for (const row of rows) {
-    result.set(row.offerId, {
-      lotCode: row.lotCode,
-      harvestedOn: row.harvestedOn,
-      brix: row.brix === null ? null : Number(row.brix),
-    });
-  }
-  return result;
+/** One offer as the offers subquery below aggregates it (JSON: numerics arrive as numbers). */
+interface OfferRow {
+  id: string;
+  grade: OfferView['grade'];
+  packKg: number | string;
+  countPerBox: number | null;
+  priceKrw: number;
+  perOrderLimit: number | null;
+  available: number;
+  harvested: number;
+  freshestLot: { lotCode: string; harvestedOn: string; brix: number | string | null } | null;
 }
 
-/** Published offers of the given products with their price and live stock state. */
-export async function offersOfProducts(
-  ctx: Pick<DomainContext, 'db' | 'clock' | 'stock'>,
-  productIds: string[],
-): Promise<Map<string, OfferView[]>> {
-  const byProduct = new Map<string, OfferView[]>(productIds.map((id) => [id, []]));
-  if (productIds.length === 0) return byProduct;
-  const rows = await ctx.db
-    .select()
-    .from(offers)
-    .where(and(inArray(offers.productId, productIds), eq(offers.published, true)))
-    .orderBy(asc(offers.priceKrw), asc(offers.id));
-  const ids = rows.map((row) => row.id);
-  const today = seoulToday(ctx.clock.now());
-  const stock = await stockOfOffers(ctx.db, ids, today, ctx.stock);
-  const freshest = await freshestLots(ctx.db, ids, today, ctx.stock.defaultMaxAgeDays);
-  for (const row of rows) {
-    byProduct.get(row.productId)?.push({
-      id: row.id,
-      grade: row.grade,
-      packKg: Number(row.packKg),
-      countPerBox: row.countPerBox,
-      priceKrw: row.priceKrw,
-      perOrderLimit: row.perOrderLimit,
-      stock: stock.get(row.id) ?? { available: 0, harvested: 0, state: 'sold_out' },
-      freshestLot: freshest.get(row.id) ?? null,
-    });
-  }
-  return byProduct;
+/**
+ * The published offers of the product in the enclosing query, cheapest first, each with its
+ * sellable stock and freshest sellable lot, as one JSON array (`[]` when there are none).
+ *
+ * It is a correlated subquery so a page of products and everything on it is one statement
+ * instead of four, and its text never varies, so it can be prepared once and reused. The
+ * enclosing query must select from `products` left-joined to `fruit_max_ages` on the fruit,
+ * and bind the placeholders `today` (a Seoul date) and `defaultMaxAgeDays`.
+ */
+export function publishedOffersJson(): SQL<OfferRow[]> {
+  // Same rule as stockOfOffers: lots past their fruit's max age neither count nor show.
+  const sellable = withinMaxAge(sql.placeholder('today'), {
+    defaultMaxAgeDays: sql.placeholder('defaultMaxAgeDays'),
+  });
+  return sql<OfferRow[]>`coalesce((
+    select json_agg(json_build_object(
+      'id', ${offers.id}, 'grade', ${offers.grade}, 'packKg', ${offers.packKg},
+      'countPerBox', ${offers.countPerBox}, 'priceKrw', ${offers.priceKrw}, 'perOrderLimit', ${offers.perOrderLimit},
+      'available', stock.available, 'harvested', stock.harvested, 'freshestLot', freshest.lot
+    ) order by ${offers.priceKrw}, ${offers.id})
+    from ${offers}
+    cross join lateral (
+      select coalesce(sum(${lots.onHand} - ${lots.reserved}), 0)::int as available,
+        coalesce(sum(${lots.boxesHarvested}), 0)::int as harvested
+      from ${lots}
+      where ${lots.offerId} = ${offers.id} and ${sellable}
+    ) as stock
+    left join lateral (
+      select json_build_object('lotCode', ${lots.lotCode}, 'harvestedOn', ${lots.harvestedOn}, 'brix', ${lots.brix}) as lot
+      from ${lots}
+      where ${lots.offerId} = ${offers.id} and ${lots.onHand} - ${lots.reserved} > 0 and ${sellable}
+      order by ${lots.harvestedOn} desc, ${lots.id} desc
+      limit 1
+    ) as freshest on true
+    where ${offers.productId} = ${products.id} and ${offers.published}
+  ), '[]'::json)`;
+}
+
+/** Turns the subquery's JSON into offer views, deriving each shopper-visible stock state. */
+export function offerViewsOf(rows: readonly OfferRow[]): OfferView[] {
+  return rows.map((row) => ({
+    id: row.id,
+    grade: row.grade,
+    packKg: Number(row.packKg),
+    countPerBox: row.countPerBox,
+    priceKrw: row.priceKrw,
+    perOrderLimit: row.perOrderLimit,
+    stock: { available: row.available, harvested: row.harvested, state: stockStateOf(row.available, row.harvested) },
+    freshestLot: row.freshestLot && {
+      lotCode: row.freshestLot.lotCode,
+      harvestedOn: row.freshestLot.harvestedOn,
+      brix: row.freshestLot.brix === null ? null : Number(row.freshestLot.brix),
+    },
+  }));
 }
 
 /** A lot by its code on a farm, with what a QR code on the box should answer: who, what, when, how sweet. */

@@ -4,7 +4,7 @@ import { holdLines, holds, lots } from '@fruitables/schema-catalog';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { CatalogDb, DomainContext } from './context.ts';
 import { offerNotFound, SoldOut } from './errors.ts';
-import { type HoldView, loadHold } from './hold-views.ts';
+import { compareIds, type HoldLineView, type HoldView, loadHold } from './hold-views.ts';
 import { announceStockChanges, lockOffers, seoulToday } from './stock-state.ts';
 
 export interface HoldRequest {
@@ -25,16 +25,27 @@ async function requestHash(merged: Map<string, number>): Promise<string> {
   return Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex');
 }
 
-/** Locks the offer's sellable lots oldest harvest first (FEFO) and reserves `quantity` across them. */
+/**
+ * Locks the offer's sellable lots oldest harvest first (FEFO) and reserves `quantity` across
+ * them. Returns the lines it made (the hold's view needs them), or undefined when the lots
+ * cannot cover the quantity.
+ */
 async function reserveFromLots(
   tx: CatalogDb,
   holdId: string,
   offerId: string,
   quantity: number,
   firstSellable: string,
-): Promise<boolean> {
+): Promise<HoldLineView[] | undefined> {
+  // Every statement here runs while the offer's row lock is held, so each is prepared: one
+  // round trip instead of two for postgres.js's parse-and-describe of an unprepared query.
   const candidates = await tx
-    .select({ id: lots.id, free: sql<number>`${lots.onHand} - ${lots.reserved}` })
+    .select({
+      id: lots.id,
+      lotCode: lots.lotCode,
+      harvestedOn: lots.harvestedOn,
+      free: sql<number>`${lots.onHand} - ${lots.reserved}`,
+    })
     .from(lots)
     .where(
       and(
@@ -44,7 +55,10 @@ async function reserveFromLots(
       ),
     )
     .orderBy(asc(lots.harvestedOn), asc(lots.id))
-    .for('update');
+    .for('update')
+    .prepare('catalog_hold_candidate_lots')
+    .execute();
+  const lines: HoldLineView[] = [];
   let remaining = quantity;
   for (const lot of candidates) {
     if (remaining === 0) break;
@@ -54,12 +68,19 @@ async function reserveFromLots(
       .update(lots)
       .set({ reserved: sql`${lots.reserved} + ${take}` })
       .where(and(eq(lots.id, lot.id), sql`${lots.onHand} - ${lots.reserved} >= ${take}`))
-      .returning({ id: lots.id });
-    if (updated.length === 0) return false;
-    await tx.insert(holdLines).values({ id: newId(), holdId, offerId, lotId: lot.id, quantity: take });
+      .returning({ id: lots.id })
+      .prepare('catalog_hold_reserve_lot')
+      .execute();
+    if (updated.length === 0) return undefined;
+    await tx
+      .insert(holdLines)
+      .values({ id: newId(), holdId, offerId, lotId: lot.id, quantity: take })
+      .prepare('catalog_hold_insert_line')
+      .execute();
+    lines.push({ offerId, lotId: lot.id, lotCode: lot.lotCode, harvestedOn: lot.harvestedOn, quantity: take });
     remaining -= take;
   }
-  return remaining === 0;
+  return remaining === 0 ? lines : undefined;
 }
 
 function firstSellableDate(today: string, maxAgeDays: number): string {
@@ -93,12 +114,16 @@ export async function holdStock(
         expiresAt: new Date(now.getTime() + ttlSeconds * 1000),
       })
       .onConflictDoNothing({ target: holds.idempotencyKey })
-      .returning({ id: holds.id });
+      .returning({ id: holds.id, status: holds.status, expiresAt: holds.expiresAt })
+      .prepare('catalog_hold_insert')
+      .execute();
     if (!inserted) {
       const [existing] = await tx
         .select({ id: holds.id, requestHash: holds.requestHash })
         .from(holds)
-        .where(eq(holds.idempotencyKey, request.idempotencyKey));
+        .where(eq(holds.idempotencyKey, request.idempotencyKey))
+        .prepare('catalog_hold_by_key')
+        .execute();
       if (!existing)
         throw new Conflict('Another request with this Idempotency-Key is in progress.', 'hold_in_progress');
       if (existing.requestHash !== hash) {
@@ -109,6 +134,7 @@ export async function holdStock(
     const locked = await lockOffers(tx, [...merged.keys()]);
     const today = seoulToday(now);
     const soldOut: string[] = [];
+    const lines: HoldLineView[] = [];
     for (const [offerId, quantity] of merged) {
       const offer = locked.find((candidate) => candidate.id === offerId);
       if (!offer) throw offerNotFound();
@@ -121,12 +147,16 @@ export async function holdStock(
         ]);
       }
       const maxAge = offer.maxAgeDays ?? ctx.stock.defaultMaxAgeDays;
-      const ok = await reserveFromLots(tx, holdId, offerId, quantity, firstSellableDate(today, maxAge));
-      if (!ok) soldOut.push(offerId);
+      const reserved = await reserveFromLots(tx, holdId, offerId, quantity, firstSellableDate(today, maxAge));
+      if (reserved) lines.push(...reserved);
+      else soldOut.push(offerId);
     }
     // Throwing rolls back every reservation made above: a hold is all lines or nothing.
     if (soldOut.length > 0) throw new SoldOut(soldOut);
     await announceStockChanges(tx, locked, now, ctx.stock);
-    return { hold: await loadHold(tx, holdId), created: true };
+    // The view is what was just written, so it is built here rather than read back while the
+    // offers are still locked; loadHold orders lines the same way.
+    lines.sort((a, b) => compareIds(a.offerId, b.offerId));
+    return { hold: { ...inserted, lines }, created: true };
   });
 }

@@ -20,10 +20,13 @@ export interface HoldView {
 
 /** A hold with its lines, each naming the lot its boxes come from (the traceability record). */
 export async function loadHold(db: CatalogDb, holdId: string): Promise<HoldView> {
+  // Prepared (one round trip instead of two): confirm and release read the hold back under its lock.
   const [hold] = await db
     .select({ id: holds.id, status: holds.status, expiresAt: holds.expiresAt })
     .from(holds)
-    .where(eq(holds.id, holdId));
+    .where(eq(holds.id, holdId))
+    .prepare('catalog_load_hold')
+    .execute();
   if (!hold) throw holdNotFound();
   const lines = await db
     .select({
@@ -36,6 +39,14 @@ export async function loadHold(db: CatalogDb, holdId: string): Promise<HoldView>
     .from(holdLines)
     .innerJoin(lots, eq(lots.id, holdLines.lotId))
     .where(eq(holdLines.holdId, holdId))
-    .orderBy(asc(holdLines.offerId), asc(lots.harvestedOn), asc(lots.id));
+    .orderBy(asc(holdLines.offerId), asc(lots.harvestedOn), asc(lots.id))
+    .prepare('catalog_load_hold_lines')
+    .execute();
   return { ...hold, lines };
+}
+
+/** Orders ids as PostgreSQL orders uuids: their lowercase text compares byte for byte the same way. */
+export function compareIds(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }

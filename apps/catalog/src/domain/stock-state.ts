@@ -1,6 +1,7 @@
 import { toSeoulDate } from '@fruitables/core';
 import { fruitMaxAges, lots, offers, products, type StockState } from '@fruitables/schema-catalog';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
+import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
 import type { CatalogDb, StockPolicy } from './context.ts';
 import { publishCatalogEvents } from './events.ts';
 
@@ -24,10 +25,25 @@ export function seoulToday(now: Date): string {
   return toSeoulDate(now);
 }
 
-/** The SQL condition for "this lot is not past its fruit's maximum age", given a join on fruit_max_ages. */
-export function withinMaxAge(today: string, policy: Pick<StockPolicy, 'defaultMaxAgeDays'>) {
+/**
+ * The SQL condition for "this lot is not past its fruit's maximum age", given a join on fruit_max_ages.
+ * Either value may be a placeholder, so a prepared statement can carry the rule too.
+ */
+export function withinMaxAge(
+  today: string | Placeholder,
+  policy: { defaultMaxAgeDays: StockPolicy['defaultMaxAgeDays'] | Placeholder },
+) {
   // A lot harvested N days ago with a max age of N is off sale: age must stay below the max.
   return sql`${lots.harvestedOn} > ${today}::date - coalesce(${fruitMaxAges.maxAgeDays}, ${policy.defaultMaxAgeDays}::int)`;
+}
+
+/**
+ * `column = any($1::uuid[])`: one bind parameter whatever the number of ids, so the statement
+ * text stays the same and postgres.js can keep it prepared (an `in (...)` list changes with
+ * its length).
+ */
+export function isAnyOf(column: AnyPgColumn, ids: readonly string[]): SQL {
+  return sql`${column} = any(${sql.param([...ids])}::uuid[])`;
 }
 
 export interface OfferStock {
@@ -56,8 +72,11 @@ export async function stockOfOffers(
     .innerJoin(offers, eq(offers.id, lots.offerId))
     .innerJoin(products, eq(products.id, offers.productId))
     .leftJoin(fruitMaxAges, eq(fruitMaxAges.fruit, products.fruit))
-    .where(and(inArray(lots.offerId, [...offerIds]), withinMaxAge(today, policy)))
-    .groupBy(lots.offerId);
+    .where(and(isAnyOf(lots.offerId, offerIds), withinMaxAge(today, policy)))
+    .groupBy(lots.offerId)
+    // Prepared: stock changes run this inside the offers' row locks, where a round trip counts.
+    .prepare('catalog_stock_of_offers')
+    .execute();
   for (const row of rows) {
     result.set(row.offerId, {
       available: row.available,
@@ -98,7 +117,12 @@ export async function announceStockChanges(
   });
   if (crossings.length === 0) return;
   for (const { offer, state } of crossings) {
-    await tx.update(offers).set({ stockState: state }).where(eq(offers.id, offer.id));
+    await tx
+      .update(offers)
+      .set({ stockState: state })
+      .where(eq(offers.id, offer.id))
+      .prepare('catalog_set_stock_state')
+      .execute();
   }
   await publishCatalogEvents(
     tx,
@@ -118,32 +142,37 @@ export async function announceStockChanges(
   );
 }
 
-/** Locks offers in id order (one order everywhere, so two stock changes never deadlock). */
+/** The offer row alone is named in FOR UPDATE OF, which must be an unqualified name: hence an alias. */
+const lockedOffers = alias(offers, 'locked_offers');
+
+/**
+ * Locks offers in id order (one order everywhere, so two stock changes never deadlock) and
+ * reads what a stock change needs about them. One statement: the rows are sorted before they
+ * are locked, and a row that changed while this waited for its lock is returned as committed.
+ */
 export async function lockOffers(tx: CatalogDb, offerIds: readonly string[]) {
   if (offerIds.length === 0) return [];
-  // Lock the offer rows alone: products and max ages are read, not changed, by stock moves.
-  const locked = await tx
-    .select({ id: offers.id })
-    .from(offers)
-    .where(inArray(offers.id, [...offerIds]))
-    .orderBy(offers.id)
-    .for('update');
-  if (locked.length === 0) return [];
-  return tx
-    .select({
-      id: offers.id,
-      productId: offers.productId,
-      farmId: offers.farmId,
-      stockState: offers.stockState,
-      grade: offers.grade,
-      published: offers.published,
-      perOrderLimit: offers.perOrderLimit,
-      productPublished: products.published,
-      maxAgeDays: fruitMaxAges.maxAgeDays,
-    })
-    .from(offers)
-    .innerJoin(products, eq(products.id, offers.productId))
-    .leftJoin(fruitMaxAges, eq(fruitMaxAges.fruit, products.fruit))
-    .where(inArray(offers.id, [...offerIds]))
-    .orderBy(offers.id);
+  return (
+    tx
+      .select({
+        id: lockedOffers.id,
+        productId: lockedOffers.productId,
+        farmId: lockedOffers.farmId,
+        stockState: lockedOffers.stockState,
+        grade: lockedOffers.grade,
+        published: lockedOffers.published,
+        perOrderLimit: lockedOffers.perOrderLimit,
+        productPublished: products.published,
+        maxAgeDays: fruitMaxAges.maxAgeDays,
+      })
+      .from(lockedOffers)
+      .innerJoin(products, eq(products.id, lockedOffers.productId))
+      .leftJoin(fruitMaxAges, eq(fruitMaxAges.fruit, products.fruit))
+      .where(isAnyOf(lockedOffers.id, offerIds))
+      .orderBy(lockedOffers.id)
+      // Lock the offer rows alone: products and max ages are read, not changed, by stock moves.
+      .for('update', { of: lockedOffers })
+      .prepare('catalog_lock_offers')
+      .execute()
+  );
 }
