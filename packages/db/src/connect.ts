@@ -15,7 +15,8 @@ export interface PostgresOptions {
  * the JSON log), idle connections close, and every connection says who it belongs to.
  */
 export function createPostgres(url: string, options: PostgresOptions): Postgres {
-  return postgres(url, {
+  // `max_pipeline` is a documented postgres.js option (src/index.js) its types leave out.
+  const settings: postgres.Options<Record<string, never>> & { max_pipeline: number } = {
     max: options.max ?? 10,
     // postgres.js pipelines up to 100 prepared queries onto one busy connection; when that
     // backend stalls (a lock wait, a noisy neighbour) every request queued behind it stalls
@@ -26,7 +27,8 @@ export function createPostgres(url: string, options: PostgresOptions): Postgres 
     connect_timeout: 10,
     onnotice: () => {},
     connection: { application_name: options.applicationName },
-  });
+  };
+  return postgres(url, settings);
 }
 
 export function createDrizzle<TSchema extends Record<string, unknown>>(

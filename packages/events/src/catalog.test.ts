@@ -27,6 +27,7 @@ describe('catalog events', () => {
       'ProductUpdated',
       'ProductUnpublished',
       'OfferPriceChanged',
+      'OfferUpdated',
       'HarvestBatchPublished',
       'StockLevelChanged',
       'ReservationExpired',

@@ -86,6 +86,25 @@ export const offerPriceChanged = defineEvent({
   }),
 });
 
+export const offerUpdated = defineEvent({
+  type: 'OfferUpdated',
+  version: 1,
+  description:
+    'An offer shoppers can see (or could see until now) changed apart from its price: it was created or published, taken off sale, or its grade, pack, count per box or per-order limit changed. Carries the offer as it is now; a price change alone is OfferPriceChanged.',
+  data: z.object({
+    offerId: z.uuid(),
+    productId: z.uuid(),
+    farmId: z.uuid(),
+    grade,
+    packKg: z.number().positive(),
+    countPerBox: z.number().int().positive().nullable(),
+    perOrderLimit: z.number().int().positive().nullable(),
+    priceKrw: z.number().int().positive(),
+    published: z.boolean(),
+    updatedAt: timestamp,
+  }),
+});
+
 export const harvestBatchPublished = defineEvent({
   type: 'HarvestBatchPublished',
   version: 1,
@@ -144,6 +163,7 @@ export const catalogEvents = [
   productUpdated,
   productUnpublished,
   offerPriceChanged,
+  offerUpdated,
   harvestBatchPublished,
   stockLevelChanged,
   reservationExpired,

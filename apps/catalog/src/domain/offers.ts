@@ -3,7 +3,7 @@ import { isUniqueViolation } from '@fruitables/db';
 import { Conflict } from '@fruitables/kit';
 import { type Grade, offers } from '@fruitables/schema-catalog';
 import { and, eq } from 'drizzle-orm';
-import type { DomainContext } from './context.ts';
+import type { CatalogDb, DomainContext } from './context.ts';
 import { offerNotFound } from './errors.ts';
 import { publishCatalogEvent } from './events.ts';
 import { lockProduct } from './products.ts';
@@ -30,6 +30,26 @@ const toRow = (input: Partial<OfferInput>) => {
   return packKg === undefined ? rest : { ...rest, packKg: packKg.toFixed(2) };
 };
 
+function announceOfferUpdated(tx: CatalogDb, offer: Offer, now: Date) {
+  return publishCatalogEvent(tx, {
+    type: 'OfferUpdated',
+    aggregateId: offer.id,
+    occurredAt: now,
+    data: {
+      offerId: offer.id,
+      productId: offer.productId,
+      farmId: offer.farmId,
+      grade: offer.grade,
+      packKg: Number(offer.packKg),
+      countPerBox: offer.countPerBox,
+      perOrderLimit: offer.perOrderLimit,
+      priceKrw: offer.priceKrw,
+      published: offer.published,
+      updatedAt: now.toISOString(),
+    },
+  });
+}
+
 export async function createOffer(
   ctx: Pick<DomainContext, 'db' | 'clock'>,
   farmId: string,
@@ -53,6 +73,7 @@ export async function createOffer(
         })
         .returning();
       if (!offer) throw new Error('insert returned no offer');
+      if (offer.published) await announceOfferUpdated(tx, offer, now);
       return offer;
     });
   } catch (error) {
@@ -73,7 +94,7 @@ export async function updateOffer(
     return await ctx.db.transaction(async (tx) => {
       // The row lock orders concurrent price edits, so each event's previous price is the real one.
       const [before] = await tx
-        .select({ priceKrw: offers.priceKrw })
+        .select()
         .from(offers)
         .where(and(eq(offers.id, offerId), eq(offers.farmId, farmId)))
         .for('update');
@@ -99,6 +120,11 @@ export async function updateOffer(
           },
         });
       }
+      const visible = (['grade', 'packKg', 'countPerBox', 'perOrderLimit', 'published'] as const).some(
+        (field) => before[field] !== offer[field],
+      );
+      // An offer nobody could see before or after changed nothing a shopper sees.
+      if (visible && (before.published || offer.published)) await announceOfferUpdated(tx, offer, now);
       return offer;
     });
   } catch (error) {

@@ -38,10 +38,11 @@ describe('farmer catalog editing', () => {
       select type, envelope->'data' as data from catalog.outbox where envelope->>'aggregateId' in (${productId}, ${offerId}, ${farm.farmId}) order by seq`;
     expect(events.map((event) => event.type)).toEqual([
       'ProductPublished',
+      'OfferUpdated',
       'HarvestBatchPublished',
       'StockLevelChanged',
     ]);
-    expect(events[2]?.data).toMatchObject({ offerId, previousState: 'sold_out', state: 'in_stock' });
+    expect(events[3]?.data).toMatchObject({ offerId, previousState: 'sold_out', state: 'in_stock' });
   });
 
   it('announces a price change with the previous and the new price, and nothing when the price stays', async () => {
@@ -89,6 +90,35 @@ describe('partial edits', () => {
       storageAdvice: '냉장 보관',
       published: true,
     });
+  });
+});
+
+describe('offer change events', () => {
+  it('announce OfferUpdated for visible changes and publishing, never for an offer nobody can see', async () => {
+    const farm = await seedFarm(h);
+    const { productId, offerId } = await seedOffer(h, farm);
+    const path = `/v1/farms/${farm.farmId}/offers/${offerId}`;
+    const before = (await outboxTypes(h)).length;
+    await call(h, 'PATCH', path, { token: farm.token, body: { perOrderLimit: 2 } });
+    await call(h, 'PATCH', path, { token: farm.token, body: { priceKrw: 35000 } });
+    await call(h, 'PATCH', path, { token: farm.token, body: { published: false } });
+    // Unpublished: its edits are invisible to shoppers.
+    await call(h, 'PATCH', path, { token: farm.token, body: { countPerBox: 18 } });
+    const draft = await call(h, 'POST', `/v1/farms/${farm.farmId}/products/${productId}/offers`, {
+      token: farm.token,
+      body: { grade: '상', packKg: 3, priceKrw: 21000 },
+    });
+    expect(draft.status).toBe(201);
+    expect((await outboxTypes(h)).slice(before)).toEqual(['OfferUpdated', 'OfferPriceChanged', 'OfferUpdated']);
+    const rows = await h.owner<{ data: Record<string, unknown> }[]>`
+      select envelope->'data' as data from catalog.outbox
+      where type = 'OfferUpdated' and envelope->>'aggregateId' = ${offerId} order by seq`;
+    // Created published (by seedOffer), the limit, then taken off sale (with the price as it is now).
+    expect(rows.map((row) => row.data)).toEqual([
+      expect.objectContaining({ productId, published: true, perOrderLimit: null, packKg: 5 }),
+      expect.objectContaining({ published: true, perOrderLimit: 2 }),
+      expect.objectContaining({ published: false, priceKrw: 35000 }),
+    ]);
   });
 });
 
