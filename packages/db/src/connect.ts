@@ -15,20 +15,16 @@ export interface PostgresOptions {
  * the JSON log), idle connections close, and every connection says who it belongs to.
  */
 export function createPostgres(url: string, options: PostgresOptions): Postgres {
-  // `max_pipeline` is a documented postgres.js option (src/index.js) its types leave out.
-  const settings: postgres.Options<Record<string, never>> & { max_pipeline: number } = {
+  return postgres(url, {
     max: options.max ?? 10,
-    // postgres.js pipelines up to 100 prepared queries onto one busy connection; when that
-    // backend stalls (a lock wait, a noisy neighbour) every request queued behind it stalls
-    // too. One query per connection at a time keeps tail latency to the slow query itself:
-    // catalog's product list p99 went from ~450-670 ms to ~180-210 ms at higher throughput.
-    max_pipeline: 1,
+    // Not `max_pipeline: 1`, though pipelining prepared queries behind a stalled backend
+    // raises tail latency: postgres.js 3.4 then sends a BEGIN to a busy connection without
+    // reserving it and fails the transaction with UNSAFE_TRANSACTION (seen under load).
     idle_timeout: 30,
     connect_timeout: 10,
     onnotice: () => {},
     connection: { application_name: options.applicationName },
-  };
-  return postgres(url, settings);
+  });
 }
 
 export function createDrizzle<TSchema extends Record<string, unknown>>(
