@@ -12,9 +12,14 @@ import {
   requireRole,
 } from '@fruitables/kit';
 import type { Registry } from 'prom-client';
+import type { BatchJobs } from './batches/batch-job.ts';
+import { batchUploadLimit } from './batches/limits.ts';
 import type { CatalogDb, DomainContext, StockPolicy } from './domain/context.ts';
+import type { PhotoStore } from './photos/photo-store.ts';
+import { createPhotoProcessor, PHOTO_POLICY } from './photos/process-photo.ts';
 import type { CatalogApp } from './routes/deps.ts';
 import { registerRoutes } from './routes/index.ts';
+import { photoUploadLimit } from './routes/photos/upload-photo.ts';
 
 export interface CatalogDeps {
   /** The pool, as the `fruitables_catalog` role; used here only for readiness. */
@@ -34,6 +39,10 @@ export interface CatalogDeps {
   consumer?: { isRunning(): boolean };
   bodyLimitBytes: number;
   requestTimeoutMs: number;
+  /** Harvest batch imports run in the background; main.ts waits for them at shutdown. */
+  batchJobs: BatchJobs;
+  /** Where photo variants are stored: a directory locally and in tests, S3 (Garage) in K3s. */
+  photos: PhotoStore;
 }
 
 /**
@@ -62,6 +71,7 @@ export function createApp(deps: CatalogDeps): CatalogApp {
     lifecycle: deps.lifecycle,
     readiness,
     bodyLimitBytes: deps.bodyLimitBytes,
+    uploadLimits: [batchUploadLimit, photoUploadLimit],
     requestTimeoutMs: deps.requestTimeoutMs,
   });
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', {
@@ -83,6 +93,9 @@ export function createApp(deps: CatalogDeps): CatalogApp {
     signedIn,
     farmAccess: [signedIn, requireFarmAccess((c) => c.req.param('farmId'))],
     serviceOnly: [signedIn, requireRole('service')],
+    batchJobs: deps.batchJobs,
+    // Two decodes at once at most: a 40 MP photo holds ~160 MB while it is processed.
+    photos: { store: deps.photos, process: createPhotoProcessor(PHOTO_POLICY, 2) },
   });
   return app;
 }

@@ -13,12 +13,17 @@ import {
 } from '@fruitables/kit';
 import { catalogTables, outbox } from '@fruitables/schema-catalog';
 import { createApp } from './app.ts';
+import { createBatchJobs } from './batches/batch-job.ts';
 import { catalogProducer } from './domain/events.ts';
-import { catalogEnvShape } from './env.ts';
+import { catalogEnvShape, photoStorageFrom } from './env.ts';
 import { createFarmEventsConsumer } from './farm-events.ts';
+import { createPhotoStore } from './photos/create-photo-store.ts';
 import { startAgeOutSweep, startHoldExpirySweep } from './sweeps.ts';
 
-const env = exitOnEnvError('catalog', () => parseEnv({ ...serviceEnvShape, ...catalogEnvShape }, process.env));
+const { env, photoStorage } = exitOnEnvError('catalog', () => {
+  const parsed = parseEnv({ ...serviceEnvShape, ...catalogEnvShape }, process.env);
+  return { env: parsed, photoStorage: photoStorageFrom(parsed) };
+});
 const logger = createLogger({ service: 'catalog', level: env.LOG_LEVEL });
 const registry = createMetricsRegistry('catalog');
 const metrics = createBusMetrics(registry);
@@ -47,6 +52,10 @@ const consumer = createFarmEventsConsumer({
   consumerName: env.CATALOG_CONSUMER_NAME,
 });
 
+// Imports a stopped process left running wrote nothing (their transaction died with it): say so.
+const batchJobs = createBatchJobs({ db, logger, clock: systemClock });
+await batchJobs.failInterrupted();
+
 const app = createApp({
   sql,
   db,
@@ -62,6 +71,8 @@ const app = createApp({
   consumer,
   bodyLimitBytes: env.BODY_LIMIT_BYTES,
   requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+  batchJobs,
+  photos: createPhotoStore(photoStorage),
 });
 
 const relay = createOutboxRelay({ sql, db, outbox, redis, stream: catalogProducer.stream, logger, metrics });
@@ -72,6 +83,7 @@ const holdExpiry = startHoldExpirySweep(sweepContext, { intervalMs: env.CATALOG_
 const ageOut = startAgeOutSweep(sweepContext, { intervalMs: env.CATALOG_AGE_OUT_SWEEP_MS, logger });
 
 // After the HTTP server has drained: stop taking events and expiring holds, stop sending, then close connections.
+lifecycle.onShutdown('batch imports', () => batchJobs.drain());
 lifecycle.onShutdown('farm-events consumer', () => consumer.stop());
 lifecycle.onShutdown('hold expiry sweep', () => holdExpiry.stop());
 lifecycle.onShutdown('stock age-out sweep', () => ageOut.stop());

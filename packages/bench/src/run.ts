@@ -1,8 +1,10 @@
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { authBenchmark } from './benchmarks/auth.ts';
+import { catalogBatchImportBenchmark } from './benchmarks/catalog-batch-import.ts';
 import { catalogFlashSaleBenchmark } from './benchmarks/catalog-flash-sale.ts';
 import { catalogProductListBenchmark } from './benchmarks/catalog-product-list.ts';
+import { catalogSearchBenchmark } from './benchmarks/catalog-search.ts';
 import { eventBusBenchmark } from './benchmarks/event-bus.ts';
 import { idleRssBenchmark } from './benchmarks/idle-rss.ts';
 import { kitHttpBenchmark } from './benchmarks/kit-http.ts';
@@ -18,6 +20,8 @@ const benchmarks: Benchmark[] = [
   loginBenchmark,
   catalogProductListBenchmark,
   catalogFlashSaleBenchmark,
+  catalogSearchBenchmark,
+  catalogBatchImportBenchmark,
 ];
 
 /** Runs every benchmark (or those whose name contains `only`), writes results and the README table. */

@@ -13,6 +13,13 @@ export interface LoadOptions {
   /** CPU the load generator is pinned to, so it does not compete with the server's CPU. */
   cpu: number;
   headers?: Record<string, string>;
+  /** A wrk Lua script (`-s`), e.g. one that cycles through a mix of request paths on `url`'s host. */
+  script?: string;
+  /**
+   * wrk's `--timeout` (default 2 s): a slower response is counted as an error and left out of
+   * the latency percentiles. Saturation runs raise it so the tail shows in p99.
+   */
+  timeoutSeconds?: number;
 }
 
 /** Runs wrk once and reads its summary (requests/s, latency percentiles, socket errors and non-2xx). */
@@ -28,6 +35,8 @@ export async function runWrk(options: LoadOptions): Promise<LoadResult> {
     `-d${options.seconds}s`,
     '--latency',
     ...headerArgs,
+    ...(options.script ? ['-s', options.script] : []),
+    ...(options.timeoutSeconds ? ['--timeout', `${options.timeoutSeconds}s`] : []),
     options.url,
   ];
   const child = Bun.spawn(command, { stdout: 'pipe', stderr: 'pipe' });

@@ -1,7 +1,9 @@
 import type { KitEnv } from '@fruitables/kit';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
+import type { BatchJobs } from '../batches/batch-job.ts';
 import type { DomainContext } from '../domain/context.ts';
+import type { PhotoServices } from '../photos/upload-photo.ts';
 
 export type CatalogApp = OpenAPIHono<KitEnv>;
 
@@ -14,6 +16,10 @@ export interface RouteDeps {
   farmAccess: MiddlewareHandler<KitEnv>[];
   /** Internal routes: signed in with a service token. */
   serviceOnly: MiddlewareHandler<KitEnv>[];
+  /** Harvest batch imports running in this process. */
+  batchJobs: BatchJobs;
+  /** Photo files and the upload processing (sharp), for the photo and media routes. */
+  photos: PhotoServices;
 }
 
 export const securedByBearer = [{ bearerAuth: [] }];

@@ -1,3 +1,5 @@
+import { registerCreateBatchImport } from './batches/create-batch-import.ts';
+import { registerGetBatchImport } from './batches/get-batch-import.ts';
 import type { CatalogApp, RouteDeps } from './deps.ts';
 import { registerGetFarm } from './farms/get-farm.ts';
 import { registerGetInventory } from './farms/get-inventory.ts';
@@ -9,17 +11,23 @@ import { registerReleaseHold } from './holds/release-hold.ts';
 import { registerCreateLot } from './lots/create-lot.ts';
 import { registerCreateOffer } from './offers/create-offer.ts';
 import { registerUpdateOffer } from './offers/update-offer.ts';
+import { registerDeletePhoto } from './photos/delete-photo.ts';
+import { registerGetMedia } from './photos/get-media.ts';
+import { registerUploadPhoto } from './photos/upload-photo.ts';
 import { registerCreateProduct } from './products/create-product.ts';
 import { registerGetProduct } from './products/get-product.ts';
 import { registerListProducts } from './products/list-products.ts';
 import { registerUpdateProduct } from './products/update-product.ts';
+import { registerSearchOffers } from './search/search-offers.ts';
 
 /** Every catalog route, in the order the docs list them: public reads, farmer edits, internal holds. */
 export function registerRoutes(app: CatalogApp, deps: RouteDeps): void {
   registerListProducts(app, deps);
+  registerSearchOffers(app, deps);
   registerGetProduct(app, deps);
   registerGetFarm(app, deps);
   registerGetLotTrace(app, deps);
+  registerGetMedia(app, deps);
   registerUpdateFarm(app, deps);
   registerGetInventory(app, deps);
   registerCreateProduct(app, deps);
@@ -27,6 +35,10 @@ export function registerRoutes(app: CatalogApp, deps: RouteDeps): void {
   registerCreateOffer(app, deps);
   registerUpdateOffer(app, deps);
   registerCreateLot(app, deps);
+  registerCreateBatchImport(app, deps);
+  registerGetBatchImport(app, deps);
+  registerUploadPhoto(app, deps);
+  registerDeletePhoto(app, deps);
   registerCreateHold(app, deps);
   registerConfirmHold(app, deps);
   registerReleaseHold(app, deps);

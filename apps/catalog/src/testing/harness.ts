@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { RedisClient } from '@fruitables/bus';
 import { createServiceTestbed } from '@fruitables/bus/testing';
 import { newId } from '@fruitables/core';
@@ -9,7 +12,10 @@ import { type CapturedLogger, captureLogger, createTestSigner, type TestSigner }
 import { catalogTables, farmManagers, farms } from '@fruitables/schema-catalog';
 import type postgres from 'postgres';
 import { createApp } from '../app.ts';
+import { type BatchJobs, createBatchJobs } from '../batches/batch-job.ts';
 import type { CatalogDb, DomainContext, StockPolicy } from '../domain/context.ts';
+import { createFsPhotoStore } from '../photos/fs-photo-store.ts';
+import type { PhotoStore } from '../photos/photo-store.ts';
 import type { CatalogApp } from '../routes/deps.ts';
 
 export { createTestClock, type TestClock };
@@ -29,6 +35,11 @@ export interface CatalogHarness {
   logs: CapturedLogger;
   signer: TestSigner;
   ctx: DomainContext;
+  /** The app's background batch imports; `drain()` waits for them. */
+  batchJobs: BatchJobs;
+  /** The app's photo store: files in `photoDir`, a temporary directory removed by close(). */
+  photos: PhotoStore;
+  photoDir: string;
   close(): Promise<void>;
 }
 
@@ -38,6 +49,8 @@ export interface HarnessOptions {
   latency?: { minMs: number; maxMs: number };
   /** What readiness asks about the FarmerVerified consumer; none by default. */
   consumer?: { isRunning(): boolean };
+  /** Where the test clock starts (default: now), for tests whose fixtures carry fixed dates. */
+  clockStart?: Date;
 }
 
 export async function createHarness(label: string, options: HarnessOptions = {}): Promise<CatalogHarness> {
@@ -49,8 +62,11 @@ export async function createHarness(label: string, options: HarnessOptions = {})
     ...(options.latency ? { latency: options.latency } : {}),
   });
   const { sql, db, redis } = testbed;
-  const clock = createTestClock();
+  const clock = createTestClock(options.clockStart);
   const logs = captureLogger('catalog');
+  const batchJobs = createBatchJobs({ db, logger: logs.logger, clock });
+  const photoDir = mkdtempSync(join(tmpdir(), `catalog-photos-${label}-`));
+  const photos = createFsPhotoStore(photoDir);
   const signer = await createTestSigner({ clock });
   const app = createApp({
     sql,
@@ -67,9 +83,19 @@ export async function createHarness(label: string, options: HarnessOptions = {})
     ...(options.consumer ? { consumer: options.consumer } : {}),
     bodyLimitBytes: 64 * 1024,
     requestTimeoutMs: 30_000,
+    batchJobs,
+    photos,
   });
   return {
     ...testbed,
+    async close() {
+      await batchJobs.drain();
+      await testbed.close();
+      rmSync(photoDir, { recursive: true, force: true });
+    },
+    batchJobs,
+    photos,
+    photoDir,
     app,
     clock,
     logs,

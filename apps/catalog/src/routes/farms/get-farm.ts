@@ -1,10 +1,15 @@
 import { farmNotFound, problemResponses } from '@fruitables/kit';
-import { createRoute } from '@hono/zod-openapi';
+import { createRoute, z } from '@hono/zod-openapi';
 import { findFarm } from '../../domain/farms.ts';
+import { photosOf } from '../../photos/list-photos.ts';
 import { cacheableJson, notModified } from '../cacheable.ts';
 import type { CatalogApp, RouteDeps } from '../deps.ts';
 import { farmParams } from '../params.ts';
+import { photoResponse, photoSchema } from '../photos/schema.ts';
 import { farmSchema } from './schema.ts';
+
+/** The public farm page: the profile and the farm's own photos (not its products'). */
+const publicFarmSchema = farmSchema.extend({ photos: z.array(photoSchema) }).openapi('PublicFarm');
 
 export const getFarmRoute = createRoute({
   method: 'get',
@@ -13,7 +18,7 @@ export const getFarmRoute = createRoute({
   summary: 'A farm profile',
   request: { params: farmParams },
   responses: {
-    200: { description: 'The farm', content: { 'application/json': { schema: farmSchema } } },
+    200: { description: 'The farm', content: { 'application/json': { schema: publicFarmSchema } } },
     ...notModified,
     ...problemResponses(400, 404),
   },
@@ -24,6 +29,15 @@ export function registerGetFarm(app: CatalogApp, deps: RouteDeps): void {
     const farm = await findFarm(deps.ctx.db, c.req.valid('param').farmId);
     if (!farm) throw farmNotFound();
     const { id, name, regionSido, regionSigungu, story, certifications } = farm;
-    return cacheableJson(c, { id, name, regionSido, regionSigungu, story, certifications });
+    const photos = (await photosOf(deps.ctx.db, 'farm', [id])).get(id) ?? [];
+    return cacheableJson(c, {
+      id,
+      name,
+      regionSido,
+      regionSigungu,
+      story,
+      certifications,
+      photos: photos.map(photoResponse),
+    });
   });
 }
