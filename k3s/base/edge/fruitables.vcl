@@ -1,8 +1,15 @@
 vcl 4.1;
 # The Fruitables edge: the single entry to the platform, the same file locally and in K3s.
 # What differs per environment (where each service lives, who may purge) is in
-# backends.vcl, which must define the backends and `sub fruitables_route_api`: for a known
-# service it sets req.backend_hint and the header x-fruitables-routed.
+# backends.vcl, which must define:
+#   - the backends, and `sub fruitables_route_api`: for a known service (the name is in
+#     req.http.x-fruitables-service) it sets req.backend_hint and the header
+#     x-fruitables-routed;
+#   - `sub fruitables_route_site`: the same for the shop's pages (everything not under
+#     /api), i.e. the storefront backend, which should have a health probe;
+#   - `acl fruitables_purgers` (addresses the rebuilder purges from) and
+#     `sub fruitables_purge_authorize`, which sets x-fruitables-purge-authorized when the
+#     request carries the shared purge secret in x-purge-secret.
 
 import std;
 import xkey;
@@ -10,8 +17,32 @@ import xkey;
 include "backends.vcl";
 
 sub vcl_recv {
+    # Headers the VCL itself sets to carry decisions; a client must never set them.
     unset req.http.x-fruitables-service;
     unset req.http.x-fruitables-routed;
+    unset req.http.x-fruitables-purge-authorized;
+    unset req.http.x-fruitables-purged;
+
+    # Purge by surrogate key (xkey), for the storefront's rebuilder only: from an allowed
+    # address AND with the shared secret. Behind Traefik every client arrives from a
+    # cluster address, so the address alone proves nothing; the secret is what does.
+    if (req.method == "PURGE") {
+        if (client.ip !~ fruitables_purgers) {
+            return (synth(403, "Forbidden"));
+        }
+        call fruitables_purge_authorize;
+        unset req.http.x-purge-secret;
+        if (!req.http.x-fruitables-purge-authorized) {
+            return (synth(403, "Forbidden"));
+        }
+        if (!req.http.xkey-purge) {
+            return (synth(400, "Bad Request"));
+        }
+        # Soft: the objects expire now but stay as grace, so a purged page is fetched
+        # again on the next request and can still be served if the origin is down.
+        set req.http.x-fruitables-purged = xkey.softpurge(req.http.xkey-purge);
+        return (synth(200, "Purged"));
+    }
 
     # Service-only and operator endpoints are never routed from outside.
     if (req.url ~ "^/api/[a-z-]+/(internal|metrics)([/?]|$)") {
@@ -41,7 +72,28 @@ sub vcl_recv {
         return (hash);
     }
 
-    return (synth(404, "Not Found"));
+    # Everything else is the shop: the storefront's prerendered pages.
+    if (req.url ~ "^/(internal|metrics)([/?]|$)") {
+        return (synth(404, "Not Found"));
+    }
+    call fruitables_route_site;
+    if (!req.http.x-fruitables-routed) {
+        return (synth(404, "Not Found"));
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+        return (pass);
+    }
+    # Pages are the same for everyone (personal parts are filled in by the browser), so
+    # cookies and tokens neither reach the origin nor split the cache.
+    unset req.http.cookie;
+    unset req.http.authorization;
+    # While the origin is healthy a page past its TTL (or soft-purged) is fetched before
+    # answering: a change shows at once. When the probe says it is sick, the object's own
+    # grace (hours, below) applies and shoppers get the last good copy.
+    if (std.healthy(req.backend_hint)) {
+        set req.grace = 0s;
+    }
+    return (hash);
 }
 
 sub vcl_backend_fetch {
@@ -55,12 +107,33 @@ sub vcl_backend_response {
             set beresp.ttl = 0s;
             return (deliver);
         }
+    } else {
+        # The shop. An origin error never replaces a good copy: a background refresh is
+        # dropped (the stale object stays), a foreground one is passed on uncached.
+        if (beresp.status >= 500) {
+            if (bereq.is_bgfetch) {
+                return (abandon);
+            }
+            set beresp.uncacheable = true;
+            set beresp.ttl = 0s;
+            return (deliver);
+        }
+        # TTL comes from s-maxage (the rebuilder purges on change). Grace: serve for six
+        # hours after expiry if the origin is down; keep: a day more to revalidate by ETag.
+        set beresp.grace = 6h;
+        set beresp.keep = 1d;
+        if (beresp.http.content-type ~ "^(text/|application/(json|xml)|image/svg)") {
+            set beresp.do_gzip = true;
+        }
     }
+    # Otherwise Varnish's built-in rules apply (no caching of Set-Cookie, private, ...).
 }
 
 sub vcl_deliver {
     unset resp.http.x-varnish;
     unset resp.http.via;
+    # Surrogate keys are for the edge only.
+    unset resp.http.xkey;
     if (obj.hits > 0) {
         set resp.http.x-cache = "hit";
     } else {
@@ -71,6 +144,11 @@ sub vcl_deliver {
 # Errors from the edge itself look like the services' errors: RFC 9457 problem+json.
 # ({" ... "} is VCL's long string, the only way to put a double quote in a string.)
 sub vcl_synth {
+    if (req.method == "PURGE" && resp.status == 200) {
+        set resp.http.content-type = "application/json";
+        set resp.body = {"{"purged":"} + req.http.x-fruitables-purged + "}";
+        return (deliver);
+    }
     set resp.http.content-type = "application/problem+json";
     set resp.http.x-request-id = req.xid;
     set resp.body = {"{"type":"https://fruitables.kr/problems/not_found","title":"Not Found","status":404,"code":"not_found","detail":"Nothing is routed at this address.","requestId":""} + req.xid + {"""} + "}";
@@ -81,6 +159,10 @@ sub vcl_synth {
 }
 
 sub vcl_backend_error {
+    # A failed background refresh must not replace the stale copy being served meanwhile.
+    if (bereq.is_bgfetch) {
+        return (abandon);
+    }
     set beresp.http.content-type = "application/problem+json";
     set beresp.body = {"{"type":"https://fruitables.kr/problems/service_unavailable","title":"Service Unavailable","status":503,"code":"service_unavailable","detail":"The service behind this address is not answering; try again shortly.","requestId":""} + bereq.xid + {"""} + "}";
     return (deliver);

@@ -1,1 +1,2 @@
+export type { BenchPlatform } from './benchmarks/types.ts';
 export { runBenchmarks } from './run.ts';

@@ -5,10 +5,12 @@ import { catalogBatchImportBenchmark } from './benchmarks/catalog-batch-import.t
 import { catalogFlashSaleBenchmark } from './benchmarks/catalog-flash-sale.ts';
 import { catalogProductListBenchmark } from './benchmarks/catalog-product-list.ts';
 import { catalogSearchBenchmark } from './benchmarks/catalog-search.ts';
+import { edgeProductPageBenchmark } from './benchmarks/edge-product-page.ts';
 import { eventBusBenchmark } from './benchmarks/event-bus.ts';
 import { idleRssBenchmark } from './benchmarks/idle-rss.ts';
 import { kitHttpBenchmark } from './benchmarks/kit-http.ts';
 import { loginBenchmark } from './benchmarks/login.ts';
+import { storefrontBuildBenchmark } from './benchmarks/storefront-build.ts';
 import type { BenchContext, Benchmark } from './benchmarks/types.ts';
 import { type BenchRun, renderTable, updateReadme, writeResults } from './results.ts';
 
@@ -22,6 +24,8 @@ const benchmarks: Benchmark[] = [
   catalogFlashSaleBenchmark,
   catalogSearchBenchmark,
   catalogBatchImportBenchmark,
+  storefrontBuildBenchmark,
+  edgeProductPageBenchmark,
 ];
 
 /** Runs every benchmark (or those whose name contains `only`), writes results and the README table. */

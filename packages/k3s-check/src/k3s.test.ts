@@ -65,6 +65,11 @@ describe('the single-node overlay', () => {
         'Cluster/fruitables/fruitables-pg',
         'Deployment/fruitables/edge',
         'Ingress/fruitables/edge',
+        'Service/fruitables/edge-purge',
+        'Deployment/fruitables/storefront',
+        'Service/fruitables/storefront',
+        'PodDisruptionBudget/fruitables/storefront',
+        'NetworkPolicy/fruitables/storefront-egress',
         'NetworkPolicy/fruitables/default-deny-all',
       ]),
     );

@@ -1,10 +1,11 @@
 import type { MigrationContext } from '@fruitables/db';
 import { catalogContext } from '@fruitables/schema-catalog';
 import { identityContext } from '@fruitables/schema-identity';
+import { storefrontContext } from '@fruitables/schema-storefront';
 
 /**
  * Every bounded context's schema, in the order they are migrated. Adding a service means
  * adding its schema package's context here; the migrate Job and the local stack both read
  * this one list.
  */
-export const platformContexts: MigrationContext[] = [identityContext, catalogContext];
+export const platformContexts: MigrationContext[] = [identityContext, catalogContext, storefrontContext];

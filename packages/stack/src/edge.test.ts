@@ -33,7 +33,7 @@ describe('the edge (Varnish with the project VCL)', () => {
   beforeAll(async () => {
     const port = await pickPort(38080);
     const deadPort = await pickPort(39080);
-    await startEdge(dir, port, { shop: backend.port ?? 0, gone: deadPort });
+    await startEdge(dir, port, { shop: backend.port ?? 0, gone: deadPort }, { purgeSecret: 'test-secret-0123456789' });
     edge = `http://127.0.0.1:${port}`;
   });
 

@@ -1,6 +1,6 @@
 import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatLogLine } from './log-format.ts';
+import { formatLogLine, isPassingHealthCheck } from './log-format.ts';
 
 /** Prints new lines of every service log, human-readable, until `until` settles. */
 export async function followLogs(logsDir: string, services: string[], until: Promise<void>): Promise<void> {
@@ -21,7 +21,9 @@ export async function followLogs(logsDir: string, services: string[], until: Pro
       offsets.set(name, size);
       const lines = text.split('\n');
       partial.set(name, lines.pop() ?? '');
-      for (const line of lines) if (line.trim()) console.log(formatLogLine(line, name, colour));
+      for (const line of lines) {
+        if (line.trim() && !isPassingHealthCheck(line)) console.log(formatLogLine(line, name, colour));
+      }
     }
     await Promise.race([until, Bun.sleep(250)]);
   }

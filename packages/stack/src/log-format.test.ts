@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLogLine } from './log-format.ts';
+import { formatLogLine, isPassingHealthCheck } from './log-format.ts';
 
 describe('formatLogLine', () => {
   it('shows a JSON log line as time, service, level, message and fields', () => {
@@ -16,5 +16,13 @@ describe('formatLogLine', () => {
 
   it('passes through lines that are not JSON, tagged with the service', () => {
     expect(formatLogLine('Segmentation fault', 'catalog', false)).toBe('catalog    Segmentation fault');
+  });
+
+  it('recognises passing health checks (hidden when following logs), but not failing ones', () => {
+    const probe = (status: number) =>
+      JSON.stringify({ level: 'info', service: 'storefront', msg: 'request finished', path: '/healthz', status });
+    expect(isPassingHealthCheck(probe(200))).toBe(true);
+    expect(isPassingHealthCheck(probe(503))).toBe(false);
+    expect(isPassingHealthCheck('not json "/healthz"')).toBe(false);
   });
 });

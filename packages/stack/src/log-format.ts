@@ -31,3 +31,17 @@ export function formatLogLine(line: string, fallbackService: string, colour: boo
   const shownLevel = colour ? `${levelColour[level] ?? ''}${label}${reset}` : label;
   return `${time} ${service} ${shownLevel} ${String(record.msg ?? '')}${fields ? ` ${fields}` : ''}`;
 }
+
+/**
+ * A passing health check: the edge probes the storefront every second, so following the
+ * logs would otherwise be mostly these. The files keep them; the terminal does not.
+ */
+export function isPassingHealthCheck(line: string): boolean {
+  if (!line.includes('"/healthz"')) return false;
+  try {
+    const record = JSON.parse(line) as Record<string, unknown>;
+    return record.msg === 'request finished' && record.path === '/healthz' && record.status === 200;
+  } catch {
+    return false;
+  }
+}

@@ -27,6 +27,19 @@ export function findPostgresBin(): string | null {
   return candidates[0]?.bin ?? null;
 }
 
+/** Chromium from the OS packages (Debian names it `chromium`, Ubuntu's older images `chromium-browser`). */
+export function findChromium(): string | null {
+  return Bun.which('chromium') ?? Bun.which('chromium-browser');
+}
+
+// Korean glyphs (and the emoji the pages use) for the browser tests' phone screenshots:
+// without these fonts Hangul renders as boxes. macOS ships both.
+const pageFonts = [
+  '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+  '/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf',
+];
+const hasPageFonts = (): boolean => process.platform === 'darwin' || pageFonts.every((font) => existsSync(font));
+
 const vmodDirs = [
   '/usr/lib/x86_64-linux-gnu/varnish/vmods',
   '/usr/lib/aarch64-linux-gnu/varnish/vmods',
@@ -48,6 +61,12 @@ export const requirements = {
     brew: 'varnish',
   },
   wrk: { name: 'wrk', found: () => Bun.which('wrk') !== null, debian: ['wrk'], brew: 'wrk' },
+  browser: {
+    name: 'Chromium with Korean fonts',
+    found: () => findChromium() !== null && hasPageFonts(),
+    debian: ['chromium', 'fonts-noto-cjk', 'fonts-noto-color-emoji'],
+    brew: '--cask chromium',
+  },
 } satisfies Record<string, Requirement>;
 
 /**

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { serviceRoleName, withUser } from '@fruitables/db';
+import { edgePurgeSecret } from './edge-secret.ts';
 import { postgresUrl } from './postgres-server.ts';
 import { redisUrl } from './redis-server.ts';
 import { devEnvFor, type ServiceApp } from './services.ts';
@@ -31,6 +32,8 @@ export async function serviceEnv(
         if (other === undefined) throw new Error(`${service.name} needs ${name}, which is not in this checkout`);
         return `http://127.0.0.1:${other}`;
       },
+      edgeUrl: () => `http://127.0.0.1:${state.ports.edge}`,
+      edgePurgeSecret: () => edgePurgeSecret(stackDir),
     })),
   };
 }

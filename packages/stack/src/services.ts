@@ -48,6 +48,10 @@ export function discoverServices(): ServiceApp[] {
 export interface LocalStack {
   /** Where another service of the stack answers, e.g. `http://127.0.0.1:7101` for identity. */
   serviceUrl(name: string): string;
+  /** The edge: the shop's URL, and where the storefront purges. */
+  edgeUrl(): string;
+  /** The secret the edge asks of a purge (see edge-secret.ts). */
+  edgePurgeSecret(): string;
 }
 
 type DevEnv = (secretsDir: string, stack: LocalStack) => Promise<Record<string, string>>;

@@ -8,6 +8,22 @@ export interface BenchContext {
   serverCpu: number;
   loadCpu: number;
   log: (message: string) => void;
+  /**
+   * Starts the whole platform as `./fruitables up` runs it (identity, catalog with its demo
+   * data, the storefront, the Varnish edge), on private ports and throwaway data. Given by
+   * the stack's bench command, which owns how the platform starts.
+   */
+  startPlatform?: () => Promise<BenchPlatform>;
+}
+
+/** A running platform, as a benchmark sees it. */
+export interface BenchPlatform {
+  edgeUrl: string;
+  /** varnishd's working directory (`-n`), for varnishstat. */
+  edgeWorkdir: string;
+  /** The edge's varnishd manager process (its worker is a child), to pin it to a CPU. */
+  edgePid: number;
+  stop(): Promise<void>;
 }
 
 export interface Benchmark {

@@ -1,11 +1,12 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { runBenchmarks } from '@fruitables/bench';
+import { type BenchPlatform, runBenchmarks } from '@fruitables/bench';
 import { runMigrations } from '@fruitables/migrations';
 import { ensureDatabase } from '../database.ts';
 import { startInfrastructure, stopInfrastructure } from '../infrastructure.ts';
 import { ensureInstalled, requirements } from '../os-packages.ts';
 import { repoRoot, stackDir } from '../paths.ts';
+import { startPlatform, stopPlatform } from '../platform.ts';
 import { pickPort } from '../ports.ts';
 import { testOnlyContexts } from '../test-contexts.ts';
 
@@ -15,7 +16,7 @@ import { testOnlyContexts } from '../test-contexts.ts';
  * `./fruitables bench <name>` runs only the benchmarks whose name contains it.
  */
 export async function runBench(args: string[]): Promise<number> {
-  await ensureInstalled([requirements.postgres, requirements.redis, requirements.wrk]);
+  await ensureInstalled([requirements.postgres, requirements.redis, requirements.wrk, requirements.varnish]);
   const dir = join(stackDir('bench'), String(process.pid));
   // As in `test`: on Ctrl-C (or a timeout's SIGTERM) the benchmark children end, and
   // `finally` still stops this run's PostgreSQL and Redis instead of leaving them running.
@@ -33,14 +34,23 @@ export async function runBench(args: string[]): Promise<number> {
     await runMigrations(databaseUrl, {}, testOnlyContexts);
     const only = args[0];
     await runBenchmarks(
-      { postgresAdminUrl: databaseUrl, redisUrl: infrastructure.redisUrl },
+      { postgresAdminUrl: databaseUrl, redisUrl: infrastructure.redisUrl, startPlatform: () => benchPlatform(dir) },
       { repoRoot, ...(only ? { only } : {}) },
     );
     return 0;
   } finally {
+    await stopPlatform(join(dir, 'platform'));
     await stopInfrastructure(dir);
     rmSync(dir, { recursive: true, force: true });
     process.off('SIGINT', ignore);
     process.off('SIGTERM', ignore);
   }
+}
+
+/** The whole platform for a benchmark that measures it end to end (the edge benchmark). */
+async function benchPlatform(dir: string): Promise<BenchPlatform> {
+  const platform = await startPlatform(join(dir, 'platform'));
+  const edgePid = platform.edgePid();
+  if (edgePid === null) throw new Error('the platform started without its edge');
+  return { edgeUrl: platform.edgeUrl, edgeWorkdir: platform.edgeWorkdir, edgePid, stop: () => platform.stop() };
 }

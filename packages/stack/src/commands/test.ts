@@ -5,6 +5,7 @@ import { ensureDatabase } from '../database.ts';
 import { startInfrastructure, stopInfrastructure } from '../infrastructure.ts';
 import { ensureInstalled, requirements } from '../os-packages.ts';
 import { repoRoot, stackDir } from '../paths.ts';
+import { stopPlatform } from '../platform.ts';
 import { pickPort } from '../ports.ts';
 import { run } from '../shell.ts';
 import { testOnlyContexts } from '../test-contexts.ts';
@@ -20,7 +21,8 @@ export async function runTest(args: string[]): Promise<number> {
   // `--vitest-only` is the quick inner loop while developing; CI and the README run everything.
   const vitestOnly = args.includes('--vitest-only');
   const vitestArgs = args.filter((arg) => arg !== '--vitest-only');
-  await ensureInstalled([requirements.postgres, requirements.redis, requirements.varnish]);
+  // Chromium (with Korean fonts) for the browser tests and Lighthouse; never a downloaded browser.
+  await ensureInstalled([requirements.postgres, requirements.redis, requirements.varnish, requirements.browser]);
   const step = async (title: string, command: string[], env: Record<string, string> = {}): Promise<boolean> => {
     console.log(`\n── ${title}`);
     const result = await run(command, { cwd: repoRoot, env, inherit: true });
@@ -54,14 +56,18 @@ export async function runTest(args: string[]): Promise<number> {
       FRUITABLES_TEST_DATABASE_URL: infrastructure.adminUrl,
       FRUITABLES_TEST_TEMPLATE: TEMPLATE,
       FRUITABLES_TEST_REDIS_URL: infrastructure.redisUrl,
+      // The browser tests start a whole platform of their own (packages/e2e) in this run's folder.
+      FRUITABLES_TEST_RUN_DIR: dir,
     };
     const passed = await step(
-      'tests (vitest on Bun, real PostgreSQL and Redis)',
+      'tests (vitest on Bun, real PostgreSQL and Redis; then the browser tests and Lighthouse)',
       ['bun', '--bun', 'vitest', 'run', '--config', 'packages/stack/vitest.config.ts', ...vitestArgs],
       env,
     );
     return passed ? 0 : 1;
   } finally {
+    // Normally the e2e global teardown has stopped it already; this covers a vitest that died.
+    await stopPlatform(join(dir, 'platform'));
     await stopInfrastructure(dir);
     rmSync(dir, { recursive: true, force: true });
     process.off('SIGINT', ignore);

@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runMigrations } from '@fruitables/migrations';
 import { ensureDatabase } from '../database.ts';
-import { startEdge } from '../edge.ts';
+import { SITE_SERVICE, startEdge } from '../edge.ts';
+import { edgePurgeSecret } from '../edge-secret.ts';
 import { followLogs } from '../follow-logs.ts';
 import { startInfrastructure } from '../infrastructure.ts';
 import { ensureInstalled, requirements } from '../os-packages.ts';
@@ -50,7 +51,7 @@ export async function runUp(args: string[]): Promise<number> {
     writeState(dir, state);
   }
 
-  await startEdge(join(dir, 'edge'), state.ports.edge, state.ports.services);
+  await startEdge(join(dir, 'edge'), state.ports.edge, state.ports.services, { purgeSecret: edgePurgeSecret(dir) });
   const edgeUrl = `http://127.0.0.1:${state.ports.edge}`;
   for (const service of services) {
     const logFile = join(logsDir, `${service.name}.log`);
@@ -64,12 +65,18 @@ export async function runUp(args: string[]): Promise<number> {
     });
   }
 
+  // The edge is the shop: its root is the storefront's home page, /api/<service> the APIs.
+  const shop = services.some((service) => service.name === SITE_SERVICE)
+    ? `The shop is at ${edgeUrl}/ (APIs under ${edgeUrl}/api/<service>/).`
+    : `APIs are under ${edgeUrl}/api/<service>/.`;
   if (detach) {
     console.log(`Logs are in ${logsDir}; stop with ./fruitables down.`);
+    console.log(shop);
     console.log(edgeUrl);
     return 0;
   }
   console.log(`Following logs; Ctrl-C stops everything.`);
+  console.log(shop);
   console.log(edgeUrl);
   await followLogs(
     logsDir,

@@ -1,0 +1,118 @@
+import { apiBase } from './config.ts';
+import {
+  accessToken,
+  clearSession,
+  type Problem,
+  postJson,
+  readSession,
+  type Session,
+  saveSession,
+} from './session-store.ts';
+
+// Sign up, log in, my account and log out: small forms that talk to identity through the
+// edge. The pages themselves are the same for everyone; only this script knows who you are.
+
+function showErrors(form: HTMLFormElement, problem: Problem | null, fallback: string): void {
+  const summary = form.querySelector<HTMLElement>('[data-form-status]');
+  for (const hint of form.querySelectorAll<HTMLElement>('[data-field-error]')) hint.textContent = '';
+  for (const error of problem?.errors ?? []) {
+    const field = error.field.replace(/^body\./, '');
+    const hint = form.querySelector<HTMLElement>(`[data-field-error="${CSS.escape(field)}"]`);
+    if (hint) hint.textContent = error.message;
+  }
+  // identity's details are English; the shopper gets Korean, the field hints as identity wrote them.
+  if (summary)
+    summary.textContent = problem?.status === 429 ? '시도가 너무 많아요. 잠시 후 다시 시도해 주세요.' : fallback;
+}
+
+function fields(form: HTMLFormElement): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [name, value] of new FormData(form)) if (String(value) !== '') values[name] = String(value);
+  return values;
+}
+
+async function logIn(email: string, password: string): Promise<{ ok: boolean; problem: Problem | null }> {
+  const answer = await postJson('/v1/sessions', { email, password });
+  if (answer.status === 200) {
+    saveSession(answer.body as Session);
+    return { ok: true, problem: null };
+  }
+  return { ok: false, problem: answer.body as Problem | null };
+}
+
+function busy(form: HTMLFormElement, on: boolean): void {
+  for (const button of form.querySelectorAll('button')) button.disabled = on;
+}
+
+const returnTo = (): string => {
+  const next = new URL(location.href).searchParams.get('next') ?? '/account/';
+  // Only our own paths: an open redirect would let a link send a fresh login anywhere.
+  return next.startsWith('/') && !next.startsWith('//') ? next : '/account/';
+};
+
+document.querySelector<HTMLFormElement>('form[data-login]')?.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.currentTarget as HTMLFormElement;
+  const values = fields(form);
+  busy(form, true);
+  const result = await logIn(values.email ?? '', values.password ?? '').catch(() => ({ ok: false, problem: null }));
+  busy(form, false);
+  if (result.ok) location.assign(returnTo());
+  else showErrors(form, result.problem, '이메일 또는 비밀번호를 확인해 주세요.');
+});
+
+document.querySelector<HTMLFormElement>('form[data-signup]')?.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.currentTarget as HTMLFormElement;
+  const values = fields(form);
+  busy(form, true);
+  try {
+    const answer = await postJson('/v1/accounts', values);
+    if (answer.status !== 202 && answer.status !== 201) {
+      showErrors(form, answer.body as Problem | null, '가입하지 못했어요. 입력한 내용을 확인해 주세요.');
+      return;
+    }
+    // identity never says whether an email was already taken; logging in tells us privately.
+    const result = await logIn(values.email ?? '', values.password ?? '');
+    if (result.ok) location.assign('/account/');
+    else showErrors(form, null, '가입 요청을 받았어요. 로그인해 주세요.');
+  } catch {
+    showErrors(form, null, '연결이 원활하지 않아요. 잠시 후 다시 시도해 주세요.');
+  } finally {
+    busy(form, false);
+  }
+});
+
+async function showAccount(root: HTMLElement): Promise<void> {
+  const token = await accessToken().catch(() => null);
+  if (!token) {
+    location.replace('/login/?next=/account/');
+    return;
+  }
+  const response = await fetch(`${apiBase('identity')}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+  if (response.status === 401) {
+    clearSession();
+    location.replace('/login/?next=/account/');
+    return;
+  }
+  const profile = (await response.json()) as { displayName?: string; email?: string; mobile?: string | null };
+  const set = (name: string, value: string) => {
+    const element = root.querySelector<HTMLElement>(`[data-profile="${name}"]`);
+    if (element) element.textContent = value;
+  };
+  set('displayName', profile.displayName ?? '');
+  set('email', profile.email ?? '');
+  set('mobile', profile.mobile ?? '등록하지 않음');
+  root.hidden = false;
+}
+
+const accountRoot = document.querySelector<HTMLElement>('[data-account]');
+if (accountRoot) void showAccount(accountRoot);
+
+document.querySelector<HTMLButtonElement>('button[data-logout]')?.addEventListener('click', async () => {
+  const session = readSession();
+  // Revoke on the server first; the local copy goes either way, so "log out" always logs out here.
+  if (session) await postJson('/v1/sessions/logout', { refreshToken: session.refreshToken }).catch(() => null);
+  clearSession();
+  location.assign('/');
+});

@@ -1,0 +1,64 @@
+/** One line of the cart, with what the shopper saw when adding it (refreshed on the cart page). */
+export interface CartLine {
+  offerId: string;
+  productId: string;
+  name: string;
+  grade: string;
+  box: string;
+  priceKrw: number;
+  quantity: number;
+  perOrderLimit: number | null;
+  url: string;
+}
+
+const KEY = 'fruitables.cart.v1';
+const CHANGED = 'fruitables:cart';
+
+function isLine(value: unknown): value is CartLine {
+  if (typeof value !== 'object' || value === null) return false;
+  const line = value as Record<string, unknown>;
+  return typeof line.offerId === 'string' && typeof line.priceKrw === 'number' && typeof line.quantity === 'number';
+}
+
+/** The cart lives in this browser only (localStorage): nothing personal is ever in a cached page. */
+export function readCart(): CartLine[] {
+  try {
+    const parsed: unknown = JSON.parse(localStorage.getItem(KEY) ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter(isLine) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function writeCart(lines: CartLine[]): void {
+  localStorage.setItem(KEY, JSON.stringify(lines));
+  window.dispatchEvent(new Event(CHANGED));
+}
+
+export function addToCart(line: CartLine): CartLine[] {
+  const lines = readCart();
+  const existing = lines.find((item) => item.offerId === line.offerId);
+  if (existing) {
+    existing.quantity = clampQuantity(existing.quantity + line.quantity, line.perOrderLimit);
+    Object.assign(existing, { ...line, quantity: existing.quantity });
+  } else {
+    lines.push({ ...line, quantity: clampQuantity(line.quantity, line.perOrderLimit) });
+  }
+  writeCart(lines);
+  return lines;
+}
+
+export function clampQuantity(quantity: number, limit: number | null): number {
+  const max = limit ?? 99;
+  return Math.max(1, Math.min(max, Math.floor(quantity)));
+}
+
+export const cartCount = (lines: CartLine[]): number => lines.reduce((sum, line) => sum + line.quantity, 0);
+
+/** Runs `listener` when the cart changes here or in another tab. */
+export function onCartChange(listener: () => void): void {
+  window.addEventListener(CHANGED, listener);
+  window.addEventListener('storage', (event) => {
+    if (event.key === KEY) listener();
+  });
+}

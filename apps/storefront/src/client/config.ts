@@ -1,0 +1,7 @@
+/** Where the islands reach the APIs: the build writes these on <body>, from the storefront's env. */
+export function apiBase(name: 'identity' | 'catalog'): string {
+  const value = document.body.dataset[`${name}Api`];
+  return (value ?? `/api/${name}`).replace(/\/+$/, '');
+}
+
+export const formatKrw = (amount: number): string => `${amount.toLocaleString('ko-KR')}원`;

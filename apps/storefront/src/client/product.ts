@@ -1,0 +1,27 @@
+import { addToCart, type CartLine, cartCount } from './cart-store.ts';
+
+// The product page's offers are buttons of one form; without JavaScript it only leads to the
+// cart page, with it each button adds one box of its offer to the cart kept in this browser.
+const form = document.querySelector<HTMLFormElement>('form[data-add-to-cart]');
+const status = document.querySelector<HTMLElement>('[data-cart-status]');
+
+function lineOf(button: HTMLButtonElement): CartLine | null {
+  try {
+    const offer = JSON.parse(button.dataset.offer ?? '') as Omit<CartLine, 'quantity'>;
+    return { ...offer, quantity: 1 };
+  } catch {
+    return null;
+  }
+}
+
+form?.addEventListener('submit', (event) => {
+  const submitter = (event as SubmitEvent).submitter;
+  if (!(submitter instanceof HTMLButtonElement)) return;
+  const line = lineOf(submitter);
+  if (!line) return;
+  event.preventDefault();
+  const lines = addToCart(line);
+  if (status) {
+    status.textContent = `${line.name} ${line.grade} ${line.box}을(를) 장바구니에 담았어요. 장바구니에 ${cartCount(lines)}상자가 있어요.`;
+  }
+});

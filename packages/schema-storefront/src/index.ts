@@ -1,0 +1,2 @@
+export { storefrontContext } from './context.ts';
+export { inbox, storefrontTables } from './schema.ts';
