@@ -1,0 +1,32 @@
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { startPlatform } from '@fruitables/stack/platform';
+import type { TestProject } from 'vitest/node';
+import { artifactsDir, clearArtifacts } from './artifacts.ts';
+import './platform-context.ts';
+
+/**
+ * One platform for every e2e file: identity, catalog (with its demo data), the storefront
+ * and the edge, started like `./fruitables up` but on private ports and throwaway data.
+ * Under `./fruitables test` it lives in that run's folder (FRUITABLES_TEST_RUN_DIR), whose
+ * cleanup also stops it if this process dies; run directly, in a folder of its own.
+ */
+function platformDir(): string {
+  const runDir = process.env.FRUITABLES_TEST_RUN_DIR;
+  return runDir
+    ? join(runDir, 'platform')
+    : new URL(`../../../.fruitables/test/e2e-${process.pid}`, import.meta.url).pathname;
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  clearArtifacts();
+  const dir = platformDir();
+  const platform = await startPlatform(dir);
+  project.provide('platform', { dir, edgeUrl: platform.edgeUrl });
+  return async () => {
+    await platform.stop();
+    // The services' logs outlive the run, beside the screenshots, for reading a failure.
+    if (existsSync(join(dir, 'logs'))) cpSync(join(dir, 'logs'), join(artifactsDir, 'logs'), { recursive: true });
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
