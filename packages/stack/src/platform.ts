@@ -95,9 +95,9 @@ async function spawnService(dir: string, state: StackState, service: ServiceApp)
 
 /**
  * Services after the services they call, each started once those are ready. Why: catalog
- * loads identity's signing keys at boot and, having none, waits out a 30 s cooldown before
- * asking again (kit/auth/jwks-key-source.ts), so a catalog started before identity answers
- * every signed-in request with 503 for its first half minute. Who calls whom is read from
+ * loads identity's signing keys at boot and, having none, answers signed-in requests with
+ * 503 until a retry (at most once a second, kit/auth/jwks-key-source.ts) finds identity up;
+ * starting callees first makes a test's first request never meet that window. Who calls whom is read from
  * each service's environment: the local addresses of other services it was given.
  */
 async function startOrder(dir: string, state: StackState, services: ServiceApp[]): Promise<ServiceApp[]> {

@@ -10,6 +10,12 @@ export interface JwksKeySourceOptions {
   fetch?: typeof fetch;
   /** The least time between two fetches, whatever tokens arrive. */
   cooldownMs?: number;
+  /**
+   * The least time between two fetches while no key was ever loaded (identity not up yet):
+   * every request is refused then anyway, so waiting out the full cooldown would only
+   * prolong the outage (a service started before identity answered 503 for 30 s).
+   */
+  retryWithoutKeysMs?: number;
   /** Older than this, the set is fetched again on the next request, so a withdrawn key stops working. */
   maxAgeMs?: number;
   /** How long one fetch may take before it counts as failed. */
@@ -53,6 +59,7 @@ async function fetchJwks(url: string, fetchImpl: typeof fetch, timeoutMs: number
 export function createJwksKeySource(options: JwksKeySourceOptions): JwksKeySource {
   const fetchImpl = options.fetch ?? fetch;
   const cooldownMs = options.cooldownMs ?? 30_000;
+  const retryWithoutKeysMs = Math.min(options.retryWithoutKeysMs ?? 1_000, cooldownMs);
   const maxAgeMs = options.maxAgeMs ?? 10 * 60_000;
   const timeoutMs = options.timeoutMs ?? 5_000;
   const clock = options.clock ?? systemClock;
@@ -86,7 +93,7 @@ export function createJwksKeySource(options: JwksKeySourceOptions): JwksKeySourc
   /** A fetch already running is joined; a new one starts only once the cooldown has passed. */
   function reloadIfAllowed(): Promise<LocalKeys> | undefined {
     if (inflight) return inflight;
-    if (now() - lastAttemptAt < cooldownMs) return undefined;
+    if (now() - lastAttemptAt < (keys ? cooldownMs : retryWithoutKeysMs)) return undefined;
     return reload();
   }
 
