@@ -4,7 +4,7 @@ import { farmManagers, farms, fruitMaxAges } from './farms.ts';
 import { catalog } from './namespace.ts';
 import { photos } from './photos.ts';
 import { offers, products } from './products.ts';
-import { holdLines, holds, lots } from './stock.ts';
+import { holdLines, holds, lotAdjustments, lots } from './stock.ts';
 
 export * from './batches.ts';
 export * from './farms.ts';
@@ -23,6 +23,7 @@ export const catalogTables = {
   products,
   offers,
   lots,
+  lotAdjustments,
   holds,
   holdLines,
   batchImports,

@@ -7,11 +7,15 @@ import { offers } from './products.ts';
 
 export const holdStatuses = ['held', 'confirmed', 'released', 'expired'] as const;
 export type HoldStatus = (typeof holdStatuses)[number];
+/** Why a lot's on-hand count changed other than by a sale: a farmer's damage or recount, or the lot ending early. */
+export const lotAdjustmentReasons = ['damage', 'recount', 'ended'] as const;
+export type LotAdjustmentReason = (typeof lotAdjustmentReasons)[number];
 
 /**
  * A harvest lot: boxes of one offer picked on one day. `on_hand` counts boxes still in the
  * farm's store (held ones included), `reserved` the held part of them, `sold` the confirmed
- * ones. The CHECKs make overselling impossible even for a direct SQL write.
+ * ones. The CHECKs make overselling impossible even for a direct SQL write, and keep an
+ * ended lot without a single free box.
  */
 export const lots = catalog.table(
   'lots',
@@ -34,6 +38,11 @@ export const lots = catalog.table(
     reserved: integer('reserved').notNull().default(0),
     sold: integer('sold').notNull().default(0),
     createdAt: createdAt(),
+    /**
+     * Set when the farmer ended the lot early: its free boxes were withdrawn and it never
+     * sells again; boxes a live hold returns are withdrawn too, held ones can still be sold.
+     */
+    endedAt: timestamp('ended_at', { withTimezone: true }),
   },
   (table) => [
     uniqueIndex('lots_farm_lot_code_key').on(table.farmId, table.lotCode),
@@ -45,6 +54,37 @@ export const lots = catalog.table(
     check('lots_reserved_within_on_hand', sql`${table.reserved} <= ${table.onHand}`),
     check('lots_within_harvest', sql`${table.onHand} + ${table.sold} <= ${table.boxesHarvested}`),
     check('lots_brix_range', sql`${table.brix} is null or (${table.brix} >= 0 and ${table.brix} <= 40)`),
+    check('lots_ended_nothing_free', sql`${table.endedAt} is null or ${table.onHand} = ${table.reserved}`),
+  ],
+);
+
+/**
+ * The audit trail of on-hand changes that are not sales: every farmer adjustment (damage,
+ * recount) and every withdrawal by ending a lot, written in the same transaction as the change.
+ */
+export const lotAdjustments = catalog.table(
+  'lot_adjustments',
+  {
+    id: uuid('id').primaryKey(),
+    lotId: uuid('lot_id')
+      .notNull()
+      .references(() => lots.id),
+    farmId: uuid('farm_id')
+      .notNull()
+      .references(() => farms.id),
+    /** The farmer or admin who made it; null when catalog withdrew boxes a hold returned to an ended lot. */
+    accountId: uuid('account_id'),
+    previousOnHand: integer('previous_on_hand').notNull(),
+    onHand: integer('on_hand').notNull(),
+    reason: text('reason').$type<LotAdjustmentReason>().notNull(),
+    note: text('note').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('lot_adjustments_lot_created_idx').on(table.lotId, table.createdAt),
+    check('lot_adjustments_reason_known', sql`${table.reason} in ('damage', 'recount', 'ended')`),
+    check('lot_adjustments_on_hand_nonnegative', sql`${table.previousOnHand} >= 0 and ${table.onHand} >= 0`),
+    check('lot_adjustments_note_length', sql`char_length(${table.note}) <= 200`),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { fruitMaxAges, lots, offers, products } from '@fruitables/schema-catalog';
-import { and, eq, exists, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, exists, inArray, isNull, ne, sql } from 'drizzle-orm';
 import type { DomainContext } from './context.ts';
 import { announceStockChanges, lockOffers, seoulToday, stockOfOffers } from './stock-state.ts';
 
@@ -31,6 +31,8 @@ export async function announceAgedOutStock(ctx: Pick<DomainContext, 'db' | 'cloc
             .where(
               and(
                 eq(lots.offerId, offers.id),
+                // An ended lot left sale when it ended, and that change was announced then.
+                isNull(lots.endedAt),
                 sql`${lots.onHand} - ${lots.reserved} > 0`,
                 sql`${lots.harvestedOn} <= ${today}::date - coalesce(${fruitMaxAges.maxAgeDays}, ${ctx.stock.defaultMaxAgeDays}::int)`,
               ),

@@ -1,7 +1,7 @@
 import { farms, lots, offers, products } from '@fruitables/schema-catalog';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { CatalogDb } from './context.ts';
-import { type OfferStock, stockStateOf, withinMaxAge } from './stock-state.ts';
+import { type OfferStock, onSale, stockStateOf } from './stock-state.ts';
 
 export interface FreshestLot {
   lotCode: string;
@@ -43,8 +43,8 @@ interface OfferRow {
  * and bind the placeholders `today` (a Seoul date) and `defaultMaxAgeDays`.
  */
 export function publishedOffersJson(): SQL<OfferRow[]> {
-  // Same rule as stockOfOffers: lots past their fruit's max age neither count nor show.
-  const sellable = withinMaxAge(sql.placeholder('today'), {
+  // Same rule as stockOfOffers: lots ended or past their fruit's max age neither count nor show.
+  const sellable = onSale(sql.placeholder('today'), {
     defaultMaxAgeDays: sql.placeholder('defaultMaxAgeDays'),
   });
   return sql<OfferRow[]>`coalesce((

@@ -1,6 +1,9 @@
 import { fruitMaxAges, lots, offers, products } from '@fruitables/schema-catalog';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import type { DomainContext } from './context.ts';
+import { photosOf } from '../photos/list-photos.ts';
+import type { Photo } from '../photos/upload-photo.ts';
+import type { CatalogDb, DomainContext } from './context.ts';
+import { lotNotFoundById } from './errors.ts';
 import { seoulToday } from './stock-state.ts';
 
 export interface InventoryLot {
@@ -16,6 +19,9 @@ export interface InventoryLot {
   withinMaxAge: boolean;
   /** The last Seoul day this lot can be sold. */
   lastSellableOn: string;
+  /** When the farmer ended the lot early; an ended lot never sells again. */
+  endedAt: Date | null;
+  photos: Photo[];
 }
 
 export interface InventoryOffer {
@@ -38,17 +44,50 @@ export interface InventoryProduct {
   offers: InventoryOffer[];
 }
 
+/** A lot's columns as the stock screen shows them; the query must left-join `fruit_max_ages` on the fruit. */
+function inventoryLotColumns(ctx: Pick<DomainContext, 'clock' | 'stock'>) {
+  const today = seoulToday(ctx.clock.now());
+  const maxAge = sql<number>`coalesce(${fruitMaxAges.maxAgeDays}, ${ctx.stock.defaultMaxAgeDays}::int)`;
+  return {
+    id: lots.id,
+    lotCode: lots.lotCode,
+    harvestedOn: lots.harvestedOn,
+    boxesHarvested: lots.boxesHarvested,
+    brix: lots.brix,
+    onHand: lots.onHand,
+    reserved: lots.reserved,
+    sold: lots.sold,
+    withinMaxAge: sql<boolean>`${lots.harvestedOn} > ${today}::date - ${maxAge}`,
+    lastSellableOn: sql<string>`(${lots.harvestedOn} + ${maxAge} - 1)::text`,
+    endedAt: lots.endedAt,
+  };
+}
+
+type InventoryLotRow = Omit<InventoryLot, 'brix' | 'photos'> & { brix: string | null };
+
+/** Brix as a number, and the photos of every lot from one query, however many lots there are. */
+async function withPhotos(db: CatalogDb, rows: readonly InventoryLotRow[]): Promise<InventoryLot[]> {
+  const photos = await photosOf(
+    db,
+    'lot',
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => ({
+    ...row,
+    brix: row.brix === null ? null : Number(row.brix),
+    photos: photos.get(row.id) ?? [],
+  }));
+}
+
 /**
  * Everything one farm sells, published or not, with every lot's counts: the farmer
- * console's stock screen. Newest lots first, and lots past their age stay listed (marked)
- * so the farmer sees what is left in the store room and why it no longer sells.
+ * console's stock screen. Newest lots first, and lots past their age or ended stay listed
+ * (marked) so the farmer sees what is left in the store room and why it no longer sells.
  */
 export async function loadFarmInventory(
   ctx: Pick<DomainContext, 'db' | 'clock' | 'stock'>,
   farmId: string,
 ): Promise<InventoryProduct[]> {
-  const today = seoulToday(ctx.clock.now());
-  const maxAge = sql<number>`coalesce(${fruitMaxAges.maxAgeDays}, ${ctx.stock.defaultMaxAgeDays}::int)`;
   const rows = await ctx.db
     .select({
       product: { id: products.id, fruit: products.fruit, variety: products.variety, published: products.published },
@@ -62,18 +101,7 @@ export async function loadFarmInventory(
         published: offers.published,
         stockState: offers.stockState,
       },
-      lot: {
-        id: lots.id,
-        lotCode: lots.lotCode,
-        harvestedOn: lots.harvestedOn,
-        boxesHarvested: lots.boxesHarvested,
-        brix: lots.brix,
-        onHand: lots.onHand,
-        reserved: lots.reserved,
-        sold: lots.sold,
-        withinMaxAge: sql<boolean>`${lots.harvestedOn} > ${today}::date - ${maxAge}`,
-        lastSellableOn: sql<string>`(${lots.harvestedOn} + ${maxAge} - 1)::text`,
-      },
+      lot: inventoryLotColumns(ctx),
     })
     .from(products)
     .leftJoin(offers, eq(offers.productId, products.id))
@@ -82,6 +110,8 @@ export async function loadFarmInventory(
     .where(and(eq(products.farmId, farmId)))
     .orderBy(asc(products.fruit), asc(products.variety), asc(offers.priceKrw), asc(offers.id), desc(lots.harvestedOn));
 
+  const lotRows = rows.flatMap((row) => (row.lot ? [row.lot] : []));
+  const lotsById = new Map((await withPhotos(ctx.db, lotRows)).map((lot) => [lot.id, lot]));
   const byProduct = new Map<string, InventoryProduct>();
   const byOffer = new Map<string, InventoryOffer>();
   for (const row of rows) {
@@ -97,7 +127,27 @@ export async function loadFarmInventory(
       byOffer.set(offer.id, offer);
       product.offers.push(offer);
     }
-    if (row.lot) offer.lots.push({ ...row.lot, brix: row.lot.brix === null ? null : Number(row.lot.brix) });
+    const lot = row.lot && lotsById.get(row.lot.id);
+    if (lot) offer.lots.push(lot);
   }
   return [...byProduct.values()];
+}
+
+/** One lot of the farm as the stock screen shows it (what the lot adjustment routes answer); `db` may be a transaction. */
+export async function loadInventoryLot(
+  db: CatalogDb,
+  ctx: Pick<DomainContext, 'clock' | 'stock'>,
+  farmId: string,
+  lotId: string,
+): Promise<InventoryLot> {
+  const rows = await db
+    .select(inventoryLotColumns(ctx))
+    .from(lots)
+    .innerJoin(offers, eq(offers.id, lots.offerId))
+    .innerJoin(products, eq(products.id, offers.productId))
+    .leftJoin(fruitMaxAges, eq(fruitMaxAges.fruit, products.fruit))
+    .where(and(eq(lots.id, lotId), eq(lots.farmId, farmId)));
+  const [lot] = await withPhotos(db, rows);
+  if (!lot) throw lotNotFoundById();
+  return lot;
 }

@@ -1,7 +1,7 @@
 import { newId } from '@fruitables/core';
 import { Conflict, ValidationFailed } from '@fruitables/kit';
 import { holdLines, holds, lots } from '@fruitables/schema-catalog';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { CatalogDb, DomainContext } from './context.ts';
 import { offerNotFound, SoldOut } from './errors.ts';
 import { compareIds, type HoldLineView, type HoldView, loadHold } from './hold-views.ts';
@@ -26,9 +26,9 @@ async function requestHash(merged: Map<string, number>): Promise<string> {
 }
 
 /**
- * Locks the offer's sellable lots oldest harvest first (FEFO) and reserves `quantity` across
- * them. Returns the lines it made (the hold's view needs them), or undefined when the lots
- * cannot cover the quantity.
+ * Locks the offer's sellable lots (free boxes, not ended, young enough) oldest harvest first
+ * (FEFO) and reserves `quantity` across them. Returns the lines it made (the hold's view
+ * needs them), or undefined when the lots cannot cover the quantity.
  */
 async function reserveFromLots(
   tx: CatalogDb,
@@ -50,6 +50,9 @@ async function reserveFromLots(
     .where(
       and(
         eq(lots.offerId, offerId),
+        // An ended lot never has a free box (a CHECK keeps on_hand = reserved); said here too
+        // so allocation does not lean on that alone.
+        isNull(lots.endedAt),
         sql`${lots.onHand} - ${lots.reserved} > 0`,
         sql`${lots.harvestedOn} >= ${firstSellable}::date`,
       ),

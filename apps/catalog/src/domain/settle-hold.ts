@@ -5,14 +5,15 @@ import type { CatalogDb, DomainContext } from './context.ts';
 import { holdNotFound } from './errors.ts';
 import { publishCatalogEvent } from './events.ts';
 import { type HoldView, loadHold } from './hold-views.ts';
+import { recordAdjustment } from './lot-adjustments.ts';
 import { announceStockChanges, lockOffers } from './stock-state.ts';
 
 type Settlement = 'confirmed' | 'released' | 'expired';
 
 /**
  * Moves a live hold's boxes out of `reserved`: into `sold` (confirmed) or back on sale
- * (released, expired). The caller holds the hold's row lock; offers are locked in id order
- * before lots, the same order every stock change uses.
+ * (released, expired; withdrawn instead when the lot was ended). The caller holds the hold's
+ * row lock; offers are locked in id order before lots, the same order every stock change uses.
  */
 export async function settleLines(
   tx: CatalogDb,
@@ -27,15 +28,42 @@ export async function settleLines(
     .where(eq(holdLines.holdId, holdId));
   const locked = await lockOffers(tx, [...new Set(lines.map((line) => line.offerId))]);
   for (const line of lines) {
-    const change =
-      outcome === 'confirmed'
-        ? {
-            onHand: sql`${lots.onHand} - ${line.quantity}`,
-            reserved: sql`${lots.reserved} - ${line.quantity}`,
-            sold: sql`${lots.sold} + ${line.quantity}`,
-          }
-        : { reserved: sql`${lots.reserved} - ${line.quantity}` };
-    await tx.update(lots).set(change).where(eq(lots.id, line.lotId));
+    if (outcome === 'confirmed') {
+      await tx
+        .update(lots)
+        .set({
+          onHand: sql`${lots.onHand} - ${line.quantity}`,
+          reserved: sql`${lots.reserved} - ${line.quantity}`,
+          sold: sql`${lots.sold} + ${line.quantity}`,
+        })
+        .where(eq(lots.id, line.lotId));
+      continue;
+    }
+    // Boxes given back to a lot that ended meanwhile leave with it instead of going back on
+    // sale (an ended lot keeps on_hand = reserved), and the audit trail says so.
+    const [lot] = await tx
+      .update(lots)
+      .set({
+        reserved: sql`${lots.reserved} - ${line.quantity}`,
+        onHand: sql`${lots.onHand} - case when ${lots.endedAt} is null then 0 else ${line.quantity}::int end`,
+      })
+      .where(eq(lots.id, line.lotId))
+      .returning({ farmId: lots.farmId, onHand: lots.onHand, endedAt: lots.endedAt });
+    if (lot?.endedAt) {
+      await recordAdjustment(
+        tx,
+        {
+          lotId: line.lotId,
+          farmId: lot.farmId,
+          accountId: null,
+          previousOnHand: lot.onHand + line.quantity,
+          onHand: lot.onHand,
+          reason: 'ended',
+          note: `판매 종료 후 예약이 풀려 돌아온 상자를 회수했습니다. Boxes returned by hold ${holdId} (${outcome}) withdrawn.`,
+        },
+        now,
+      );
+    }
   }
   await tx.update(holds).set({ status: outcome, settledAt: now }).where(eq(holds.id, holdId));
   // Confirming moves boxes from reserved to sold: what is left to sell does not change.

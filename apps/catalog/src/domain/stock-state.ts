@@ -38,6 +38,18 @@ export function withinMaxAge(
 }
 
 /**
+ * The SQL condition for "this lot still sells", free boxes aside: not ended early by the
+ * farmer and not past its fruit's maximum age (same join and placeholders as `withinMaxAge`).
+ * Every read that decides what is on sale uses this, so the two rules never drift apart.
+ */
+export function onSale(
+  today: string | Placeholder,
+  policy: { defaultMaxAgeDays: StockPolicy['defaultMaxAgeDays'] | Placeholder },
+) {
+  return sql`(${lots.endedAt} is null and ${withinMaxAge(today, policy)})`;
+}
+
+/**
  * `column = any($1::uuid[])`: one bind parameter whatever the number of ids, so the statement
  * text stays the same and postgres.js can keep it prepared (an `in (...)` list changes with
  * its length).
@@ -52,7 +64,7 @@ export interface OfferStock {
   state: StockState;
 }
 
-/** Sellable stock per offer (lots past their max age excluded); offers without lots are sold out. */
+/** Sellable stock per offer (lots ended or past their max age excluded); offers without lots are sold out. */
 export async function stockOfOffers(
   db: CatalogDb,
   offerIds: readonly string[],
@@ -72,7 +84,7 @@ export async function stockOfOffers(
     .innerJoin(offers, eq(offers.id, lots.offerId))
     .innerJoin(products, eq(products.id, offers.productId))
     .leftJoin(fruitMaxAges, eq(fruitMaxAges.fruit, products.fruit))
-    .where(and(isAnyOf(lots.offerId, offerIds), withinMaxAge(today, policy)))
+    .where(and(isAnyOf(lots.offerId, offerIds), onSale(today, policy)))
     .groupBy(lots.offerId)
     // Prepared: stock changes run this inside the offers' row locks, where a round trip counts.
     .prepare('catalog_stock_of_offers')

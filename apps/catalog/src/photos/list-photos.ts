@@ -1,16 +1,25 @@
 import { type PhotoSubject, photos } from '@fruitables/schema-catalog';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { CatalogDb } from '../domain/context.ts';
+import { isAnyOf } from '../domain/stock-state.ts';
 import type { Photo } from './upload-photo.ts';
 
-/** The photos of each subject, oldest first (the first upload is the cover); one query for a whole page. */
-export async function photosOf(db: CatalogDb, type: PhotoSubject, subjectIds: string[]): Promise<Map<string, Photo[]>> {
+/**
+ * The photos of each subject, oldest first (the first upload is the cover); one query for a
+ * whole page. The ids go as one array parameter: a farm's inventory can list more lots than
+ * PostgreSQL takes bind parameters (65,535) in an `in (...)` list.
+ */
+export async function photosOf(
+  db: CatalogDb,
+  type: PhotoSubject,
+  subjectIds: readonly string[],
+): Promise<Map<string, Photo[]>> {
   const bySubject = new Map<string, Photo[]>(subjectIds.map((id) => [id, []]));
   if (subjectIds.length === 0) return bySubject;
   const rows = await db
     .select()
     .from(photos)
-    .where(and(eq(photos.subjectType, type), inArray(photos.subjectId, subjectIds)))
+    .where(and(eq(photos.subjectType, type), isAnyOf(photos.subjectId, subjectIds)))
     .orderBy(asc(photos.createdAt), asc(photos.id));
   for (const row of rows) bySubject.get(row.subjectId)?.push(row);
   return bySubject;

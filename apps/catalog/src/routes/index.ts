@@ -8,7 +8,9 @@ import { registerUpdateFarm } from './farms/update-farm.ts';
 import { registerConfirmHold } from './holds/confirm-hold.ts';
 import { registerCreateHold } from './holds/create-hold.ts';
 import { registerReleaseHold } from './holds/release-hold.ts';
+import { registerAdjustLot } from './lots/adjust-lot.ts';
 import { registerCreateLot } from './lots/create-lot.ts';
+import { registerEndLot } from './lots/end-lot.ts';
 import { registerCreateOffer } from './offers/create-offer.ts';
 import { registerUpdateOffer } from './offers/update-offer.ts';
 import { registerDeletePhoto } from './photos/delete-photo.ts';
@@ -35,6 +37,8 @@ export function registerRoutes(app: CatalogApp, deps: RouteDeps): void {
   registerCreateOffer(app, deps);
   registerUpdateOffer(app, deps);
   registerCreateLot(app, deps);
+  registerAdjustLot(app, deps);
+  registerEndLot(app, deps);
   registerCreateBatchImport(app, deps);
   registerGetBatchImport(app, deps);
   registerUploadPhoto(app, deps);

@@ -12,5 +12,6 @@ export const HOLD_ID = '0196f0c2-7b3a-7c1e-8f00-000000000040';
 export const farmParams = z.object({ farmId: id('farmId', FARM_ID) });
 export const farmProductParams = z.object({ farmId: id('farmId', FARM_ID), productId: id('productId', PRODUCT_ID) });
 export const farmOfferParams = z.object({ farmId: id('farmId', FARM_ID), offerId: id('offerId', OFFER_ID) });
+export const farmLotParams = z.object({ farmId: id('farmId', FARM_ID), lotId: id('lotId', LOT_ID) });
 export const productParams = z.object({ productId: id('productId', PRODUCT_ID) });
 export const holdParams = z.object({ holdId: id('holdId', HOLD_ID) });

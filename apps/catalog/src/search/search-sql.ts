@@ -8,7 +8,7 @@ import {
   products,
 } from '@fruitables/schema-catalog';
 import { type SQL, sql } from 'drizzle-orm';
-import { withinMaxAge } from '../domain/stock-state.ts';
+import { onSale } from '../domain/stock-state.ts';
 import type { SearchCursor, SearchSort } from './cursor.ts';
 import type { RegionFilter } from './regions.ts';
 import type { RankedMatches } from './text-match.ts';
@@ -99,16 +99,16 @@ function ordering(sort: SearchSort, cursor: SearchCursor | undefined, score: SQL
 }
 
 /**
- * Has at least one box on sale: a lot with free boxes, younger than its fruit's max age (the
- * stock rule). `offset 0` keeps this a per-offer probe of lots_offer_harvest_idx: as a semi
- * join the planner hashes every lot (20,000 rows) to check a few hundred candidates.
+ * Has at least one box on sale: a lot with free boxes, not ended, younger than its fruit's
+ * max age (the stock rule). `offset 0` keeps this a per-offer probe of lots_offer_harvest_idx:
+ * as a semi join the planner hashes every lot (20,000 rows) to check a few hundred candidates.
  */
 function sellable(today: string, defaultMaxAgeDays: number): SQL {
   return sql`exists (
     select 1 from ${lots}
     where ${lots.offerId} = ${offers.id}
       and ${lots.onHand} - ${lots.reserved} > 0
-      and ${withinMaxAge(today, { defaultMaxAgeDays })}
+      and ${onSale(today, { defaultMaxAgeDays })}
     offset 0)`;
 }
 
@@ -289,7 +289,7 @@ export function buildSearchQuery(input: SearchQueryInput): SQL {
       select coalesce(sum(${lots.onHand} - ${lots.reserved}), 0)::int as available,
         coalesce(sum(${lots.boxesHarvested}), 0)::int as harvested
       from ${lots}
-      where ${lots.offerId} = ${offers.id} and ${withinMaxAge(input.today, { defaultMaxAgeDays: input.defaultMaxAgeDays })}
+      where ${lots.offerId} = ${offers.id} and ${onSale(input.today, { defaultMaxAgeDays: input.defaultMaxAgeDays })}
     ) stock on true
     order by ${outer.orderBy}`;
 }

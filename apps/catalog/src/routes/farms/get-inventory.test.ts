@@ -10,6 +10,7 @@ import {
   seedLot,
   seedOffer,
 } from '../../testing/harness.ts';
+import { png } from '../../testing/photo-fixtures.ts';
 
 let h: CatalogHarness;
 beforeAll(async () => {
@@ -34,6 +35,8 @@ interface Inventory {
         sold: number;
         withinMaxAge: boolean;
         lastSellableOn: string;
+        endedAt: string | null;
+        photos: { id: string; subjectType: string; subjectId: string; alt: string; variants: { url: string }[] }[];
       }[];
     }[];
   }[];
@@ -74,6 +77,56 @@ describe("the farmer's inventory", () => {
       expect.objectContaining({ lotCode: 'INV-OLD', onHand: 10, reserved: 0, sold: 0, withinMaxAge: false }),
     ]);
     expect(products[1]?.offers[0]?.lots[0]?.lastSellableOn).toBe(daysAgo(h, 1 - 29));
+    expect(products[1]?.offers[0]?.lots.map((lot) => [lot.endedAt, lot.photos])).toEqual([
+      [null, []],
+      [null, []],
+    ]);
+  });
+
+  it("shows when a lot was ended and every lot's photos, oldest first", async () => {
+    const farm = await seedFarm(h);
+    const { offerId } = await seedOffer(h, farm, { fruit: '자두', variety: '추희' });
+    const pictured = await seedLot(h, farm, offerId, {
+      lotCode: 'PIC',
+      harvestedOn: daysAgo(h, 1),
+      boxesHarvested: 10,
+    });
+    const ended = await seedLot(h, farm, offerId, { lotCode: 'END', harvestedOn: daysAgo(h, 2), boxesHarvested: 10 });
+    const photoIds: string[] = [];
+    for (const alt of ['상자 포장', '수확 현장']) {
+      const form = new FormData();
+      form.append('file', new File([Buffer.from(await png(400, 300))], 'lot.png', { type: 'image/png' }));
+      form.append('subjectType', 'lot');
+      form.append('subjectId', pictured);
+      form.append('alt', alt);
+      const uploaded = await h.app.request(`/v1/farms/${farm.farmId}/photos`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${farm.token}` },
+        body: form,
+      });
+      expect(uploaded.status).toBe(201);
+      photoIds.push((await bodyOf<{ id: string }>(uploaded)).id);
+      h.clock.advance(1_000);
+    }
+    const endedAt = h.clock.now().toISOString();
+    expect((await call(h, 'POST', `/v1/farms/${farm.farmId}/lots/${ended}/end`, { token: farm.token })).status).toBe(
+      200,
+    );
+
+    const { products } = await bodyOf<Inventory>(
+      await call(h, 'GET', `/v1/farms/${farm.farmId}/inventory`, { token: farm.token }),
+    );
+    const lots = products[0]?.offers[0]?.lots ?? [];
+    expect(lots.map((lot) => [lot.lotCode, lot.endedAt, lot.onHand])).toEqual([
+      ['PIC', null, 10],
+      ['END', endedAt, 0],
+    ]);
+    expect(lots[0]?.photos.map((photo) => [photo.id, photo.subjectType, photo.subjectId, photo.alt])).toEqual([
+      [photoIds[0], 'lot', pictured, '상자 포장'],
+      [photoIds[1], 'lot', pictured, '수확 현장'],
+    ]);
+    expect(lots[0]?.photos[0]?.variants[0]?.url).toMatch(/^\/api\/catalog\/v1\/media\/.+\.webp$/);
+    expect(lots[1]?.photos).toEqual([]);
   });
 
   it("is the farm's own: another farm's farmer and shoppers get 404, an admin sees it, an unknown farm is 404", async () => {

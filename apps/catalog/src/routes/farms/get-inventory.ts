@@ -4,20 +4,8 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { loadFarmInventory } from '../../domain/farm-inventory.ts';
 import { findFarm } from '../../domain/farms.ts';
 import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';
-import { farmParams, LOT_ID, OFFER_ID, PRODUCT_ID } from '../params.ts';
-
-const inventoryLot = z.object({
-  id: z.uuid().openapi({ example: LOT_ID }),
-  lotCode: z.string().openapi({ example: 'CJ-2611-001' }),
-  harvestedOn: z.iso.date().openapi({ example: '2026-11-12' }),
-  boxesHarvested: z.number().int().openapi({ example: 40 }),
-  brix: z.number().nullable().openapi({ example: 15.2 }),
-  onHand: z.number().int().openapi({ example: 31 }),
-  reserved: z.number().int().openapi({ example: 2 }),
-  sold: z.number().int().openapi({ example: 9 }),
-  withinMaxAge: z.boolean().openapi({ example: true, description: 'false once the lot is too old to sell' }),
-  lastSellableOn: z.iso.date().openapi({ example: '2027-01-10' }),
-});
+import { inventoryLotResponse, inventoryLotSchema } from '../lots/schema.ts';
+import { farmParams, OFFER_ID, PRODUCT_ID } from '../params.ts';
 
 const inventorySchema = z
   .object({
@@ -37,7 +25,7 @@ const inventorySchema = z
             perOrderLimit: z.number().int().nullable(),
             published: z.boolean(),
             stockState: z.enum(stockStates).openapi({ example: 'in_stock' }),
-            lots: z.array(inventoryLot),
+            lots: z.array(inventoryLotSchema),
           }),
         ),
       }),
@@ -51,7 +39,7 @@ export const getInventoryRoute = createRoute({
   tags: ['farmer'],
   summary: "The farm's products, offers and lots with stock counts",
   description:
-    'Published or not, with on-hand, reserved and sold boxes per lot and whether each lot is still young enough to sell. For the farmer console; never cached.',
+    'Published or not, with on-hand, reserved and sold boxes per lot, whether each lot is still young enough to sell, when it was ended early (if it was) and its photos. For the farmer console; never cached.',
   security: securedByBearer,
   request: { params: farmParams },
   responses: {
@@ -67,6 +55,14 @@ export function registerGetInventory(app: CatalogApp, deps: RouteDeps): void {
     if (!(await findFarm(deps.ctx.db, farmId))) throw farmNotFound();
     const products = await loadFarmInventory(deps.ctx, farmId);
     c.header('cache-control', 'private, no-store');
-    return c.json({ products }, 200);
+    return c.json(
+      {
+        products: products.map((product) => ({
+          ...product,
+          offers: product.offers.map((offer) => ({ ...offer, lots: offer.lots.map(inventoryLotResponse) })),
+        })),
+      },
+      200,
+    );
   });
 }

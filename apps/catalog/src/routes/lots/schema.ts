@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import type { InventoryLot } from '../../domain/farm-inventory.ts';
 import type { Lot } from '../../domain/lots.ts';
 import { LOT_ID, OFFER_ID } from '../params.ts';
+import { photoResponse, photoSchema } from '../photos/schema.ts';
 
 export const lotBody = z
   .object({
@@ -59,4 +61,82 @@ export const lotResponse = (lot: Lot): z.infer<typeof lotSchema> => ({
   onHand: lot.onHand,
   reserved: lot.reserved,
   sold: lot.sold,
+});
+
+// Shared by the lot adjustment routes: an unknown field or a body that is not an object is
+// named in Korean and English like every other mistake in these bodies.
+const bodyError = (issue: { code: string }) => {
+  if (issue.code === 'unrecognized_keys') {
+    return '이 항목은 받지 않습니다. 빼고 다시 보내세요. This field is not accepted here; remove it.';
+  }
+  if (issue.code === 'invalid_type') return '본문은 JSON 객체로 보내세요. Send a JSON object.';
+  return undefined;
+};
+
+const adjustmentNote = z
+  .string('메모(note)는 글자로 보내세요. Send the note as text.')
+  .trim()
+  .max(200, '메모(note)는 200자까지입니다. Keep the note to at most 200 characters.');
+
+export const lotAdjustmentBody = z
+  .strictObject(
+    {
+      onHand: z
+        .number('보유 수량(onHand)을 상자 수로 보내세요. Send onHand as a number of boxes.')
+        .int('보유 수량(onHand)은 정수입니다. Use a whole number of boxes.')
+        .min(0, '보유 수량(onHand)은 0 이상입니다. Send 0 or more boxes.')
+        .max(100_000, '보유 수량(onHand)은 100,000상자까지입니다. Send at most 100,000 boxes.')
+        .openapi({ example: 28, description: 'The boxes now on hand, held ones included' }),
+      reason: z
+        .enum(
+          ['damage', 'recount'],
+          '사유(reason)는 damage(파손) 또는 recount(다시 셈)입니다. Use reason "damage" or "recount".',
+        )
+        .openapi({ example: 'damage', description: 'damage lowers the count; recount sets what was counted' }),
+      note: adjustmentNote.default('').openapi({ example: '운송 중 3상자 파손' }),
+    },
+    { error: bodyError },
+  )
+  .openapi('LotAdjustmentInput');
+
+export const endLotBody = z
+  .strictObject(
+    { note: adjustmentNote.optional().openapi({ example: '우박 피해로 조기 판매 종료' }) },
+    { error: bodyError },
+  )
+  .openapi('LotEndInput');
+
+export const inventoryLotSchema = z
+  .object({
+    id: z.uuid().openapi({ example: LOT_ID }),
+    lotCode: z.string().openapi({ example: 'CJ-2611-001' }),
+    harvestedOn: z.iso.date().openapi({ example: '2026-11-12' }),
+    boxesHarvested: z.number().int().openapi({ example: 40 }),
+    brix: z.number().nullable().openapi({ example: 15.2 }),
+    onHand: z.number().int().openapi({ example: 31 }),
+    reserved: z.number().int().openapi({ example: 2 }),
+    sold: z.number().int().openapi({ example: 9 }),
+    withinMaxAge: z.boolean().openapi({ example: true, description: 'false once the lot is too old to sell' }),
+    lastSellableOn: z.iso.date().openapi({ example: '2027-01-10' }),
+    endedAt: z.iso.datetime().nullable().openapi({
+      example: null,
+      description: 'When the farmer ended the lot early; an ended lot never sells again (null while it may)',
+    }),
+    photos: z.array(photoSchema).openapi({ description: "The lot's photos, oldest first" }),
+  })
+  .openapi('InventoryLot');
+
+export const inventoryLotResponse = (lot: InventoryLot): z.infer<typeof inventoryLotSchema> => ({
+  id: lot.id,
+  lotCode: lot.lotCode,
+  harvestedOn: lot.harvestedOn,
+  boxesHarvested: lot.boxesHarvested,
+  brix: lot.brix,
+  onHand: lot.onHand,
+  reserved: lot.reserved,
+  sold: lot.sold,
+  withinMaxAge: lot.withinMaxAge,
+  lastSellableOn: lot.lastSellableOn,
+  endedAt: lot.endedAt?.toISOString() ?? null,
+  photos: lot.photos.map(photoResponse),
 });

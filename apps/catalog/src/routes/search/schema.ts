@@ -137,10 +137,10 @@ export const searchHitSchema = z
       example: 'in_stock',
       description: 'sold_out: no sellable box; low: at most 5 boxes or 10% of the sellable harvest; else in_stock',
     }),
-    newestHarvestOn: z.iso
-      .date()
-      .nullable()
-      .openapi({ example: '2026-11-18', description: "The offer's most recent harvest; null before its first lot" }),
+    newestHarvestOn: z.iso.date().nullable().openapi({
+      example: '2026-11-18',
+      description: "The offer's most recent harvest, lots ended early not counted; null before its first lot",
+    }),
     certifications: z.array(z.enum(certificationKinds)).openapi({ example: ['GAP', '무농약'] }),
   })
   .openapi('SearchHit');
