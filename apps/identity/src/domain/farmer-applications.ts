@@ -2,8 +2,9 @@ import { newId } from '@fruitables/core';
 import { isUniqueViolation } from '@fruitables/db';
 import { Conflict, NotFound } from '@fruitables/kit';
 import { type ApplicationStatus, accounts, farmerApplications } from '@fruitables/schema-identity';
-import { and, asc, desc, eq, gt } from 'drizzle-orm';
-import type { DomainContext } from './context.ts';
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DomainContext, IdentityDb } from './context.ts';
 import { publishIdentityEvent } from './events.ts';
 import type { FieldCipher } from './field-cipher.ts';
 
@@ -141,23 +142,43 @@ export async function getLatestFarmerApplication(
   return toFarmerApplication(ctx.cipher, row);
 }
 
-/** Pending applications, oldest first (first come, first reviewed), paged by id (UUIDv7 is time-ordered). */
-export async function listPendingFarmerApplications(
+/**
+ * Applications in one status, a page at a time after the `after` cursor (an application id).
+ * Pending ones come oldest first (first come, first reviewed), paged by id (UUIDv7 is
+ * time-ordered). Decided ones come most recently decided first, so an admin looking back sees
+ * the latest decisions; the cursor's own decision time is looked up in the same statement, and
+ * an application is decided only once, so that time never moves under someone paging along.
+ */
+export async function listFarmerApplications(
   ctx: Pick<DomainContext, 'db' | 'cipher'>,
-  page: { limit: number; after?: string | undefined },
+  page: { status: ApplicationStatus; limit: number; after?: string | undefined },
 ): Promise<{ items: FarmerApplication[]; nextCursor: string | null }> {
+  const decided = page.status !== 'pending';
+  const afterCursor =
+    page.after === undefined
+      ? undefined
+      : decided
+        ? decidedBefore(ctx.db, page.after)
+        : gt(farmerApplications.id, page.after);
   const rows = await ctx.db
     .select()
     .from(farmerApplications)
-    .where(
-      and(
-        eq(farmerApplications.status, 'pending'),
-        page.after === undefined ? undefined : gt(farmerApplications.id, page.after),
-      ),
+    .where(and(eq(farmerApplications.status, page.status), afterCursor))
+    .orderBy(
+      ...(decided ? [desc(farmerApplications.decidedAt), desc(farmerApplications.id)] : [asc(farmerApplications.id)]),
     )
-    .orderBy(asc(farmerApplications.id))
     .limit(page.limit + 1);
   const items = rows.slice(0, page.limit).map((row) => toFarmerApplication(ctx.cipher, row));
   const last = items.at(-1);
   return { items, nextCursor: rows.length > page.limit && last ? last.id : null };
+}
+
+/** Decided after the cursor in (decided_at desc, id desc) order; nothing, if the cursor names no decided application. */
+function decidedBefore(db: IdentityDb, cursorId: string) {
+  const cursor = alias(farmerApplications, 'cursor');
+  const cursorPosition = db
+    .select({ decidedAt: cursor.decidedAt, id: cursor.id })
+    .from(cursor)
+    .where(eq(cursor.id, cursorId));
+  return sql`(${farmerApplications.decidedAt}, ${farmerApplications.id}) < (${cursorPosition})`;
 }

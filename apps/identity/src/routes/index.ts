@@ -7,7 +7,8 @@ import { registerUpdateAddress } from './addresses/update-address.ts';
 import { registerDisableAccount } from './admin/disable-account.ts';
 import { registerEnableAccount } from './admin/enable-account.ts';
 import { registerLinkFarm } from './admin/link-farm.ts';
-import { registerListPendingFarmerApplications } from './admin/list-pending-farmer-applications.ts';
+import { registerListFarmerApplications } from './admin/list-farmer-applications.ts';
+import { registerListFarms } from './admin/list-farms.ts';
 import { registerRejectFarmerApplication } from './admin/reject-farmer-application.ts';
 import { registerVerifyFarmerApplication } from './admin/verify-farmer-application.ts';
 import type { IdentityApp, RouteDeps } from './deps.ts';
@@ -46,10 +47,11 @@ export function registerRoutes(app: IdentityApp, deps: RouteDeps): void {
   registerDeleteAddress(app, deps);
   registerSubmitFarmerApplication(app, deps);
   registerGetMyFarmerApplication(app, deps);
-  registerListPendingFarmerApplications(app, deps);
+  registerListFarmerApplications(app, deps);
   registerVerifyFarmerApplication(app, deps);
   registerRejectFarmerApplication(app, deps);
   registerDisableAccount(app, deps);
   registerEnableAccount(app, deps);
+  registerListFarms(app, deps);
   registerLinkFarm(app, deps);
 }

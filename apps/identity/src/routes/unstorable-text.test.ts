@@ -116,6 +116,11 @@ const cases = (): Case[] => [
       }),
   ],
   [
+    'farm search',
+    'query.q',
+    (value) => call(h, 'GET', `/v1/admin/farms?q=${encodeURIComponent(value)}`, { token: admin.accessToken }),
+  ],
+  [
     'disable',
     'reason',
     (value) =>

@@ -52,6 +52,14 @@ const adminRoutes: AdminRoute[] = [
     request: async () => ({ method: 'GET', path: '/v1/admin/farmer-applications' }),
   },
   {
+    name: 'list decided applications',
+    request: async () => ({ method: 'GET', path: '/v1/admin/farmer-applications?status=verified' }),
+  },
+  {
+    name: 'list farms',
+    request: async () => ({ method: 'GET', path: '/v1/admin/farms?q=%EC%82%AC%EA%B3%BC' }),
+  },
+  {
     name: 'verify an application',
     request: async () => ({
       method: 'POST',

@@ -172,6 +172,27 @@ describe('rejecting a farmer', () => {
     expect((await apply(applicant)).status).toBe('pending');
   });
 
+  it('lets a rejected applicant apply again and, once verified, refresh into a farmer on the same session', async () => {
+    const applicant = await signedInShopper(h);
+    const first = await apply(applicant);
+    await decide(first.id, 'reject', admin.accessToken, { reason: '사업자등록번호를 확인할 수 없습니다.' });
+    const second = await apply(applicant);
+    expect(second.id).not.toBe(first.id);
+    const latest = await call(h, 'GET', '/v1/me/farmer-application', { token: applicant.accessToken });
+    expect(await bodyOf(latest)).toMatchObject({ id: second.id, status: 'pending', rejectionReason: null });
+
+    const verified = await bodyOf<ApplicationBody>(await decide(second.id, 'verify'));
+    const stale = await call(h, 'GET', '/v1/me', { token: applicant.accessToken });
+    expect(stale.status).toBe(401);
+    expect((await bodyOf<Problem>(stale)).code).toBe('token_revoked');
+    // The refresh token from the original login still works: verification cuts off access tokens, not sessions.
+    const next = await refresh(h, applicant.refreshToken);
+    expect(decodeJwt(next.accessToken)).toMatchObject({ roles: ['shopper', 'farmer'], farmIds: [verified.farmId] });
+    const profile = await call(h, 'GET', '/v1/me', { token: next.accessToken });
+    expect(await bodyOf(profile)).toMatchObject({ roles: ['shopper', 'farmer'], farmIds: [verified.farmId] });
+    expect((await refresh(h, next.refreshToken)).accessToken).toEqual(expect.any(String));
+  });
+
   it('needs a reason', async () => {
     const application = await apply(await signedInShopper(h));
     const response = await decide(application.id, 'reject', admin.accessToken, {});
@@ -205,6 +226,85 @@ describe('the review queue', () => {
       expect(second.nextCursor).toBeNull();
     } finally {
       await queue.close();
+    }
+  });
+
+  it('lists past decisions by status, most recently decided first, and still defaults to the pending queue', async () => {
+    const decisions = await createHarness('farmer-decisions');
+    try {
+      const decisionsAdmin = await signedInAdmin(decisions);
+      const file = async () => {
+        const applicant = await signedInShopper(decisions);
+        const response = await call(decisions, 'POST', '/v1/farmer-applications', {
+          token: applicant.accessToken,
+          body: farmerApplicationBody(),
+        });
+        return (await bodyOf<{ id: string }>(response)).id;
+      };
+      const [first, second, third, fourth, fifth] = [
+        await file(),
+        await file(),
+        await file(),
+        await file(),
+        await file(),
+      ];
+      const decideIn = (id: string | undefined, verb: 'verify' | 'reject') =>
+        call(decisions, 'POST', `/v1/admin/farmer-applications/${id}/${verb}`, {
+          token: decisionsAdmin.accessToken,
+          ...(verb === 'reject' ? { body: { reason: '서류 미비' } } : {}),
+        });
+      // Decided out of filing order; the second and fourth in the same instant.
+      await decideIn(third, 'reject');
+      decisions.clock.advance(60_000);
+      await decideIn(first, 'reject');
+      decisions.clock.advance(60_000);
+      await decideIn(second, 'reject');
+      await decideIn(fourth, 'reject');
+      decisions.clock.advance(60_000);
+      const verifiedResponse = await decideIn(fifth, 'verify');
+      expect(verifiedResponse.status).toBe(200);
+      const page = async (query: string) => {
+        const response = await call(decisions, 'GET', `/v1/admin/farmer-applications${query}`, {
+          token: decisionsAdmin.accessToken,
+        });
+        expect(response.status, await response.clone().text()).toBe(200);
+        return bodyOf<{
+          items: { id: string; status: string; rejectionReason: string | null; farmId: string | null }[];
+          nextCursor: string | null;
+        }>(response);
+      };
+
+      const rejected: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const next: Awaited<ReturnType<typeof page>> = await page(
+          `?status=rejected&limit=1${cursor ? `&after=${cursor}` : ''}`,
+        );
+        expect(next.items.every((item) => item.status === 'rejected' && item.rejectionReason === '서류 미비')).toBe(
+          true,
+        );
+        rejected.push(...next.items.map((item) => item.id));
+        cursor = next.nextCursor;
+      } while (cursor);
+      // Latest decision first; the two decided in one instant by id, newest first.
+      expect(rejected).toEqual([fourth, second, first, third]);
+      expect((await page('?status=rejected&limit=4')).nextCursor).toBeNull();
+
+      const verified = await page('?status=verified');
+      expect(verified.items.map((item) => [item.id, item.status])).toEqual([[fifth, 'verified']]);
+      expect(verified.items[0]?.farmId).toEqual(expect.any(String));
+
+      const stillWaiting = await file();
+      expect((await page('')).items.map((item) => item.id)).toEqual([stillWaiting]);
+      expect((await page('?status=pending')).items.map((item) => item.id)).toEqual([stillWaiting]);
+
+      const bad = await call(decisions, 'GET', '/v1/admin/farmer-applications?status=approved', {
+        token: decisionsAdmin.accessToken,
+      });
+      expect(bad.status).toBe(400);
+      expect((await bodyOf<Problem>(bad)).errors?.map((error) => error.field)).toEqual(['query.status']);
+    } finally {
+      await decisions.close();
     }
   });
 });
