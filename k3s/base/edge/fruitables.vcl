@@ -87,6 +87,11 @@ sub vcl_recv {
     # cookies and tokens neither reach the origin nor split the cache.
     unset req.http.cookie;
     unset req.http.authorization;
+    # The farmer console and the admin pages are never kept at the edge: a farmer must
+    # never be served a stale console, and nothing personal should sit in a shared cache.
+    if (req.url ~ "^/(farmer|admin)(/|$)") {
+        return (pass);
+    }
     # While the origin is healthy a page past its TTL (or soft-purged) is fetched before
     # answering: a change shows at once. When the probe says it is sick, the object's own
     # grace (hours, below) applies and shoppers get the last good copy.

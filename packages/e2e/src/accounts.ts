@@ -42,7 +42,10 @@ export async function createAdmin(platform: Platform): Promise<Account> {
  * admin verifies (identity creates the farm id and tells catalog through FarmerVerified),
  * and the farmer's refreshed token carries the farm.
  */
-export async function onboardFarmer(edge: string, admin: Account): Promise<{ farmId: string; token: string }> {
+export async function onboardFarmer(
+  edge: string,
+  admin: Account,
+): Promise<{ farmId: string; token: string; account: Account }> {
   const farmer = await signUp(edge, '박농부');
   const session = await logIn(edge, farmer);
   const application = await expectStatus<{ id: string }>(
@@ -77,5 +80,5 @@ export async function onboardFarmer(edge: string, admin: Account): Promise<{ far
     200,
     'refresh the farmer session',
   );
-  return { farmId: verified.farmId, token: refreshed.accessToken };
+  return { farmId: verified.farmId, token: refreshed.accessToken, account: farmer };
 }

@@ -26,10 +26,14 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS });
 }
 
-/** A shopper's phone: a 390×844 viewport (a common Android/iPhone size), touch, Korean locale, Seoul time. */
-export function newPhone(browser: Browser): Promise<BrowserContext> {
+/**
+ * A phone: by default a shopper's 390×844 viewport (a common Android/iPhone size); the
+ * farmer console is also checked at 360 px, the narrowest it must work at. Touch, Korean
+ * locale, Seoul time.
+ */
+export function newPhone(browser: Browser, viewport = { width: 390, height: 844 }): Promise<BrowserContext> {
   return browser.newContext({
-    viewport: { width: 390, height: 844 },
+    viewport,
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,

@@ -75,7 +75,35 @@ export async function accessToken(): Promise<string | null> {
   const session = readSession();
   if (!session) return null;
   if (Date.parse(session.accessTokenExpiresAt) - Date.now() > 30_000) return session.accessToken;
+  return refreshSession();
+}
+
+/**
+ * Trades the refresh token for a new pair now. The console calls it when an API says 401
+ * to a token that has not expired: identity revokes an account's access tokens when its
+ * roles change (a farmer just verified), and the refreshed token carries the new ones.
+ */
+export function refreshSession(): Promise<string | null> {
+  // One refresh at a time: refresh tokens rotate, and identity treats a second use of the
+  // old one as theft and ends the whole session. Calls that overlap share the first's answer.
+  refreshing ??= rotate().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+let refreshing: Promise<string | null> | null = null;
+
+async function rotate(): Promise<string | null> {
+  const session = readSession();
+  if (!session) return null;
   const refreshed = await postJson('/v1/sessions/refresh', { refreshToken: session.refreshToken });
+  if (refreshed.status === 409) {
+    // Another tab rotated the same token a moment ago (refresh_token_just_used): its new
+    // pair is in storage now, and this tab is still signed in.
+    const current = readSession();
+    if (current && current.refreshToken !== session.refreshToken) return current.accessToken;
+  }
   if (refreshed.status !== 200) {
     clearSession();
     return null;

@@ -11,7 +11,7 @@ import { cachePolicies, contentTypes, type RenderedPage } from '../site/rendered
 export function contentSecurityPolicy(styleHash: string): string {
   return [
     "default-src 'self'",
-    "img-src 'self' data:",
+    "img-src 'self' data: blob:",
     "script-src 'self'",
     `style-src 'self' ${styleHash}`,
     "connect-src 'self'",

@@ -7,6 +7,7 @@ import { paths } from '../site/paths.ts';
 import { renderLotPage } from '../site/render-pages.tsx';
 import { cachePolicies, contentTypes } from '../site/rendered-page.ts';
 import type { Site } from '../site/site.ts';
+import { batchTemplateCsv, batchTemplateXlsx } from './batch-template.ts';
 import { notFoundKeys } from './not-found.ts';
 import { contentSecurityPolicy, servePage, serveRendered } from './page-response.ts';
 
@@ -56,6 +57,20 @@ async function lotPage(
   }
 }
 
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The batch upload templates, made per request: the example row is dated today (Seoul). */
+function batchTemplate(c: Context<KitEnv>, now: Date, kind: 'csv' | 'xlsx'): Response {
+  const today = now.toLocaleDateString('en-CA', { timeZone: 'Asia/Seoul' });
+  const body = kind === 'csv' ? batchTemplateCsv(today) : batchTemplateXlsx(today);
+  const fileName = `수확배치-양식.${kind}`;
+  return c.body(body, 200, {
+    'content-type': kind === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE,
+    'content-disposition': `attachment; filename="harvest-batch-template.${kind}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    'cache-control': cachePolicies.console,
+  });
+}
+
 /**
  * The static origin: every GET is a file of the current build, a lot page rendered on
  * request, a redirect to the path with its trailing slash, or the shop's 404 page.
@@ -72,6 +87,8 @@ export function registerOriginRoutes(app: OpenAPIHono<KitEnv>, deps: OriginDeps)
         'retry-after': '5',
       });
     }
+    if (path === paths.farmer.templateCsv) return batchTemplate(c, deps.site.renderContext().now, 'csv');
+    if (path === paths.farmer.templateXlsx) return batchTemplate(c, deps.site.renderContext().now, 'xlsx');
     const lot = LOT_PATH.exec(path);
     if (lot?.[1] && lot[2]) return lotPage(c, deps, csp, lot[1], lot[2]);
     const entry = deps.store.lookup(path);

@@ -8,8 +8,10 @@ export interface AssetFile {
   contentType: string;
 }
 
-export const pageScripts = ['site', 'product', 'listing', 'search', 'cart', 'account'] as const;
+export const pageScripts = ['site', 'product', 'listing', 'search', 'cart', 'account', 'console'] as const;
 export type PageScript = (typeof pageScripts)[number];
+/** Islands written with hono/jsx/dom (the console's stateful screens); the shop's are plain modules. */
+const tsxScripts: ReadonlySet<PageScript> = new Set(['console']);
 
 export interface Assets {
   /**
@@ -18,6 +20,8 @@ export interface Assets {
    * (`'sha256-…'`), which the origin's Content-Security-Policy allows and nothing else.
    */
   style: { css: string; hash: string };
+  /** The farmer console's own stylesheet, linked (not inlined) so shop pages stay small. */
+  consoleStyle: string;
   icon: string;
   scripts: Record<PageScript, string>;
   files: AssetFile[];
@@ -46,7 +50,11 @@ async function hashOf(body: Uint8Array<ArrayBuffer>): Promise<string> {
  */
 export async function buildAssets(): Promise<Assets> {
   const result = await Bun.build({
-    entrypoints: [...pageScripts.map((name) => `${clientDir}${name}.ts`), `${clientDir}site.css`],
+    entrypoints: [
+      ...pageScripts.map((name) => `${clientDir}${name}.${tsxScripts.has(name) ? 'tsx' : 'ts'}`),
+      `${clientDir}site.css`,
+      `${clientDir}console.css`,
+    ],
     target: 'browser',
     format: 'esm',
     minify: true,
@@ -62,7 +70,7 @@ export async function buildAssets(): Promise<Assets> {
     const name = output.path.replace(/^\.\//, '');
     const extension = name.split('.').pop() ?? '';
     const path = `/assets/${name}`;
-    if (extension === 'css') {
+    if (extension === 'css' && name.startsWith('site-')) {
       css = await output.text();
       continue;
     }
@@ -71,7 +79,9 @@ export async function buildAssets(): Promise<Assets> {
       body: new Uint8Array(await output.arrayBuffer()),
       contentType: contentTypes[extension] ?? 'application/octet-stream',
     });
-    if (output.kind === 'entry-point') byEntry.set(`${name.replace(/-[a-z0-9]+\.[a-z]+$/, '')}.${extension}`, path);
+    // Bun reports CSS entry points as assets.
+    if (output.kind === 'entry-point' || extension === 'css')
+      byEntry.set(`${name.replace(/-[a-z0-9]+\.[a-z]+$/, '')}.${extension}`, path);
   }
   if (css === null || css.includes('</')) throw new Error('the asset build produced no stylesheet that can be inlined');
   const icon = new TextEncoder().encode(ICON);
@@ -88,5 +98,5 @@ export async function buildAssets(): Promise<Assets> {
   >;
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(css));
   const style = { css, hash: `'sha256-${Buffer.from(digest).toString('base64')}'` };
-  return { style, icon: iconPath, scripts, files };
+  return { style, consoleStyle: entry('console.css'), icon: iconPath, scripts, files };
 }

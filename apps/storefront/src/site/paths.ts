@@ -16,6 +16,21 @@ export const paths = {
   login: '/login/',
   signup: '/signup/',
   account: '/account/',
+  /** The farmer console and the admin pages: personal, never cached (see console/). */
+  farmer: {
+    dashboard: '/farmer/',
+    apply: '/farmer/apply/',
+    profile: '/farmer/profile/',
+    batches: '/farmer/batches/',
+    lots: '/farmer/lots/',
+    offers: '/farmer/offers/',
+    templateCsv: '/farmer/templates/harvest-batch-template.csv',
+    templateXlsx: '/farmer/templates/harvest-batch-template.xlsx',
+  },
+  admin: {
+    applications: '/admin/',
+    farms: '/admin/farms/',
+  },
   sitemap: '/sitemap.xml',
   robots: '/robots.txt',
   notFound: '/404.html',

@@ -2,6 +2,7 @@
 import type { LotTrace } from '../catalog/schemas.ts';
 import { productName } from '../format/korean.ts';
 import { AccountPage, CartPage, LoginPage, NotFoundPage, SignupPage } from '../pages/account-pages.tsx';
+import { ConsolePage, consoleScreens } from '../pages/console-pages.tsx';
 import { FarmPage } from '../pages/farm-page.tsx';
 import { HomePage } from '../pages/home-page.tsx';
 import { FruitsPage, ListingPage } from '../pages/listing-page.tsx';
@@ -132,6 +133,8 @@ export function renderRobots(context: RenderContext): RenderedPage {
     `Disallow: ${paths.login}`,
     `Disallow: ${paths.signup}`,
     `Disallow: ${paths.account}`,
+    'Disallow: /farmer/',
+    'Disallow: /admin/',
     'Disallow: /api/',
     '',
     `Sitemap: ${absoluteUrl(context.config, paths.sitemap)}`,
@@ -149,5 +152,9 @@ export function renderFramePages(context: RenderContext): RenderedPage[] {
     page(paths.signup, <SignupPage context={context} />, []),
     page(paths.account, <AccountPage context={context} />, []),
     { ...page(paths.notFound, <NotFoundPage context={context} />, []), cache: 'notFound' },
+    ...consoleScreens.map((screen) => ({
+      ...page(screen.path, <ConsolePage context={context} screen={screen} />, []),
+      cache: 'console' as const,
+    })),
   ];
 }

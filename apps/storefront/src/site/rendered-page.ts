@@ -8,6 +8,9 @@ export const cachePolicies = {
   asset: 'public, max-age=31536000, immutable',
   // A page that does not exist yet may exist in a minute (a product being published).
   notFound: 'public, max-age=30, s-maxage=300, stale-if-error=3600',
+  // The farmer console and admin pages: the edge passes them (see fruitables.vcl) and nothing
+  // keeps a copy, so a farmer never sees a console older than the last deploy.
+  console: 'private, no-store',
 } as const;
 
 export type CachePolicy = keyof typeof cachePolicies;

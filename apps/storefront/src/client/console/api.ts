@@ -1,0 +1,84 @@
+import { apiBase } from '../config.ts';
+import { accessToken, type Problem, refreshSession } from '../session-store.ts';
+import { problemText } from './problem-text.ts';
+
+/** An API answer that was not a success, with the Korean sentence to show the farmer. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem | null,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export type Service = 'identity' | 'catalog';
+
+/** Where a page sends someone who is not signed in, so they come back after logging in. */
+export function loginUrl(): string {
+  return `/login/?next=${encodeURIComponent(location.pathname + location.search)}`;
+}
+
+async function parse(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Every console call: the farmer's own bearer token on the public API (the edge's /api/…),
+ * one forced refresh when a live token is refused (roles changed), and problem+json turned
+ * into an ApiError whose message is Korean and says what to do next.
+ */
+export async function api<T>(
+  service: Service,
+  path: string,
+  init: { method?: string; body?: unknown; form?: FormData } = {},
+): Promise<T> {
+  const send = async (token: string) => {
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    return fetch(`${apiBase(service)}${path}`, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.form ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
+      // Public reads (a farm profile) are cacheable for shoppers; the console always wants now.
+      cache: 'no-store',
+    });
+  };
+  let token = await accessToken();
+  if (!token) throw signedOut();
+  let response: Response;
+  try {
+    response = await send(token);
+    if (response.status === 401) {
+      token = await refreshSession();
+      if (!token) throw signedOut();
+      response = await send(token);
+    }
+  } catch (error) {
+    if (error instanceof ApiError) throw error;
+    throw new ApiError(0, null, problemText(0, null));
+  }
+  const body = await parse(response);
+  if (response.status === 401) throw signedOut();
+  if (!response.ok) {
+    const problem = (body ?? null) as Problem | null;
+    throw new ApiError(response.status, problem, problemText(response.status, problem));
+  }
+  return body as T;
+}
+
+function signedOut(): ApiError {
+  return new ApiError(401, null, problemText(401, null));
+}
+
+/** The sentence to show for a failed call: the ApiError's Korean message, else a generic one. */
+export function messageOf(failure: unknown): string {
+  return failure instanceof ApiError ? failure.message : problemText(500, null);
+}

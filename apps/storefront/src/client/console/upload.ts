@@ -1,0 +1,69 @@
+import { apiBase } from '../config.ts';
+import { accessToken, type Problem, refreshSession } from '../session-store.ts';
+import { ApiError, type Service } from './api.ts';
+import { problemText } from './problem-text.ts';
+
+export interface Uploaded<T> {
+  status: number;
+  body: T;
+  /** The Location header: where a started job reports its progress. */
+  location: string | null;
+}
+
+function send(
+  url: string,
+  token: string,
+  form: FormData,
+  onProgress: (fraction: number) => void,
+): Promise<{ status: number; text: string; location: string | null }> {
+  // XMLHttpRequest, not fetch: only it reports upload progress, which a farmer on a slow
+  // orchard connection needs to see move.
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', url);
+    request.setRequestHeader('authorization', `Bearer ${token}`);
+    request.setRequestHeader('accept', 'application/json');
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
+    };
+    // Every byte sent: the server is working on it now (progress events may not fire for a small file).
+    request.upload.onload = () => onProgress(1);
+    request.onload = () =>
+      resolve({ status: request.status, text: request.responseText, location: request.getResponseHeader('location') });
+    request.onerror = () => reject(new ApiError(0, null, problemText(0, null)));
+    request.send(form);
+  });
+}
+
+/**
+ * A multipart upload with progress. 2xx answers, and those in `answered` (the batch
+ * importer's 422 row report), are returned; any other status throws an ApiError whose
+ * message is Korean.
+ */
+export async function upload<T>(
+  service: Service,
+  path: string,
+  form: FormData,
+  onProgress: (fraction: number) => void,
+  answered: number[] = [],
+): Promise<Uploaded<T>> {
+  const url = `${apiBase(service)}${path}`;
+  let token = await accessToken();
+  if (!token) throw new ApiError(401, null, problemText(401, null));
+  let answer = await send(url, token, form, onProgress);
+  if (answer.status === 401) {
+    token = await refreshSession();
+    if (!token) throw new ApiError(401, null, problemText(401, null));
+    answer = await send(url, token, form, onProgress);
+  }
+  let body: unknown = null;
+  try {
+    body = answer.text ? JSON.parse(answer.text) : null;
+  } catch {
+    body = null;
+  }
+  if ((answer.status >= 200 && answer.status < 300) || answered.includes(answer.status)) {
+    return { status: answer.status, body: body as T, location: answer.location };
+  }
+  throw new ApiError(answer.status, body as Problem | null, problemText(answer.status, body as Problem | null));
+}

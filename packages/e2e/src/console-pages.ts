@@ -1,0 +1,49 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Account } from './accounts.ts';
+import { newPhone } from './browser.ts';
+
+/** The catalog's sample uploads (copied from the issue), as a farmer would pick them. */
+export const sampleFile = (name: string): string =>
+  new URL(`../../../apps/catalog/src/batches/fixtures/${name}`, import.meta.url).pathname;
+
+/** A farmer's phone at the narrowest width the console must work at. */
+export const newNarrowPhone = (browser: Browser): Promise<BrowserContext> =>
+  newPhone(browser, { width: 360, height: 740 });
+
+/** The admin works from the office. */
+export function newDesktop(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'ko-KR',
+    timezoneId: 'Asia/Seoul',
+  });
+}
+
+/** Logs in through the shop's login page and lands on `next`. */
+export async function logInThroughPage(page: Page, edge: string, account: Account, next: string): Promise<void> {
+  await page.goto(`${edge}/login/?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('이메일').fill(account.email);
+  await page.getByLabel('비밀번호').fill(account.password);
+  await page.getByRole('button', { name: '로그인' }).click();
+  await page.waitForURL(`${edge}${next}`);
+}
+
+/**
+ * True when nothing on the page is wider than the device (no sideways scrolling on a
+ * phone). Compared with the context's viewport, not innerWidth: a mobile browser widens its
+ * layout viewport to fit content that overflows, which would hide the overflow.
+ */
+export async function fitsViewport(page: Page): Promise<boolean> {
+  const width = page.viewportSize()?.width ?? 0;
+  const used = await page.evaluate(() => document.documentElement.scrollWidth);
+  return used <= width;
+}
+
+/** The numbers the batch preview shows (새 상품, 새 판매 옵션, 가격 변경, 로트). */
+export async function previewCounts(page: Page): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const name of ['newProducts', 'newOffers', 'priceChanges', 'lots']) {
+    counts[name] = Number(await page.locator(`[data-batch-preview] [data-count="${name}"]`).textContent());
+  }
+  return counts;
+}
