@@ -1,10 +1,30 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Account } from './accounts.ts';
 import { newPhone } from './browser.ts';
 
-/** The catalog's sample uploads (copied from the issue), as a farmer would pick them. */
-export const sampleFile = (name: string): string =>
-  new URL(`../../../apps/catalog/src/batches/fixtures/${name}`, import.meta.url).pathname;
+/** The newest harvest day in the issue's samples. */
+const SAMPLE_NEWEST_HARVEST = Date.parse('2026-11-14T00:00:00Z');
+const DAY_MS = 86_400_000;
+
+/**
+ * One of the catalog's sample uploads (copied from the issue), as a farmer would pick it:
+ * byte for byte while its harvest days are recent, which is when they were written. Run
+ * later than that, the platform (on the real clock) would refuse 사과 harvested over 60 days
+ * ago, so the dates (ASCII in UTF-8 and CP949 alike) move forward to keep the newest a
+ * week old; every other byte stays.
+ */
+export function sampleFile(name: string): { name: string; mimeType: string; buffer: Buffer } {
+  const bytes = readFileSync(new URL(`../../../apps/catalog/src/batches/fixtures/${name}`, import.meta.url));
+  const shiftDays = Math.max(0, Math.floor((Date.now() - SAMPLE_NEWEST_HARVEST) / DAY_MS) - 7);
+  if (shiftDays === 0) return { name, mimeType: 'text/csv', buffer: bytes };
+  const text = bytes
+    .toString('latin1')
+    .replace(/\b2026-11-(\d{2})\b/g, (date) =>
+      new Date(Date.parse(`${date}T00:00:00Z`) + shiftDays * DAY_MS).toISOString().slice(0, 10),
+    );
+  return { name, mimeType: 'text/csv', buffer: Buffer.from(text, 'latin1') };
+}
 
 /** A farmer's phone at the narrowest width the console must work at. */
 export const newNarrowPhone = (browser: Browser): Promise<BrowserContext> =>

@@ -333,6 +333,59 @@ describe('the farmer console, in a browser through the edge', () => {
     await page.context().close();
   });
 
+  it('lets an admin reject with a reason the applicant reads, and disable a farm account', async () => {
+    const applicant = await signUp(edge, '최반려');
+    const session = await logIn(edge, applicant);
+    const rejectedName = `반려 농원 ${Date.now().toString(36)}`;
+    await expectStatus(
+      callApi(edge, 'POST', '/api/identity/v1/farmer-applications', {
+        token: session.accessToken,
+        body: {
+          farmName: rejectedName,
+          representativeName: '최반려',
+          businessRegistrationNumber: '124-81-00998',
+          roadAddress: '전라남도 나주시 금천면 배길 1',
+          zoneCode: '58217',
+          phone: '061-330-1234',
+          bankCode: '011',
+          bankAccountNumber: '301-9999-8888-77',
+          bankAccountHolder: '김다른',
+        },
+      }),
+      201,
+      'application to reject',
+    );
+    const office = await (await newDesktop(browser)).newPage();
+    await logInThroughPage(office, edge, admin, '/admin/');
+    const card = office.locator(`[data-application="${rejectedName}"]`);
+    await card.getByRole('button', { name: '반려' }).click();
+    const reason = '예금주가 대표자와 다릅니다. 대표자 명의 계좌로 다시 신청해 주세요.';
+    await card.getByLabel('반려 사유 (신청자에게 보여요)').fill(reason);
+    await card.locator('[data-confirm-reject]').click();
+    await expect.poll(() => office.locator('.notice-ok').textContent()).toContain('반려했어요');
+
+    const page = await (await newNarrowPhone(browser)).newPage();
+    await logInThroughPage(page, edge, applicant, '/farmer/apply/');
+    await expect.poll(() => page.locator('[data-rejection-reason]').textContent()).toBe(reason);
+    await page.getByRole('button', { name: '다시 신청하기' }).click();
+    await expect.poll(() => page.getByLabel('농장 이름').inputValue()).toBe(rejectedName);
+    await screenshot(page, 'console-10-rejected');
+    await page.context().close();
+
+    // The farm of the first test: found by its manager's email, its account disabled.
+    await office.goto(`${edge}/admin/farms/`);
+    await office.getByLabel('농장 이름이나 이메일').fill((farmer.account as Account).email);
+    await office.getByRole('button', { name: '찾기' }).click();
+    const manager = office.locator(`[data-manager="${(farmer.account as Account).email}"]`);
+    office.once('dialog', (dialog) => void dialog.accept());
+    await manager.getByRole('button', { name: '계정 정지' }).click();
+    await expect.poll(() => manager.textContent()).toContain('정지됨');
+    await screenshot(office, 'console-11-admin-farms');
+    const refused = await callApi(edge, 'POST', '/api/identity/v1/sessions', { body: farmer.account });
+    expect(refused).toMatchObject({ status: 403, body: { code: 'account_disabled' } });
+    await office.context().close();
+  });
+
   it('is never cached at the edge, sends the signed-out to log in, and tells a shopper how to start selling', async () => {
     for (const path of ['/farmer/', '/admin/']) {
       await fetch(`${edge}${path}`);

@@ -12,6 +12,12 @@ import {
 // Sign up, log in, my account and log out: small forms that talk to identity through the
 // edge. The pages themselves are the same for everyone; only this script knows who you are.
 
+function summaryOf(problem: Problem | null, fallback: string): string {
+  if (problem?.code === 'account_disabled') return '이용이 정지된 계정이에요. 고객센터에 문의해 주세요.';
+  if (problem?.status === 429) return '시도가 너무 많아요. 잠시 후 다시 시도해 주세요.';
+  return fallback;
+}
+
 function showErrors(form: HTMLFormElement, problem: Problem | null, fallback: string): void {
   const summary = form.querySelector<HTMLElement>('[data-form-status]');
   for (const hint of form.querySelectorAll<HTMLElement>('[data-field-error]')) hint.textContent = '';
@@ -21,8 +27,7 @@ function showErrors(form: HTMLFormElement, problem: Problem | null, fallback: st
     if (hint) hint.textContent = error.message;
   }
   // identity's details are English; the shopper gets Korean, the field hints as identity wrote them.
-  if (summary)
-    summary.textContent = problem?.status === 429 ? '시도가 너무 많아요. 잠시 후 다시 시도해 주세요.' : fallback;
+  if (summary) summary.textContent = summaryOf(problem, fallback);
 }
 
 function fields(form: HTMLFormElement): Record<string, string> {
