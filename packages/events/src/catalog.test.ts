@@ -30,6 +30,7 @@ describe('catalog events', () => {
       'OfferUpdated',
       'HarvestBatchPublished',
       'StockLevelChanged',
+      'LotEnded',
       'ReservationExpired',
     ]) {
       expect(platformCatalogue).toHaveProperty(type);

@@ -145,11 +145,26 @@ export const stockLevelChanged = defineEvent({
   }),
 });
 
+export const lotEnded = defineEvent({
+  type: 'LotEnded',
+  version: 1,
+  description:
+    'A farmer ended a lot early (damage, a bad batch, sold elsewhere): its free boxes left sale and it is never allocated again; boxes already held for checkouts still ship. Sent even when the offer crosses no stock threshold, because the lot may have been the one its product page shows as freshest.',
+  data: z.object({
+    lotId: z.uuid(),
+    lotCode: z.string().min(1),
+    offerId: z.uuid(),
+    productId: z.uuid(),
+    farmId: z.uuid(),
+    endedAt: timestamp,
+  }),
+});
+
 export const reservationExpired = defineEvent({
   type: 'ReservationExpired',
   version: 1,
   description:
-    'A stock hold made for a checkout reached its time limit unconfirmed, so its boxes went back on sale. orders cancels the unpaid order that held them; each line names the lot the boxes came from.',
+    'A stock hold made for a checkout reached its time limit unconfirmed, so its boxes went back on sale (or, from a lot ended early, left it). orders cancels the unpaid order that held them; each line names the lot the boxes came from.',
   data: z.object({
     holdId: z.uuid(),
     lines: z.array(z.object({ offerId: z.uuid(), lotId: z.uuid(), quantity: z.number().int().positive() })).min(1),
@@ -166,5 +181,6 @@ export const catalogEvents = [
   offerUpdated,
   harvestBatchPublished,
   stockLevelChanged,
+  lotEnded,
   reservationExpired,
 ] as const;

@@ -3,6 +3,7 @@ import { type LotAdjustmentReason, lotAdjustments, lots } from '@fruitables/sche
 import { and, eq, sql } from 'drizzle-orm';
 import type { CatalogDb, DomainContext } from './context.ts';
 import { damageMustLowerOnHand, lotEnded, lotNotFoundById, onHandBelowReserved, onHandOverHarvest } from './errors.ts';
+import { publishCatalogEvents } from './events.ts';
 import { type InventoryLot, loadInventoryLot } from './farm-inventory.ts';
 import { announceStockChanges, lockOffers } from './stock-state.ts';
 
@@ -91,7 +92,7 @@ export async function adjustLot(ctx: StockContext, actor: LotActor, input: LotAd
 
 /**
  * Ends a lot early: its free boxes are withdrawn from sale (recorded as an "ended"
- * adjustment) and it is never allocated again; boxes held for checkouts stay held and can
+ * adjustment, announced as LotEnded) and it is never allocated again; boxes held for checkouts stay held and can
  * still be confirmed, and any a hold gives back are withdrawn too (see `settleLines`).
  * Ending an ended lot changes nothing and answers the lot as it is, so a retry is safe.
  */
@@ -119,6 +120,21 @@ export async function endLot(ctx: StockContext, actor: LotActor, note: string): 
         now,
       );
       await announceStockChanges(tx, [offer], now, ctx.stock);
+      await publishCatalogEvents(tx, [
+        {
+          type: 'LotEnded' as const,
+          aggregateId: lot.id,
+          occurredAt: now,
+          data: {
+            lotId: lot.id,
+            lotCode: lot.lotCode,
+            offerId: offer.id,
+            productId: offer.productId,
+            farmId: actor.farmId,
+            endedAt: now.toISOString(),
+          },
+        },
+      ]);
     }
     return loadInventoryLot(tx, ctx, actor.farmId, lot.id);
   });

@@ -122,6 +122,20 @@ describe('which pages each catalog event rebuilds, and which keys it purges', ()
     expect(touched(stock, data([apple]), data([low])).keys).toEqual([...productKeys(apple), 'home', 'search'].sort());
   });
 
+  it('LotEnded: the product is read again, so a page that showed the lot as freshest drops it', () => {
+    const offer = apple.offers[0];
+    if (!offer) throw new Error('fixture has no offer');
+    const ended = event('LotEnded', {
+      lotId: '0196f0c2-7b3a-7c1e-8f00-0000000000aa',
+      lotCode: 'CJ-2611-001',
+      offerId: offer.id,
+      productId: apple.id,
+      farmId: farm.id,
+      endedAt: now,
+    });
+    expect(refreshFor(ended)).toEqual({ productIds: [apple.id], farmIds: [] });
+  });
+
   it('OfferUpdated: an offer taken off sale rebuilds the product like a price change', () => {
     const offer = apple.offers[0];
     if (!offer) throw new Error('fixture has no offer');

@@ -10,6 +10,7 @@ export const rebuildEventTypes = [
   'OfferUpdated',
   'HarvestBatchPublished',
   'StockLevelChanged',
+  'LotEnded',
   'FarmUpdated',
 ] as const;
 
@@ -32,6 +33,7 @@ export function refreshFor(event: PlatformEvent<RebuildEventType>): Refresh {
     case 'OfferPriceChanged':
     case 'OfferUpdated':
     case 'StockLevelChanged':
+    case 'LotEnded':
       return { productIds: [event.data.productId], farmIds: [] };
   }
 }

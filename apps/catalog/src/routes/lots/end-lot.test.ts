@@ -116,6 +116,29 @@ describe('ending a lot', () => {
     expect((await offerColumns(offerId))?.stock_state).toBe('sold_out');
   });
 
+  it('announces LotEnded even when the offer crosses no stock threshold, so the product page drops the lot', async () => {
+    const { farm, productId, offerId, lotId } = await lotOnSale(40);
+    await seedLot(h, farm, offerId, { lotCode: 'KEEP-1', harvestedOn: daysAgo(h, 1), boxesHarvested: 40 });
+    const response = await end(farm, lotId);
+    expect(response.status).toBe(200);
+    // 40 boxes are left in the other lot: still in stock, so no StockLevelChanged…
+    expect(await stockEvents(offerId)).toEqual(['sold_out>in_stock']);
+    // …but the shop still hears that this lot ended.
+    const rows = await h.owner<{ data: Record<string, unknown> }[]>`
+      select envelope->'data' as data from catalog.outbox
+      where type = 'LotEnded' and envelope->>'aggregateId' = ${lotId}`;
+    expect(rows.map((row) => row.data)).toEqual([
+      {
+        lotId,
+        lotCode: expect.any(String),
+        offerId,
+        productId,
+        farmId: farm.farmId,
+        endedAt: h.clock.now().toISOString(),
+      },
+    ]);
+  });
+
   it('is never allocated to a new hold again, even when it is the oldest lot', async () => {
     const { farm, offerId, lotId } = await lotOnSale(10);
     expect((await end(farm, lotId)).status).toBe(200);
