@@ -31,14 +31,14 @@ async function parse(response: Response): Promise<unknown> {
 }
 
 /**
- * Every console call: the farmer's own bearer token on the public API (the edge's /api/…),
+ * Every console JSON call (uploads are upload.ts): the farmer's own bearer token on the public API (the edge's /api/…),
  * one forced refresh when a live token is refused (roles changed), and problem+json turned
  * into an ApiError whose message is Korean and says what to do next.
  */
 export async function api<T>(
   service: Service,
   path: string,
-  init: { method?: string; body?: unknown; form?: FormData } = {},
+  init: { method?: string; body?: unknown } = {},
 ): Promise<T> {
   const send = async (token: string) => {
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
@@ -46,7 +46,7 @@ export async function api<T>(
     return fetch(`${apiBase(service)}${path}`, {
       method: init.method ?? 'GET',
       headers,
-      body: init.form ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
       // Public reads (a farm profile) are cacheable for shoppers; the console always wants now.
       cache: 'no-store',
     });
