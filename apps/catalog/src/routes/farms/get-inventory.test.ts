@@ -11,6 +11,7 @@ import {
   seedOffer,
 } from '../../testing/harness.ts';
 import { png } from '../../testing/photo-fixtures.ts';
+import { placeHold } from '../../testing/stock.ts';
 
 let h: CatalogHarness;
 beforeAll(async () => {
@@ -49,12 +50,7 @@ describe("the farmer's inventory", () => {
     const { offerId } = await seedOffer(h, farm, { fruit: '키위', variety: '골드' });
     await seedLot(h, farm, offerId, { lotCode: 'INV-OLD', harvestedOn: daysAgo(h, 31), boxesHarvested: 10 });
     await seedLot(h, farm, offerId, { lotCode: 'INV-NEW', harvestedOn: daysAgo(h, 1), boxesHarvested: 20 });
-    const service = await h.signer.service('orders');
-    const held = await call(h, 'POST', '/internal/v1/holds', {
-      token: service,
-      headers: { 'idempotency-key': `inv-${crypto.randomUUID()}` },
-      body: { lines: [{ offerId, quantity: 3 }] },
-    });
+    const held = await placeHold(h, offerId, 3);
     expect(held.status).toBe(201);
     const draft = await call(h, 'POST', `/v1/farms/${farm.farmId}/products`, {
       token: farm.token,

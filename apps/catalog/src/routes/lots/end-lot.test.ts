@@ -11,14 +11,12 @@ import {
   outboxTypes,
   seedFarm,
   seedLot,
-  seedOffer,
 } from '../../testing/harness.ts';
+import { lotOnSale, placeHold, settleHold, stockEvents } from '../../testing/stock.ts';
 
 let h: CatalogHarness;
-let service: string;
 beforeAll(async () => {
   h = await createHarness('catalog-end-lot');
-  service = await h.signer.service('orders');
 });
 afterAll(async () => {
   await h.close();
@@ -39,16 +37,6 @@ interface Problem {
 const end = (farm: Farm, lotId: string, body?: unknown, token = farm.token) =>
   call(h, 'POST', `/v1/farms/${farm.farmId}/lots/${lotId}/end`, { token, ...(body === undefined ? {} : { body }) });
 
-const hold = (offerId: string, quantity: number, ttlSeconds?: number) =>
-  call(h, 'POST', '/internal/v1/holds', {
-    token: service,
-    headers: { 'idempotency-key': `end-${crypto.randomUUID()}` },
-    body: { lines: [{ offerId, quantity }], ...(ttlSeconds === undefined ? {} : { ttlSeconds }) },
-  });
-
-const settle = (holdId: string, action: 'confirm' | 'release') =>
-  call(h, 'POST', `/internal/v1/holds/${holdId}/${action}`, { token: service });
-
 async function lotRow(lotId: string) {
   const [row] = await h.owner<{ on_hand: number; reserved: number; sold: number; ended: boolean }[]>`
     select on_hand, reserved, sold, ended_at is not null as ended from catalog.lots where id = ${lotId}`;
@@ -66,29 +54,10 @@ async function offerColumns(offerId: string) {
   return row;
 }
 
-async function stockEvents(offerId: string) {
-  const rows = await h.owner<{ data: { previousState: string; state: string } }[]>`
-    select envelope->'data' as data from catalog.outbox
-    where type = 'StockLevelChanged' and envelope->>'aggregateId' = ${offerId} order by seq`;
-  return rows.map((row) => `${row.data.previousState}>${row.data.state}`);
-}
-
-/** A farm with one published offer and one fresh lot; `fruit` keeps search tests to this offer. */
-async function lotOnSale(boxes: number, fruit = '사과') {
-  const farm = await seedFarm(h);
-  const { productId, offerId } = await seedOffer(h, farm, { fruit, variety: `품종${newId().slice(-6)}` });
-  const lotId = await seedLot(h, farm, offerId, {
-    lotCode: 'END-1',
-    harvestedOn: daysAgo(h, 2),
-    boxesHarvested: boxes,
-  });
-  return { farm, productId, offerId, lotId };
-}
-
 describe('ending a lot', () => {
   it('withdraws the unreserved boxes, keeps the held ones, records an "ended" adjustment and announces sold_out', async () => {
-    const { farm, offerId, lotId } = await lotOnSale(10);
-    const held = await hold(offerId, 3);
+    const { farm, offerId, lotId } = await lotOnSale(h, 10);
+    const held = await placeHold(h, offerId, 3);
     expect(held.status).toBe(201);
     const response = await end(farm, lotId, { note: '우박 피해로 조기 종료' });
     expect(response.status).toBe(200);
@@ -112,17 +81,17 @@ describe('ending a lot', () => {
         note: '우박 피해로 조기 종료',
       },
     ]);
-    expect(await stockEvents(offerId)).toEqual(['sold_out>in_stock', 'in_stock>sold_out']);
+    expect(await stockEvents(h, offerId)).toEqual(['sold_out>in_stock', 'in_stock>sold_out']);
     expect((await offerColumns(offerId))?.stock_state).toBe('sold_out');
   });
 
   it('announces LotEnded even when the offer crosses no stock threshold, so the product page drops the lot', async () => {
-    const { farm, productId, offerId, lotId } = await lotOnSale(40);
+    const { farm, productId, offerId, lotId } = await lotOnSale(h, 40);
     await seedLot(h, farm, offerId, { lotCode: 'KEEP-1', harvestedOn: daysAgo(h, 1), boxesHarvested: 40 });
     const response = await end(farm, lotId);
     expect(response.status).toBe(200);
     // 40 boxes are left in the other lot: still in stock, so no StockLevelChanged…
-    expect(await stockEvents(offerId)).toEqual(['sold_out>in_stock']);
+    expect(await stockEvents(h, offerId)).toEqual(['sold_out>in_stock']);
     // …but the shop still hears that this lot ended.
     const rows = await h.owner<{ data: Record<string, unknown> }[]>`
       select envelope->'data' as data from catalog.outbox
@@ -140,23 +109,23 @@ describe('ending a lot', () => {
   });
 
   it('is never allocated to a new hold again, even when it is the oldest lot', async () => {
-    const { farm, offerId, lotId } = await lotOnSale(10);
+    const { farm, offerId, lotId } = await lotOnSale(h, 10);
     expect((await end(farm, lotId)).status).toBe(200);
-    const refused = await hold(offerId, 1);
+    const refused = await placeHold(h, offerId, 1);
     expect(refused.status).toBe(409);
     expect(await bodyOf(refused)).toMatchObject({ code: 'sold_out' });
     const fresh = await seedLot(h, farm, offerId, { lotCode: 'END-2', harvestedOn: daysAgo(h, 1), boxesHarvested: 5 });
-    const taken = await bodyOf<{ lines: { lotId: string; quantity: number }[] }>(await hold(offerId, 2));
+    const taken = await bodyOf<{ lines: { lotId: string; quantity: number }[] }>(await placeHold(h, offerId, 2));
     expect(taken.lines).toEqual([expect.objectContaining({ lotId: fresh, quantity: 2 })]);
     expect(await lotRow(lotId)).toEqual({ on_hand: 0, reserved: 0, sold: 0, ended: true });
   });
 
   it('withdraws the boxes a released hold gives back instead of putting them on sale', async () => {
-    const { farm, offerId, lotId } = await lotOnSale(10);
-    const held = await bodyOf<{ id: string }>(await hold(offerId, 4));
+    const { farm, offerId, lotId } = await lotOnSale(h, 10);
+    const held = await bodyOf<{ id: string }>(await placeHold(h, offerId, 4));
     await end(farm, lotId);
     const before = (await outboxTypes(h)).length;
-    expect(await bodyOf(await settle(held.id, 'release'))).toMatchObject({ status: 'released' });
+    expect(await bodyOf(await settleHold(h, held.id, 'release'))).toMatchObject({ status: 'released' });
     expect(await lotRow(lotId)).toEqual({ on_hand: 0, reserved: 0, sold: 0, ended: true });
     expect(
       (await auditOf(lotId)).map((row) => [row.account_id, row.reason, row.previous_on_hand, row.on_hand]),
@@ -166,12 +135,12 @@ describe('ending a lot', () => {
     ]);
     // Nothing came back on sale: no StockLevelChanged, and the next hold is refused.
     expect((await outboxTypes(h)).slice(before)).toEqual([]);
-    expect((await hold(offerId, 1)).status).toBe(409);
+    expect((await placeHold(h, offerId, 1)).status).toBe(409);
   });
 
   it('withdraws the boxes of a hold that expires on it too', async () => {
-    const { farm, offerId, lotId } = await lotOnSale(10);
-    const held = await bodyOf<{ id: string }>(await hold(offerId, 2, 60));
+    const { farm, offerId, lotId } = await lotOnSale(h, 10);
+    const held = await bodyOf<{ id: string }>(await placeHold(h, offerId, 2, 60));
     await end(farm, lotId);
     h.clock.advance(61_000);
     expect(await expireHolds(h.ctx)).toBeGreaterThanOrEqual(1);
@@ -179,14 +148,14 @@ describe('ending a lot', () => {
     const [event] = await h.owner<{ data: { holdId: string } }[]>`
       select envelope->'data' as data from catalog.outbox where type = 'ReservationExpired' and envelope->>'aggregateId' = ${held.id}`;
     expect(event?.data.holdId).toBe(held.id);
-    expect((await hold(offerId, 1)).status).toBe(409);
+    expect((await placeHold(h, offerId, 1)).status).toBe(409);
   });
 
   it('lets holds already on it be confirmed: their boxes are sold', async () => {
-    const { farm, offerId, lotId } = await lotOnSale(10);
-    const held = await bodyOf<{ id: string }>(await hold(offerId, 3));
+    const { farm, offerId, lotId } = await lotOnSale(h, 10);
+    const held = await bodyOf<{ id: string }>(await placeHold(h, offerId, 3));
     await end(farm, lotId);
-    const confirmed = await settle(held.id, 'confirm');
+    const confirmed = await settleHold(h, held.id, 'confirm');
     expect(confirmed.status).toBe(200);
     expect(await bodyOf(confirmed)).toMatchObject({ status: 'confirmed', lines: [{ lotId, quantity: 3 }] });
     expect(await lotRow(lotId)).toEqual({ on_hand: 0, reserved: 0, sold: 3, ended: true });
@@ -194,7 +163,7 @@ describe('ending a lot', () => {
   });
 
   it('is idempotent: ending again answers 200 with the same lot and records or announces nothing more', async () => {
-    const { farm, lotId } = await lotOnSale(10);
+    const { farm, lotId } = await lotOnSale(h, 10);
     const first = await bodyOf<{ endedAt: string }>(await end(farm, lotId));
     const before = (await outboxTypes(h)).length;
     h.clock.advance(5_000);
@@ -206,7 +175,7 @@ describe('ending a lot', () => {
   });
 
   it('refuses adjustments of an ended lot (409 lot_ended)', async () => {
-    const { farm, lotId } = await lotOnSale(10);
+    const { farm, lotId } = await lotOnSale(h, 10);
     await end(farm, lotId);
     const response = await call(h, 'POST', `/v1/farms/${farm.farmId}/lots/${lotId}/adjustments`, {
       token: farm.token,
@@ -220,7 +189,7 @@ describe('ending a lot', () => {
   });
 
   it('keeps an ended lot without a free box even against direct SQL', async () => {
-    const { farm, lotId } = await lotOnSale(10);
+    const { farm, lotId } = await lotOnSale(h, 10);
     await end(farm, lotId);
     await expect(h.sql`update catalog.lots set on_hand = 5 where id = ${lotId}`).rejects.toThrow(/check constraint/);
   });
@@ -229,7 +198,7 @@ describe('ending a lot', () => {
 describe('what shoppers see of an ended lot', () => {
   it('no longer counts in stock, freshest lot, newest harvest or the in-stock search filter', async () => {
     const fruit = `체리${newId().slice(-6)}`;
-    const { farm, productId, offerId, lotId: older } = await lotOnSale(8, fruit);
+    const { farm, productId, offerId, lotId: older } = await lotOnSale(h, 8, fruit);
     // The newer lot is large: counted, it would make the older lot's 8 boxes "low" (≤ 10% of 108).
     const newer = await seedLot(h, farm, offerId, {
       lotCode: 'END-NEW',
@@ -244,7 +213,7 @@ describe('what shoppers see of an ended lot', () => {
       await call(h, 'GET', `/v1/products/${productId}`),
     );
     expect(product.offers).toEqual([
-      expect.objectContaining({ stockState: 'in_stock', freshestLot: expect.objectContaining({ lotCode: 'END-1' }) }),
+      expect.objectContaining({ stockState: 'in_stock', freshestLot: expect.objectContaining({ lotCode: 'LOT-1' }) }),
     ]);
 
     await end(farm, older);
@@ -268,7 +237,7 @@ describe('what shoppers see of an ended lot', () => {
 
 describe('ending: input and access', () => {
   it('takes no body at all, and refuses a bad note or unknown field with 400 naming it', async () => {
-    const { farm, lotId } = await lotOnSale(10);
+    const { farm, lotId } = await lotOnSale(h, 10);
     const long = await end(farm, lotId, { note: '가'.repeat(201) });
     expect(long.status).toBe(400);
     expect(long.headers.get('content-type')).toContain('application/problem+json');
@@ -291,7 +260,7 @@ describe('ending: input and access', () => {
   });
 
   it("answers 404 to another farm's farmer, shoppers and for another farm's lot; an admin may end it", async () => {
-    const { farm, lotId } = await lotOnSale(10);
+    const { farm, lotId } = await lotOnSale(h, 10);
     const other = await seedFarm(h, '옆농원');
     const path = `/v1/farms/${farm.farmId}/lots/${lotId}/end`;
     const intruder = await call(h, 'POST', path, { token: other.token });

@@ -1,21 +1,11 @@
 import { newId } from '@fruitables/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  bodyOf,
-  type CatalogHarness,
-  call,
-  createHarness,
-  daysAgo,
-  seedFarm,
-  seedLot,
-  seedOffer,
-} from '../../testing/harness.ts';
+import { bodyOf, type CatalogHarness, call, createHarness, daysAgo, seedFarm } from '../../testing/harness.ts';
+import { lotOnSale, placeHold, settleHold, stockEvents } from '../../testing/stock.ts';
 
 let h: CatalogHarness;
-let service: string;
 beforeAll(async () => {
   h = await createHarness('catalog-lot-adjustments');
-  service = await h.signer.service('orders');
 });
 afterAll(async () => {
   await h.close();
@@ -47,13 +37,6 @@ interface AuditRow {
 const adjust = (farm: Farm, lotId: string, body: unknown, token = farm.token) =>
   call(h, 'POST', `/v1/farms/${farm.farmId}/lots/${lotId}/adjustments`, { token, body });
 
-const hold = (offerId: string, quantity: number) =>
-  call(h, 'POST', '/internal/v1/holds', {
-    token: service,
-    headers: { 'idempotency-key': `adj-${crypto.randomUUID()}` },
-    body: { lines: [{ offerId, quantity }] },
-  });
-
 async function lotCounts(lotId: string) {
   const [row] = await h.owner<{ on_hand: number; reserved: number; sold: number }[]>`
     select on_hand, reserved, sold from catalog.lots where id = ${lotId}`;
@@ -69,35 +52,16 @@ async function managerOf(farm: Farm): Promise<string | undefined> {
   return row?.account_id;
 }
 
-/** A farm with one published offer and one fresh lot of `boxes`. */
-async function lotOnSale(boxes = 40) {
-  const farm = await seedFarm(h);
-  const { offerId } = await seedOffer(h, farm);
-  const lotId = await seedLot(h, farm, offerId, {
-    lotCode: 'ADJ-1',
-    harvestedOn: daysAgo(h, 1),
-    boxesHarvested: boxes,
-  });
-  return { farm, offerId, lotId };
-}
-
-async function stockEvents(offerId: string) {
-  const rows = await h.owner<{ data: { previousState: string; state: string } }[]>`
-    select envelope->'data' as data from catalog.outbox
-    where type = 'StockLevelChanged' and envelope->>'aggregateId' = ${offerId} order by seq`;
-  return rows.map((row) => `${row.data.previousState}>${row.data.state}`);
-}
-
 describe('adjusting a lot', () => {
   it('records damage: lowers on hand, answers the lot as the inventory shows it and writes the audit row', async () => {
-    const { farm, lotId } = await lotOnSale(40);
+    const { farm, lotId } = await lotOnSale(h, 40);
     const response = await adjust(farm, lotId, { onHand: 37, reason: 'damage', note: ' 운송 중 3상자 파손 ' });
     expect(response.status).toBe(200);
     const lot = await bodyOf(response);
     expect(lot).toEqual({
       id: lotId,
-      lotCode: 'ADJ-1',
-      harvestedOn: daysAgo(h, 1),
+      lotCode: 'LOT-1',
+      harvestedOn: daysAgo(h, 2),
       boxesHarvested: 40,
       brix: null,
       onHand: 37,
@@ -124,9 +88,9 @@ describe('adjusting a lot', () => {
   });
 
   it('records a recount up to the harvest minus sales, and a recount that finds the same number', async () => {
-    const { farm, offerId, lotId } = await lotOnSale(10);
-    const held = await bodyOf<{ id: string }>(await hold(offerId, 2));
-    expect((await call(h, 'POST', `/internal/v1/holds/${held.id}/confirm`, { token: service })).status).toBe(200);
+    const { farm, offerId, lotId } = await lotOnSale(h, 10);
+    const held = await bodyOf<{ id: string }>(await placeHold(h, offerId, 2));
+    expect((await settleHold(h, held.id, 'confirm')).status).toBe(200);
     expect((await adjust(farm, lotId, { onHand: 5, reason: 'damage' })).status).toBe(200);
     // 10 harvested, 2 sold: 8 is the most that can be on hand.
     const up = await adjust(farm, lotId, { onHand: 8, reason: 'recount', note: '창고 재고 조사' });
@@ -141,12 +105,12 @@ describe('adjusting a lot', () => {
   });
 
   it('announces stock crossings through the outbox like holds do, and nothing when the state stays', async () => {
-    const { farm, offerId, lotId } = await lotOnSale(100);
+    const { farm, offerId, lotId } = await lotOnSale(h, 100);
     await adjust(farm, lotId, { onHand: 90, reason: 'damage' });
     await adjust(farm, lotId, { onHand: 10, reason: 'damage' });
     await adjust(farm, lotId, { onHand: 0, reason: 'damage' });
     await adjust(farm, lotId, { onHand: 50, reason: 'recount' });
-    expect(await stockEvents(offerId)).toEqual([
+    expect(await stockEvents(h, offerId)).toEqual([
       'sold_out>in_stock',
       'in_stock>low',
       'low>sold_out',
@@ -158,7 +122,7 @@ describe('adjusting a lot', () => {
   });
 
   it('lets an admin adjust any farm’s lot, recording the admin’s account', async () => {
-    const { farm, lotId } = await lotOnSale(20);
+    const { farm, lotId } = await lotOnSale(h, 20);
     const adminId = newId();
     const response = await adjust(
       farm,
@@ -186,8 +150,8 @@ describe('refused adjustments (problem+json, nothing written)', () => {
   }
 
   it('refuses fewer boxes than are held for checkouts (409), saying how many are held', async () => {
-    const { farm, offerId, lotId } = await lotOnSale(10);
-    expect((await hold(offerId, 3)).status).toBe(201);
+    const { farm, offerId, lotId } = await lotOnSale(h, 10);
+    expect((await placeHold(h, offerId, 3)).status).toBe(201);
     const problem = await expectRefused(
       await adjust(farm, lotId, { onHand: 2, reason: 'damage' }),
       409,
@@ -205,9 +169,9 @@ describe('refused adjustments (problem+json, nothing written)', () => {
   });
 
   it('refuses more boxes than the harvest minus sales (409)', async () => {
-    const { farm, offerId, lotId } = await lotOnSale(10);
-    const held = await bodyOf<{ id: string }>(await hold(offerId, 4));
-    await call(h, 'POST', `/internal/v1/holds/${held.id}/confirm`, { token: service });
+    const { farm, offerId, lotId } = await lotOnSale(h, 10);
+    const held = await bodyOf<{ id: string }>(await placeHold(h, offerId, 4));
+    await settleHold(h, held.id, 'confirm');
     const problem = await expectRefused(
       await adjust(farm, lotId, { onHand: 7, reason: 'recount' }),
       409,
@@ -220,7 +184,7 @@ describe('refused adjustments (problem+json, nothing written)', () => {
   });
 
   it('refuses damage that does not lower the count (409), pointing to recount', async () => {
-    const { farm, lotId } = await lotOnSale(10);
+    const { farm, lotId } = await lotOnSale(h, 10);
     const problem = await expectRefused(
       await adjust(farm, lotId, { onHand: 10, reason: 'damage' }),
       409,
@@ -245,14 +209,14 @@ describe('refused adjustments (problem+json, nothing written)', () => {
     ['an unknown field', { onHand: 5, reason: 'damage', lotId: newId() }, 'lotId'],
     ['an array instead of an object', [{ onHand: 5, reason: 'damage' }], 'body'],
   ])('refuses %s with 400 naming the field', async (_, body, field) => {
-    const { farm, lotId } = await lotOnSale(10);
+    const { farm, lotId } = await lotOnSale(h, 10);
     await expectRefused(await adjust(farm, lotId, body), 400, 'validation_failed', field);
     expect(await lotCounts(lotId)).toEqual({ on_hand: 10, reserved: 0, sold: 0 });
     expect(await auditOf(lotId)).toEqual([]);
   });
 
   it('refuses malformed JSON and a missing body with 4xx problem+json', async () => {
-    const { farm, lotId } = await lotOnSale(10);
+    const { farm, lotId } = await lotOnSale(h, 10);
     const path = `/v1/farms/${farm.farmId}/lots/${lotId}/adjustments`;
     const headers = { authorization: `Bearer ${farm.token}`, 'content-type': 'application/json' };
     const malformed = await h.app.request(path, { method: 'POST', headers, body: '{"onHand": 5,' });
@@ -267,7 +231,7 @@ describe('refused adjustments (problem+json, nothing written)', () => {
 
 describe('whose lot', () => {
   it("answers 404 to another farm's farmer and to shoppers, exactly like the inventory does", async () => {
-    const { farm, lotId } = await lotOnSale(10);
+    const { farm, lotId } = await lotOnSale(h, 10);
     const other = await seedFarm(h, '옆농원');
     const path = `/v1/farms/${farm.farmId}/lots/${lotId}/adjustments`;
     const body = { onHand: 5, reason: 'damage' };
@@ -280,7 +244,7 @@ describe('whose lot', () => {
   });
 
   it("answers 404 for another farm's lot under one's own farm, an unknown lot, and 400 for a malformed id", async () => {
-    const { lotId } = await lotOnSale(10);
+    const { lotId } = await lotOnSale(h, 10);
     const mine = await seedFarm(h, '내농원');
     const body = { onHand: 5, reason: 'damage' };
     const foreign = await adjust(mine, lotId, body);
@@ -303,7 +267,7 @@ describe('adjustments racing holds', () => {
     const rounds = 15;
     const outcomes = await Promise.all(
       Array.from({ length: rounds }, async (_, round) => {
-        const { farm, offerId, lotId } = await lotOnSale(10);
+        const { farm, offerId, lotId } = await lotOnSale(h, 10);
         // Either the hold of 6 goes first (then 5 on hand is below the 6 held) or the
         // adjustment does (then 6 cannot be held from 5): never both. The adjustment starts
         // 0-4 ms after the hold depending on the round, so both orders and overlaps occur.
@@ -311,7 +275,7 @@ describe('adjustments racing holds', () => {
           await Bun.sleep(round % 5);
           return adjust(farm, lotId, { onHand: 5, reason: 'damage' });
         };
-        const [held, adjusted] = await Promise.all([hold(offerId, 6), late()]);
+        const [held, adjusted] = await Promise.all([placeHold(h, offerId, 6), late()]);
         return {
           held: held.status,
           adjusted: adjusted.status,
