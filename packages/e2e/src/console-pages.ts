@@ -67,3 +67,25 @@ export async function previewCounts(page: Page): Promise<Record<string, number>>
   }
   return counts;
 }
+
+/**
+ * Imports one of the samples into a farm through catalog's API (no browser), and waits for
+ * the background import: the starting point of tests about what a farmer does afterwards.
+ */
+export async function importSampleByApi(edge: string, farmId: string, token: string, name: string): Promise<void> {
+  const sample = sampleFile(name);
+  const form = new FormData();
+  form.append('file', new File([new Uint8Array(sample.buffer)], sample.name, { type: sample.mimeType }));
+  const base = `${edge}/api/catalog/v1/farms/${farmId}/batch-imports`;
+  const started = await fetch(base, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  if (started.status !== 202) throw new Error(`import ${name}: ${started.status} ${await started.text()}`);
+  const { id } = (await started.json()) as { id: string };
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const status = await fetch(`${base}/${id}`, { headers: { authorization: `Bearer ${token}` } });
+    const job = (await status.json()) as { status: string };
+    if (job.status === 'succeeded') return;
+    if (job.status !== 'running') throw new Error(`import ${name}: ${JSON.stringify(job)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`import ${name}: still running after 10 s`);
+}

@@ -7,6 +7,7 @@ import { screenshot } from './artifacts.ts';
 import { launchBrowser } from './browser.ts';
 import {
   fitsViewport,
+  importSampleByApi,
   logInThroughPage,
   newDesktop,
   newNarrowPhone,
@@ -39,8 +40,6 @@ interface Inventory {
 let browser: Browser;
 let edge: string;
 let admin: Account;
-/** The farmer who applies through the console in the first test; later tests use the farm. */
-const farmer: { account?: Account; farmId?: string; page?: Page } = {};
 const farmName = `햇살 사과농원 ${Date.now().toString(36)}`;
 
 beforeAll(async () => {
@@ -83,9 +82,18 @@ const contentOf = (inventory: Inventory) =>
     )
     .sort();
 
-function farmerPage(): Page {
-  if (!farmer.page) throw new Error('the first test signs the farmer in');
-  return farmer.page;
+/** A verified farmer whose farm holds the UTF-8 sample (imported through the API). */
+async function sampleFarm(): Promise<{ account: Account; farmId: string; token: string }> {
+  const farmer = await onboardFarmer(edge, admin);
+  await importSampleByApi(edge, farmer.farmId, farmer.token, 'harvest-batch-sample.csv');
+  return farmer;
+}
+
+/** The farmer signed in on a 360 px phone, at `path`. */
+async function farmerPage(account: Account, path: string): Promise<Page> {
+  const page = await (await newNarrowPhone(browser)).newPage();
+  await logInThroughPage(page, edge, account, path);
+  return page;
 }
 
 async function fillApplication(page: Page, businessRegistrationNumber: string): Promise<void> {
@@ -103,12 +111,7 @@ async function fillApplication(page: Page, businessRegistrationNumber: string): 
 describe('the farmer console, in a browser through the edge', () => {
   it('takes a new farmer from applying to products on the shop: apply, admin verifies, upload, preview, confirm', async () => {
     const account = await signUp(edge, '박정호');
-    const context = await newNarrowPhone(browser);
-    const page = await context.newPage();
-    farmer.account = account;
-    farmer.page = page;
-
-    await logInThroughPage(page, edge, account, '/farmer/apply/');
+    const page = await farmerPage(account, '/farmer/apply/');
     await fillApplication(page, '124-81-00991');
     await page.getByRole('button', { name: '판매 신청하기' }).click();
     // A wrong check digit: the field says, in Korean, what to fix.
@@ -140,7 +143,7 @@ describe('the farmer console, in a browser through the edge', () => {
       200,
       'my application',
     );
-    farmer.farmId = application.farmId;
+    const { farmId } = application;
 
     await page.goto(`${edge}/farmer/batches/`);
     await page.locator('[data-batch-file]').setInputFiles(sampleFile('harvest-batch-sample.csv'));
@@ -149,7 +152,7 @@ describe('the farmer console, in a browser through the edge', () => {
     expect(await fitsViewport(page)).toBe(true);
     await screenshot(page, 'console-03-preview');
     // Checking is a dry run: nothing exists until the farmer confirms.
-    expect((await inventoryOf(farmer.farmId, account)).products).toEqual([]);
+    expect((await inventoryOf(farmId, account)).products).toEqual([]);
 
     await page.locator('[data-confirm-import]').click();
     await expect
@@ -163,20 +166,20 @@ describe('the farmer console, in a browser through the edge', () => {
 
     // The shop, through the edge: the farm's page lists both new products.
     await expect
-      .poll(async () => (await fetch(`${edge}/farms/${farmer.farmId}/`)).text(), { timeout: 20_000, interval: 250 })
+      .poll(async () => (await fetch(`${edge}/farms/${farmId}/`)).text(), { timeout: 20_000, interval: 250 })
       .toContain('시나노골드');
-    const farmPage = await (await fetch(`${edge}/farms/${farmer.farmId}/`)).text();
+    const farmPage = await (await fetch(`${edge}/farms/${farmId}/`)).text();
     expect(farmPage).toContain('부사');
     expect(farmPage).toContain('시나노골드');
-    expect((await fetch(`${edge}/farms/${farmer.farmId}/lots/CJ-2611-001/`)).status).toBe(200);
+    expect((await fetch(`${edge}/farms/${farmId}/lots/CJ-2611-001/`)).status).toBe(200);
+    await page.context().close();
   });
 
   it('shows every row error of a bad file in Korean, offers them as a CSV for Excel, and imports nothing', async () => {
-    const page = farmerPage();
-    const account = farmer.account as Account;
-    const farmId = farmer.farmId as string;
+    const { account, farmId } = await sampleFarm();
     const before = contentOf(await inventoryOf(farmId, account));
-    await page.goto(`${edge}/farmer/batches/`);
+    expect(before).toHaveLength(5);
+    const page = await farmerPage(account, '/farmer/batches/');
     await page.locator('[data-batch-file]').setInputFiles(sampleFile('harvest-batch-with-errors.csv'));
     await page.locator('[data-row-errors]').waitFor();
     const rows = await page.locator('[data-row-error]').allTextContents();
@@ -200,12 +203,13 @@ describe('the farmer console, in a browser through the edge', () => {
     expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['3', '4', '5', '6', '7', '8', '8']);
 
     expect(contentOf(await inventoryOf(farmId, account))).toEqual(before);
+    await page.context().close();
   });
 
   it('imports the CP949 sample (as Korean Excel saves it) exactly like the UTF-8 one', async () => {
+    const utf8Farm = await sampleFarm();
     const other = await onboardFarmer(edge, admin);
-    const page = await (await newNarrowPhone(browser)).newPage();
-    await logInThroughPage(page, edge, other.account, '/farmer/batches/');
+    const page = await farmerPage(other.account, '/farmer/batches/');
     await page.locator('[data-batch-file]').setInputFiles(sampleFile('harvest-batch-sample-cp949.csv'));
     await page.locator('[data-batch-preview]').waitFor();
     expect(await previewCounts(page)).toEqual({ newProducts: 2, newOffers: 5, priceChanges: 0, lots: 5 });
@@ -213,7 +217,7 @@ describe('the farmer console, in a browser through the edge', () => {
     await expect
       .poll(() => page.locator('[data-import-done]').textContent(), { timeout: 30_000 })
       .toContain('로트 5개');
-    const utf8 = contentOf(await inventoryOf(farmer.farmId as string, farmer.account as Account));
+    const utf8 = contentOf(await inventoryOf(utf8Farm.farmId, utf8Farm.account));
     const cp949 = contentOf(await inventoryOf(other.farmId, other.account));
     expect(cp949).toHaveLength(5);
     expect(cp949).toEqual(utf8);
@@ -221,8 +225,8 @@ describe('the farmer console, in a browser through the edge', () => {
   });
 
   it('edits the farm profile and adds a photo with a preview, and the shop shows the new story', async () => {
-    const page = farmerPage();
-    await page.goto(`${edge}/farmer/profile/`);
+    const { account, farmId } = await sampleFarm();
+    const page = await farmerPage(account, '/farmer/profile/');
     await page.getByLabel('시/도').selectOption('충청북도');
     await page.getByLabel('시/군/구').fill('충주시');
     const story = `해발 300m 산자락에서 3대째 사과를 키웁니다 (${Date.now().toString(36)}).`;
@@ -249,13 +253,14 @@ describe('the farmer console, in a browser through the edge', () => {
     await screenshot(page, 'console-06-profile');
 
     await expect
-      .poll(async () => (await fetch(`${edge}/farms/${farmer.farmId}/`)).text(), { timeout: 20_000, interval: 250 })
+      .poll(async () => (await fetch(`${edge}/farms/${farmId}/`)).text(), { timeout: 20_000, interval: 250 })
       .toContain(story);
+    await page.context().close();
   });
 
   it('edits lots: boxes on hand with a reason, ending a lot early, filtering by stock state', async () => {
-    const page = farmerPage();
-    await page.goto(`${edge}/farmer/lots/`);
+    const { account } = await sampleFarm();
+    const page = await farmerPage(account, '/farmer/lots/');
     const recount = page.locator('[data-lot="CJ-2611-001"]');
     await recount.getByRole('button', { name: '수량 조정' }).click();
     await recount.getByLabel('지금 남은 상자').fill('37');
@@ -281,11 +286,12 @@ describe('the farmer console, in a browser through the edge', () => {
     expect(await page.locator('[data-lot-list] > li').getAttribute('data-lot')).toBe('CJ-2611-002');
     expect(await fitsViewport(page)).toBe(true);
     await screenshot(page, 'console-07-lots');
+    await page.context().close();
   });
 
   it('reprices an offer and the new price reaches the product page through the edge', async () => {
-    const page = farmerPage();
-    await page.goto(`${edge}/farmer/offers/`);
+    const { account, farmId } = await sampleFarm();
+    const page = await farmerPage(account, '/farmer/offers/');
     const offer = page.locator('[data-offer="사과 시나노골드 특 3kg"]');
     await offer.getByLabel('상자당 가격 (원)').fill('28,500');
     await offer.getByRole('button', { name: '저장' }).click();
@@ -293,7 +299,7 @@ describe('the farmer console, in a browser through the edge', () => {
     expect(await fitsViewport(page)).toBe(true);
     await screenshot(page, 'console-08-offers');
     const products = await expectStatus<{ items: { id: string; variety: string }[] }>(
-      callApi(edge, 'GET', `/api/catalog/v1/products?farmId=${farmer.farmId}`),
+      callApi(edge, 'GET', `/api/catalog/v1/products?farmId=${farmId}`),
       200,
       'farm products',
     );
@@ -302,12 +308,13 @@ describe('the farmer console, in a browser through the edge', () => {
     await expect
       .poll(async () => (await fetch(`${edge}/products/${shinano.id}/`)).text(), { timeout: 20_000, interval: 250 })
       .toContain('28,500원');
+    await page.context().close();
   });
 
   it("keeps every farmer to their own farm: another farm's inventory, offers and lots answer 404", async () => {
     const intruder = await onboardFarmer(edge, admin);
-    const farmId = farmer.farmId as string;
-    const inventory = await inventoryOf(farmId, farmer.account as Account);
+    const { account, farmId } = await sampleFarm();
+    const inventory = await inventoryOf(farmId, account);
     const offer = inventory.products[0]?.offers[0];
     if (!offer) throw new Error('the farm has no offer');
     const lotId = offer.lots[0]?.id ?? '';
@@ -324,7 +331,7 @@ describe('the farmer console, in a browser through the edge', () => {
       callApi(edge, 'GET', `/api/catalog/v1/farms/${farmId}/batch-imports/${crypto.randomUUID()}`, as),
     ];
     expect((await Promise.all(attempts)).map((answer) => answer.status)).toEqual([404, 404, 404, 404, 404, 404]);
-    expect(contentOf(await inventoryOf(farmId, farmer.account as Account))).toEqual(contentOf(inventory));
+    expect(contentOf(await inventoryOf(farmId, account))).toEqual(contentOf(inventory));
 
     // In the console, the intruder's screens show their own (empty) farm.
     const page = await (await newNarrowPhone(browser)).newPage();
@@ -372,11 +379,12 @@ describe('the farmer console, in a browser through the edge', () => {
     await screenshot(page, 'console-10-rejected');
     await page.context().close();
 
-    // The farm of the first test: found by its manager's email, its account disabled.
+    // A farm found by its manager's email, its account disabled.
+    const farmer = await onboardFarmer(edge, admin);
     await office.goto(`${edge}/admin/farms/`);
-    await office.getByLabel('농장 이름이나 이메일').fill((farmer.account as Account).email);
+    await office.getByLabel('농장 이름이나 이메일').fill(farmer.account.email);
     await office.getByRole('button', { name: '찾기' }).click();
-    const manager = office.locator(`[data-manager="${(farmer.account as Account).email}"]`);
+    const manager = office.locator(`[data-manager="${farmer.account.email}"]`);
     office.once('dialog', (dialog) => void dialog.accept());
     await manager.getByRole('button', { name: '계정 정지' }).click();
     await expect.poll(() => manager.textContent()).toContain('정지됨');
