@@ -17,6 +17,9 @@ interface Farm {
   photos: LotPhoto[];
 }
 
+// The choices catalog accepts (sidoNames and certificationKinds in its farms/profile-schema.ts and
+// schema-catalog): services share only APIs, so they are listed here; catalog refuses anything else
+// with a Korean message naming the field, which this page shows beside it.
 const SIDO = [
   '서울특별시',
   '부산광역시',
