@@ -73,10 +73,23 @@ export const accountDisabled = defineEvent({
   }),
 });
 
+export const farmManagerLinked = defineEvent({
+  type: 'FarmManagerLinked',
+  version: 1,
+  description:
+    'An admin let one more verified farmer manage an existing farm. identity owns who manages a farm (the `farmIds` of the access token); this tells the platform, e.g. so notifications can reach every manager.',
+  data: z.object({
+    accountId: z.uuid(),
+    farmId: z.uuid(),
+    linkedAt: timestamp,
+  }),
+});
+
 export const identityEvents = [
   accountRegistered,
   farmerApplicationSubmitted,
   farmerVerified,
   farmerRejected,
   accountDisabled,
+  farmManagerLinked,
 ] as const;

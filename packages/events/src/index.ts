@@ -20,5 +20,6 @@ export {
   farmerApplicationSubmitted,
   farmerRejected,
   farmerVerified,
+  farmManagerLinked,
   identityEvents,
 } from './identity.ts';

@@ -1,9 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, integer, jsonb, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { catalog } from './namespace.ts';
+import type { CertificationKind } from './values.ts';
 
-export const certificationKinds = ['GAP', '무농약', '유기농'] as const;
-export type CertificationKind = (typeof certificationKinds)[number];
 export interface Certification {
   kind: CertificationKind;
   number: string;
@@ -27,22 +26,6 @@ export const farms = catalog.table(
     updatedAt: updatedAt(),
   },
   (table) => [index('farms_name_trgm_idx').using('gin', sql`${table.name} gin_trgm_ops`)],
-);
-
-/** The accounts that manage a farm, as identity announced them. */
-export const farmManagers = catalog.table(
-  'farm_managers',
-  {
-    farmId: uuid('farm_id')
-      .notNull()
-      .references(() => farms.id),
-    accountId: uuid('account_id').notNull(),
-    createdAt: createdAt(),
-  },
-  (table) => [
-    primaryKey({ columns: [table.farmId, table.accountId] }),
-    index('farm_managers_account_idx').on(table.accountId),
-  ],
 );
 
 /**

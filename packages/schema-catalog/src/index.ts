@@ -10,7 +10,6 @@ export {
   type CertificationKind,
   catalogTables,
   certificationKinds,
-  farmManagers,
   farms,
   fruitMaxAges,
   type Grade,

@@ -2,9 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, text, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, farms } from './farms.ts';
 import { catalog } from './namespace.ts';
-
-export const photoSubjects = ['farm', 'product', 'lot'] as const;
-export type PhotoSubject = (typeof photoSubjects)[number];
+import type { PhotoSubject } from './values.ts';
 
 /** One stored WebP rendition of a photo. */
 export interface PhotoVariant {

@@ -2,11 +2,7 @@ import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, numeric, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, farms, updatedAt } from './farms.ts';
 import { catalog } from './namespace.ts';
-
-export const grades = ['특', '상', '보통', '못난이'] as const;
-export type Grade = (typeof grades)[number];
-export const stockStates = ['in_stock', 'low', 'sold_out'] as const;
-export type StockState = (typeof stockStates)[number];
+import type { Grade, StockState } from './values.ts';
 
 /** A fruit and variety one farm grows (사과 · 부사). */
 export const products = catalog.table(

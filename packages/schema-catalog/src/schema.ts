@@ -1,6 +1,6 @@
 import { createInboxTable, createOutboxTable } from '@fruitables/bus';
 import { batchImports } from './batches.ts';
-import { farmManagers, farms, fruitMaxAges } from './farms.ts';
+import { farms, fruitMaxAges } from './farms.ts';
 import { catalog } from './namespace.ts';
 import { photos } from './photos.ts';
 import { offers, products } from './products.ts';
@@ -11,6 +11,7 @@ export * from './farms.ts';
 export * from './photos.ts';
 export * from './products.ts';
 export * from './stock.ts';
+export * from './values.ts';
 
 export const outbox = createOutboxTable(catalog);
 export const inbox = createInboxTable(catalog);
@@ -18,7 +19,6 @@ export const inbox = createInboxTable(catalog);
 /** Every table, for `createDrizzle(sql, catalogTables)`; the app uses the query builder, not relational queries. */
 export const catalogTables = {
   farms,
-  farmManagers,
   fruitMaxAges,
   products,
   offers,

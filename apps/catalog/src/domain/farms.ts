@@ -1,17 +1,17 @@
 import type { PlatformEvent } from '@fruitables/events';
-import { farmManagers, farms } from '@fruitables/schema-catalog';
+import { farms } from '@fruitables/schema-catalog';
 import { eq } from 'drizzle-orm';
 import type { CatalogDb } from './context.ts';
 
 /**
- * identity verified a farmer: the farm exists from now on, managed by that account. The
- * consumer's inbox makes this run once per event; ON CONFLICT keeps it harmless if identity
- * ever announces the same farm twice (a second manager linked to an existing farm).
+ * identity verified a farmer: the farm exists from now on. catalog owns the farm's profile
+ * from here; who may manage it stays identity's (the `farmIds` claim of the access token), so
+ * catalog keeps no copy of the managers. The consumer's inbox makes this run once per event;
+ * ON CONFLICT keeps it harmless if identity ever announces the same farm twice.
  */
 export async function applyFarmerVerified(tx: CatalogDb, event: PlatformEvent<'FarmerVerified'>): Promise<void> {
-  const { farmId, farmName, accountId } = event.data;
+  const { farmId, farmName } = event.data;
   await tx.insert(farms).values({ id: farmId, name: farmName }).onConflictDoNothing({ target: farms.id });
-  await tx.insert(farmManagers).values({ farmId, accountId }).onConflictDoNothing();
 }
 
 export async function findFarm(db: CatalogDb, farmId: string) {

@@ -1,5 +1,5 @@
 import { newId } from '@fruitables/core';
-import { type Certification, farmManagers, farms } from '@fruitables/schema-catalog';
+import { type Certification, farms } from '@fruitables/schema-catalog';
 import { bodyOf, type CatalogHarness, call, daysAgo, seedLot } from '../testing/harness.ts';
 
 /** Test helpers for search: a small catalog where each filter and sort has something to get wrong. */
@@ -19,7 +19,6 @@ export async function addFarm(
   const farmId = newId();
   const accountId = newId();
   await h.db.insert(farms).values({ id: farmId, name, regionSido: sido, regionSigungu: sigungu, certifications });
-  await h.db.insert(farmManagers).values({ farmId, accountId });
   return { farmId, token: await h.signer.farmer([farmId], { sub: accountId }) };
 }
 

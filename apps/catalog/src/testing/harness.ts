@@ -9,7 +9,7 @@ import type { Postgres } from '@fruitables/db';
 import type { TestDatabase } from '@fruitables/db/testing';
 import { createLifecycle, createMetricsRegistry } from '@fruitables/kit';
 import { type CapturedLogger, captureLogger, createTestSigner, type TestSigner } from '@fruitables/kit/testing';
-import { catalogTables, farmManagers, farms } from '@fruitables/schema-catalog';
+import { catalogTables, farms } from '@fruitables/schema-catalog';
 import type postgres from 'postgres';
 import { createApp } from '../app.ts';
 import { type BatchJobs, createBatchJobs } from '../batches/batch-job.ts';
@@ -105,12 +105,14 @@ export async function createHarness(label: string, options: HarnessOptions = {})
 }
 
 /** A farm as FarmerVerified would create it, with a farmer token for it. */
-export async function seedFarm(h: CatalogHarness, name = '햇살농원'): Promise<{ farmId: string; token: string }> {
+export async function seedFarm(
+  h: CatalogHarness,
+  name = '햇살농원',
+): Promise<{ farmId: string; accountId: string; token: string }> {
   const farmId = newId();
   const accountId = newId();
   await h.db.insert(farms).values({ id: farmId, name });
-  await h.db.insert(farmManagers).values({ farmId, accountId });
-  return { farmId, token: await h.signer.farmer([farmId], { sub: accountId }) };
+  return { farmId, accountId, token: await h.signer.farmer([farmId], { sub: accountId }) };
 }
 
 export interface CallOptions {

@@ -96,7 +96,19 @@ export async function linkFarm(
     }
     const [farm] = await tx.select({ id: farms.id }).from(farms).where(eq(farms.id, farmId));
     if (!farm) throw new NotFound('No farm with this id.', 'farm_not_found');
-    await tx.insert(accountFarms).values({ accountId, farmId, linkedBy: adminId, linkedAt: now }).onConflictDoNothing();
+    const inserted = await tx
+      .insert(accountFarms)
+      .values({ accountId, farmId, linkedBy: adminId, linkedAt: now })
+      .onConflictDoNothing()
+      .returning({ farmId: accountFarms.farmId });
+    // Linking twice changes nothing, so it announces nothing.
+    if (inserted.length > 0) {
+      await publishIdentityEvent(tx, {
+        type: 'FarmManagerLinked',
+        aggregateId: accountId,
+        data: { accountId, farmId, linkedAt: now.toISOString() },
+      });
+    }
     const farmIds = await tx
       .select({ farmId: accountFarms.farmId })
       .from(accountFarms)

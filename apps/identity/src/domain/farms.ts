@@ -1,6 +1,7 @@
+import type { PlatformEvent } from '@fruitables/events';
 import { type AccountStatus, accountFarms, accounts, farms } from '@fruitables/schema-identity';
 import { and, asc, desc, eq, exists, ilike, lt, or } from 'drizzle-orm';
-import type { DomainContext } from './context.ts';
+import type { DomainContext, IdentityDb } from './context.ts';
 
 /** An account that manages a farm, as admins see it: who, and whether it can still sign in. */
 export interface FarmManager {
@@ -93,4 +94,14 @@ export async function listFarms(
   const items = farmsFound.slice(0, page.limit);
   const last = items.at(-1);
   return { items, nextCursor: farmsFound.length > page.limit && last ? last.id : null };
+}
+
+/**
+ * catalog owns the farm's profile and announced a new name: identity keeps it only so admins can
+ * find a farm by name. The consumer's inbox applies each event once; an event for a farm
+ * identity never made (impossible unless streams are mixed up) changes nothing.
+ */
+export async function applyFarmUpdated(tx: IdentityDb, event: PlatformEvent<'FarmUpdated'>): Promise<void> {
+  if (!event.data.changed.includes('name')) return;
+  await tx.update(farms).set({ name: event.data.name }).where(eq(farms.id, event.data.farmId));
 }

@@ -70,11 +70,9 @@ describe('ending a lot', () => {
       photos: [],
     });
     expect(await lotRow(lotId)).toEqual({ on_hand: 3, reserved: 3, sold: 0, ended: true });
-    const [manager] = await h.owner<{ account_id: string }[]>`
-      select account_id from catalog.farm_managers where farm_id = ${farm.farmId}`;
     expect(await auditOf(lotId)).toEqual([
       {
-        account_id: manager?.account_id,
+        account_id: farm.accountId,
         previous_on_hand: 10,
         on_hand: 3,
         reason: 'ended',

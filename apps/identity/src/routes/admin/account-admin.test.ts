@@ -95,6 +95,27 @@ describe('linking another farm to a farmer', () => {
     expect((await call(h, 'GET', '/v1/me', { token: next.accessToken })).status).toBe(200);
   });
 
+  it('announces the new manager once, and linking the same farm again announces nothing', async () => {
+    const first = await verifiedFarmer(h, admin);
+    const second = await verifiedFarmer(h, admin);
+    const link = () =>
+      call(h, 'POST', `/v1/admin/accounts/${first.accountId}/farms`, {
+        token: admin.accessToken,
+        body: { farmId: second.farmId },
+      });
+    expect((await link()).status).toBe(200);
+    expect((await link()).status).toBe(200);
+    const announcements = (await h.db.select().from(outbox).where(eq(outbox.type, 'FarmManagerLinked'))).filter(
+      (row) => row.envelope.aggregateId === first.accountId,
+    );
+    expect(announcements).toHaveLength(1);
+    expect(announcements[0]?.envelope.data).toEqual({
+      accountId: first.accountId,
+      farmId: second.farmId,
+      linkedAt: expect.any(String),
+    });
+  });
+
   it('refuses to link a farm to someone who is not a farmer', async () => {
     const farmer = await verifiedFarmer(h, admin);
     const shopper = await signedInShopper(h);
