@@ -1,4 +1,5 @@
 import { defineEvent } from '@fruitables/bus';
+import { certificationKinds, grades, stockStates } from '@fruitables/schema-catalog/values';
 import { z } from 'zod';
 
 // What catalog tells the platform: what is for sale, at what price, and whether a shopper
@@ -7,8 +8,8 @@ import { z } from 'zod';
 // state (in_stock / low / sold_out), never box by box.
 
 const timestamp = z.iso.datetime({ offset: true });
-const grade = z.enum(['특', '상', '보통', '못난이']);
-const stockState = z.enum(['in_stock', 'low', 'sold_out']);
+const grade = z.enum(grades);
+const stockState = z.enum(stockStates);
 
 export const productPublished = defineEvent({
   type: 'ProductPublished',
@@ -35,7 +36,7 @@ export const farmUpdated = defineEvent({
     regionSido: z.string(),
     regionSigungu: z.string(),
     story: z.string(),
-    certifications: z.array(z.object({ kind: z.enum(['GAP', '무농약', '유기농']), number: z.string().min(1) })),
+    certifications: z.array(z.object({ kind: z.enum(certificationKinds), number: z.string().min(1) })),
     /** Which fields changed, so a consumer can skip work a change does not affect. */
     changed: z.array(z.enum(['name', 'region', 'story', 'certifications'])).min(1),
     updatedAt: timestamp,

@@ -1,4 +1,5 @@
 import { defineEvent } from '@fruitables/bus';
+import { accountRoles } from '@fruitables/schema-identity/values';
 import { z } from 'zod';
 
 // What identity tells the platform. Payloads carry ids, roles and names other services act
@@ -6,7 +7,7 @@ import { z } from 'zod';
 // details: an event stream is copied to every consumer and kept, so it must hold nothing
 // that would be a leak if read by any of them. Who needs more asks identity's API.
 
-const accountRole = z.enum(['shopper', 'farmer', 'admin']);
+const accountRole = z.enum(accountRoles);
 const timestamp = z.iso.datetime({ offset: true });
 
 export const accountRegistered = defineEvent({

@@ -1,18 +1,12 @@
 import { createInboxTable, createOutboxTable } from '@fruitables/bus';
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import type { AccountRole, AccountStatus, ApplicationStatus, SocialProvider } from './values.ts';
+
+export * from './values.ts';
 
 /** The identity context's own Postgres schema; only the `fruitables_identity` role can touch it. */
 export const identity = pgSchema('identity');
-
-export const accountRoles = ['shopper', 'farmer', 'admin'] as const;
-export type AccountRole = (typeof accountRoles)[number];
-export const accountStatuses = ['active', 'disabled'] as const;
-export type AccountStatus = (typeof accountStatuses)[number];
-export const applicationStatuses = ['pending', 'verified', 'rejected'] as const;
-export type ApplicationStatus = (typeof applicationStatuses)[number];
-export const socialProviders = ['kakao', 'naver'] as const;
-export type SocialProvider = (typeof socialProviders)[number];
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();

@@ -1,3 +1,4 @@
+import { grades } from '@fruitables/catalog/contract/values';
 import type { Grade, StockState } from '../catalog/schemas.ts';
 
 export { formatKrw } from '@fruitables/core';
@@ -26,7 +27,8 @@ export const stockLabels: Record<StockState, string> = {
 };
 
 /** Grades in the order a shopper compares them: best first, 못난이 (ugly but as sweet) last. */
-export const gradeOrder: readonly Grade[] = ['특', '상', '보통', '못난이'];
+/** Best first: catalog's own order of grades. */
+export const gradeOrder: readonly Grade[] = grades;
 
 export const gradeLabels: Record<Grade, string> = {
   특: '특품',

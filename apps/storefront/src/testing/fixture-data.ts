@@ -1,3 +1,4 @@
+import { grades } from '@fruitables/catalog/contract/values';
 import type { Farm, LotTrace, Offer, Photo, Product } from '../catalog/schemas.ts';
 
 /** Fixture data in catalog's documented response shapes (ids are fresh UUIDs unless given). */
@@ -89,7 +90,6 @@ const regions = [
   ['충청남도', '논산시'],
   ['경상북도', '성주군'],
 ] as const;
-const grades = ['특', '상', '보통', '못난이'] as const;
 
 /** A deterministic catalog of `count` products over `count / 5` farms, for the big build. */
 export function fixtureCatalog(count: number): { farms: Farm[]; products: Product[] } {

@@ -4,7 +4,7 @@ import { z } from '@hono/zod-openapi';
 import type { BatchImport } from '../../batches/batch-imports.ts';
 import { MAX_BATCH_BYTES, MAX_BATCH_ROWS } from '../../batches/limits.ts';
 import type { BatchPlan } from '../../batches/plan-batch.ts';
-import { FARM_ID } from '../params.ts';
+import { FARM_ID } from '../../contract/examples.ts';
 
 export const BATCH_IMPORT_ID = '0196f0c2-7b3a-7c1e-8f00-000000000050';
 

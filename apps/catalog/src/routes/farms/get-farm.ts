@@ -1,15 +1,12 @@
 import { farmNotFound, problemResponses } from '@fruitables/kit';
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { publicFarmSchema } from '../../contract/public-reads.ts';
 import { findFarm } from '../../domain/farms.ts';
 import { photosOf } from '../../photos/list-photos.ts';
 import { cacheableJson, notModified } from '../cacheable.ts';
 import type { CatalogApp, RouteDeps } from '../deps.ts';
 import { farmParams } from '../params.ts';
-import { photoResponse, photoSchema } from '../photos/schema.ts';
-import { farmSchema } from './schema.ts';
-
-/** The public farm page: the profile and the farm's own photos (not its products'). */
-const publicFarmSchema = farmSchema.extend({ photos: z.array(photoSchema) }).openapi('PublicFarm');
+import { photoResponse } from '../photos/schema.ts';
 
 export const getFarmRoute = createRoute({
   method: 'get',

@@ -1,37 +1,12 @@
 import { farmNotFound, problemResponses } from '@fruitables/kit';
-import { grades, stockStates } from '@fruitables/schema-catalog';
 import { createRoute, z } from '@hono/zod-openapi';
+import { OFFER_ID, PRODUCT_ID } from '../../contract/examples.ts';
+import { inventorySchema } from '../../contract/inventory.ts';
 import { loadFarmInventory } from '../../domain/farm-inventory.ts';
 import { findFarm } from '../../domain/farms.ts';
 import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';
-import { inventoryLotResponse, inventoryLotSchema } from '../lots/schema.ts';
-import { farmParams, OFFER_ID, PRODUCT_ID } from '../params.ts';
-
-const inventorySchema = z
-  .object({
-    products: z.array(
-      z.object({
-        id: z.uuid().openapi({ example: PRODUCT_ID }),
-        fruit: z.string().openapi({ example: '사과' }),
-        variety: z.string().openapi({ example: '부사' }),
-        published: z.boolean(),
-        offers: z.array(
-          z.object({
-            id: z.uuid().openapi({ example: OFFER_ID }),
-            grade: z.enum(grades).openapi({ example: '특' }),
-            packKg: z.number().openapi({ example: 5 }),
-            countPerBox: z.number().int().nullable().openapi({ example: 16 }),
-            priceKrw: z.number().int().openapi({ example: 39000 }),
-            perOrderLimit: z.number().int().nullable(),
-            published: z.boolean(),
-            stockState: z.enum(stockStates).openapi({ example: 'in_stock' }),
-            lots: z.array(inventoryLotSchema),
-          }),
-        ),
-      }),
-    ),
-  })
-  .openapi('FarmInventory');
+import { inventoryLotResponse } from '../lots/schema.ts';
+import { farmParams } from '../params.ts';
 
 export const getInventoryRoute = createRoute({
   method: 'get',

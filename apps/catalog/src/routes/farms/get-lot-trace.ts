@@ -1,11 +1,11 @@
 import { problemResponses } from '@fruitables/kit';
 import { createRoute, z } from '@hono/zod-openapi';
+import { lotTraceSchema } from '../../contract/public-reads.ts';
 import { findLotTrace } from '../../domain/catalog-reads.ts';
 import { lotNotFound } from '../../domain/errors.ts';
 import { cacheableJson, notModified } from '../cacheable.ts';
 import type { CatalogApp, RouteDeps } from '../deps.ts';
 import { farmParams } from '../params.ts';
-import { lotTraceSchema } from './schema.ts';
 
 const params = farmParams.extend({
   lotCode: z

@@ -1,10 +1,10 @@
 import { problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
+import { farmSchema } from '../../contract/public-reads.ts';
 import { updateFarmProfile } from '../../domain/update-farm.ts';
 import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';
 import { farmParams } from '../params.ts';
 import { farmProfilePatch } from './profile-schema.ts';
-import { farmSchema } from './schema.ts';
 
 export const updateFarmRoute = createRoute({
   method: 'patch',

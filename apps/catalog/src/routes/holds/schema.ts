@@ -1,7 +1,7 @@
 import { holdStatuses } from '@fruitables/schema-catalog';
 import { z } from '@hono/zod-openapi';
+import { HOLD_ID, LOT_ID, OFFER_ID } from '../../contract/examples.ts';
 import type { HoldView } from '../../domain/hold-views.ts';
-import { HOLD_ID, LOT_ID, OFFER_ID } from '../params.ts';
 
 export const holdHeaders = z.object({
   'idempotency-key': z

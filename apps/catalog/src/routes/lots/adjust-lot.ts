@@ -1,9 +1,10 @@
 import { principalOf, problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
+import { inventoryLotSchema } from '../../contract/inventory.ts';
 import { adjustLot } from '../../domain/lot-adjustments.ts';
 import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';
 import { farmLotParams } from '../params.ts';
-import { inventoryLotResponse, inventoryLotSchema, lotAdjustmentBody } from './schema.ts';
+import { inventoryLotResponse, lotAdjustmentBody } from './schema.ts';
 
 export const adjustLotRoute = createRoute({
   method: 'post',

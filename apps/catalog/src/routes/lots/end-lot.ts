@@ -1,9 +1,10 @@
 import { principalOf, problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
+import { inventoryLotSchema } from '../../contract/inventory.ts';
 import { endLot } from '../../domain/lot-adjustments.ts';
 import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';
 import { farmLotParams } from '../params.ts';
-import { endLotBody, inventoryLotResponse, inventoryLotSchema } from './schema.ts';
+import { endLotBody, inventoryLotResponse } from './schema.ts';
 
 export const endLotRoute = createRoute({
   method: 'post',

@@ -1,8 +1,9 @@
 import { z } from '@hono/zod-openapi';
+import { LOT_ID, OFFER_ID } from '../../contract/examples.ts';
+import type { inventoryLotSchema } from '../../contract/inventory.ts';
 import type { InventoryLot } from '../../domain/farm-inventory.ts';
 import type { Lot } from '../../domain/lots.ts';
-import { LOT_ID, OFFER_ID } from '../params.ts';
-import { photoResponse, photoSchema } from '../photos/schema.ts';
+import { photoResponse } from '../photos/schema.ts';
 
 export const lotBody = z
   .object({
@@ -105,26 +106,6 @@ export const endLotBody = z
     { error: bodyError },
   )
   .openapi('LotEndInput');
-
-export const inventoryLotSchema = z
-  .object({
-    id: z.uuid().openapi({ example: LOT_ID }),
-    lotCode: z.string().openapi({ example: 'CJ-2611-001' }),
-    harvestedOn: z.iso.date().openapi({ example: '2026-11-12' }),
-    boxesHarvested: z.number().int().openapi({ example: 40 }),
-    brix: z.number().nullable().openapi({ example: 15.2 }),
-    onHand: z.number().int().openapi({ example: 31 }),
-    reserved: z.number().int().openapi({ example: 2 }),
-    sold: z.number().int().openapi({ example: 9 }),
-    withinMaxAge: z.boolean().openapi({ example: true, description: 'false once the lot is too old to sell' }),
-    lastSellableOn: z.iso.date().openapi({ example: '2027-01-10' }),
-    endedAt: z.iso.datetime().nullable().openapi({
-      example: null,
-      description: 'When the farmer ended the lot early; an ended lot never sells again (null while it may)',
-    }),
-    photos: z.array(photoSchema).openapi({ description: "The lot's photos, oldest first" }),
-  })
-  .openapi('InventoryLot');
 
 export const inventoryLotResponse = (lot: InventoryLot): z.infer<typeof inventoryLotSchema> => ({
   id: lot.id,

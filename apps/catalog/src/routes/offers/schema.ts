@@ -1,7 +1,7 @@
 import { grades, stockStates } from '@fruitables/schema-catalog';
 import { z } from '@hono/zod-openapi';
+import { OFFER_ID, PRODUCT_ID } from '../../contract/examples.ts';
 import type { Offer } from '../../domain/offers.ts';
-import { OFFER_ID, PRODUCT_ID } from '../params.ts';
 
 const positiveInt = (what: string) =>
   z

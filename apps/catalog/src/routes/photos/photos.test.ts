@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MEDIA_URL_PREFIX } from '../../contract/photos.ts';
 import { isPhotoKey } from '../../photos/photo-key.ts';
 import { PHOTO_POLICY } from '../../photos/process-photo.ts';
 import {
@@ -24,7 +25,6 @@ import {
   webp,
   webpChunks,
 } from '../../testing/photo-fixtures.ts';
-import { MEDIA_URL_PREFIX } from './schema.ts';
 
 let h: CatalogHarness;
 beforeAll(async () => {

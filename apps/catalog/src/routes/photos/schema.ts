@@ -1,34 +1,9 @@
-import { photoSubjects } from '@fruitables/schema-catalog';
 import { z } from '@hono/zod-openapi';
+import { PHOTO_ID, PRODUCT_ID } from '../../contract/examples.ts';
+import { MEDIA_KEY_EXAMPLE, MEDIA_URL_PREFIX, type photoSchema } from '../../contract/photos.ts';
+import { photoSubjects } from '../../contract/values.ts';
 import type { Photo } from '../../photos/upload-photo.ts';
-import { farmParams, PRODUCT_ID } from '../params.ts';
-
-export const PHOTO_ID = '0196f0c2-7b3a-7c1e-8f00-000000000050';
-const KEY_EXAMPLE = '3f0c9d52-8a4e-4b7a-9c1d-2e4f5a6b7c8d-640.webp';
-
-/** Variant URLs as browsers use them: through the edge, which maps `/api/catalog/...` onto this service. */
-export const MEDIA_URL_PREFIX = '/api/catalog/v1/media/';
-
-export const photoSchema = z
-  .object({
-    id: z.uuid().openapi({ example: PHOTO_ID }),
-    subjectType: z.enum(photoSubjects).openapi({ example: 'product' }),
-    subjectId: z.uuid().openapi({ example: PRODUCT_ID }),
-    width: z.number().int().openapi({ example: 1280, description: 'Of the largest variant' }),
-    height: z.number().int().openapi({ example: 960 }),
-    alt: z.string().openapi({ example: '수확 직전의 부사 사과' }),
-    variants: z
-      .array(
-        z.object({
-          width: z.number().int().openapi({ example: 640 }),
-          height: z.number().int().openapi({ example: 480 }),
-          url: z.string().openapi({ example: `${MEDIA_URL_PREFIX}${KEY_EXAMPLE}` }),
-        }),
-      )
-      .openapi({ description: 'WebP renditions, narrowest first (for srcset); never wider than the upload' }),
-    createdAt: z.iso.datetime().openapi({ example: '2026-11-12T09:30:00.000Z' }),
-  })
-  .openapi('Photo');
+import { farmParams } from '../params.ts';
 
 export const photoResponse = (photo: Photo): z.infer<typeof photoSchema> => ({
   id: photo.id,
@@ -72,5 +47,5 @@ export const farmPhotoParams = farmParams.extend({
 // Any string: a malformed key is answered 404 like an unknown one, not 400, since to a
 // browser both are simply "no such image" (the handler checks the format).
 export const mediaParams = z.object({
-  key: z.string().openapi({ param: { name: 'key', in: 'path' }, example: KEY_EXAMPLE }),
+  key: z.string().openapi({ param: { name: 'key', in: 'path' }, example: MEDIA_KEY_EXAMPLE }),
 });

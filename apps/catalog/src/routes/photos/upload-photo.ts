@@ -1,11 +1,12 @@
 import { problemResponses, type UploadLimit } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
+import { photoSchema } from '../../contract/photos.ts';
 import { photoTooLarge } from '../../photos/errors.ts';
 import { PHOTO_POLICY } from '../../photos/process-photo.ts';
 import { uploadPhoto } from '../../photos/upload-photo.ts';
 import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';
 import { farmParams } from '../params.ts';
-import { photoResponse, photoSchema, photoUploadForm } from './schema.ts';
+import { photoResponse, photoUploadForm } from './schema.ts';
 
 /**
  * The request body limit for uploads: the file cap plus room for the multipart framing and

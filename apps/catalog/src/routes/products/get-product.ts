@@ -1,16 +1,14 @@
 import { problemResponses } from '@fruitables/kit';
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { publicProductPageSchema } from '../../contract/public-reads.ts';
 import { productNotFound } from '../../domain/errors.ts';
 import { findPublicProduct } from '../../domain/product-list.ts';
 import { photosOf } from '../../photos/list-photos.ts';
 import { cacheableJson, notModified } from '../cacheable.ts';
 import type { CatalogApp, RouteDeps } from '../deps.ts';
 import { productParams } from '../params.ts';
-import { photoResponse, photoSchema } from '../photos/schema.ts';
-import { publicProductBody, publicProductSchema } from './public-schema.ts';
-
-/** The product page: the list's product shape plus the product's photos. */
-const productPageSchema = publicProductSchema.extend({ photos: z.array(photoSchema) }).openapi('PublicProductPage');
+import { photoResponse } from '../photos/schema.ts';
+import { publicProductBody } from './public-schema.ts';
 
 export const getProductRoute = createRoute({
   method: 'get',
@@ -19,7 +17,7 @@ export const getProductRoute = createRoute({
   summary: 'A published product with its offers, prices, stock states and freshest lot',
   request: { params: productParams },
   responses: {
-    200: { description: 'The product', content: { 'application/json': { schema: productPageSchema } } },
+    200: { description: 'The product', content: { 'application/json': { schema: publicProductPageSchema } } },
     ...notModified,
     ...problemResponses(400, 404),
   },

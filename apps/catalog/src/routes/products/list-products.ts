@@ -1,11 +1,12 @@
 import { problemResponses } from '@fruitables/kit';
-import { grades } from '@fruitables/schema-catalog';
 import { createRoute, z } from '@hono/zod-openapi';
+import { FARM_ID, PRODUCT_ID } from '../../contract/examples.ts';
+import { productListSchema } from '../../contract/public-reads.ts';
+import { grades } from '../../contract/values.ts';
 import { listPublicProducts } from '../../domain/product-list.ts';
 import { cacheableJson, notModified } from '../cacheable.ts';
 import type { CatalogApp, RouteDeps } from '../deps.ts';
-import { FARM_ID, PRODUCT_ID } from '../params.ts';
-import { publicProductBody, publicProductSchema } from './public-schema.ts';
+import { publicProductBody } from './public-schema.ts';
 
 const query = z.object({
   fruit: z.string().trim().min(1).max(40).optional().openapi({ example: '사과' }),
@@ -18,16 +19,6 @@ const query = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20).openapi({ example: 20 }),
 });
 
-const pageSchema = z
-  .object({
-    items: z.array(publicProductSchema),
-    nextCursor: z
-      .uuid()
-      .nullable()
-      .openapi({ example: null, description: 'Pass as `cursor` for the next page; null on the last' }),
-  })
-  .openapi('ProductPage');
-
 export const listProductsRoute = createRoute({
   method: 'get',
   path: '/v1/products',
@@ -36,7 +27,7 @@ export const listProductsRoute = createRoute({
   description: 'Cacheable by the edge for 30 s (`Cache-Control: public, max-age=30`, ETag).',
   request: { query },
   responses: {
-    200: { description: 'One page', content: { 'application/json': { schema: pageSchema } } },
+    200: { description: 'One page', content: { 'application/json': { schema: productListSchema } } },
     ...notModified,
     ...problemResponses(400),
   },

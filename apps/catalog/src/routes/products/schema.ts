@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
+import { FARM_ID, PRODUCT_ID } from '../../contract/examples.ts';
 import type { Product } from '../../domain/products.ts';
-import { FARM_ID, PRODUCT_ID } from '../params.ts';
 
 const text = (max: number, message: string) =>
   z.string().trim().min(1, message).max(max, `${max}자 이하로 입력하세요. At most ${max} characters.`);

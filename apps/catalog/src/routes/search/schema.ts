@@ -1,10 +1,10 @@
 import { certificationKinds, grades, stockStates } from '@fruitables/schema-catalog';
 import { z } from '@hono/zod-openapi';
+import { FARM_ID, OFFER_ID, PRODUCT_ID } from '../../contract/examples.ts';
 import { decodeCursor, searchSorts } from '../../search/cursor.ts';
 import { parseRegion } from '../../search/regions.ts';
 import { effectiveSort } from '../../search/search-offers.ts';
 import { parseSearchText } from '../../search/search-text.ts';
-import { FARM_ID, OFFER_ID, PRODUCT_ID } from '../params.ts';
 
 export const MAX_QUERY_LENGTH = 100;
 export const MAX_PAGE_SIZE = 50;

@@ -1,8 +1,9 @@
 import { accountStatuses, applicationStatuses } from '@fruitables/schema-identity';
 import { z } from '@hono/zod-openapi';
+import { adminFarmSchema } from '../../contract/admin-farms.ts';
+import { farmerApplicationSchema } from '../../contract/farmer-applications.ts';
 import type { AccountStatusView } from '../../domain/account-admin.ts';
 import type { FarmListing } from '../../domain/farms.ts';
-import { farmerApplicationSchema } from '../farmer-applications/schema.ts';
 import { idParam, storableString, strictBody, text, timestampField } from '../fields.ts';
 
 export const applicationParams = z.object({ applicationId: idParam('applicationId') });
@@ -67,27 +68,8 @@ export const farmsQuery = z.object({
     }),
 });
 
-const farmManagerSchema = z
-  .object({
-    accountId: z.uuid(),
-    email: z.string(),
-    displayName: z.string(),
-    status: z.enum(accountStatuses),
-    disabledAt: timestampField.nullable(),
-  })
-  .openapi('FarmManager');
-
-const farmSchema = z
-  .object({
-    id: z.uuid(),
-    name: z.string(),
-    createdAt: timestampField,
-    managers: z.array(farmManagerSchema).openapi({ description: 'Every account that manages the farm.' }),
-  })
-  .openapi('Farm');
-
 export const farmPageSchema = z
-  .object({ items: z.array(farmSchema), nextCursor: z.uuid().nullable() })
+  .object({ items: z.array(adminFarmSchema), nextCursor: z.uuid().nullable() })
   .openapi('FarmPage', {
     example: {
       items: [

@@ -1,8 +1,9 @@
 import { principalOf, problemResponses, requireRole } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
+import { farmerApplicationSchema } from '../../contract/farmer-applications.ts';
 import { verifyFarmerApplication } from '../../domain/farmer-verification.ts';
 import type { IdentityApp, RouteDeps } from '../deps.ts';
-import { farmerApplicationBody, farmerApplicationSchema } from '../farmer-applications/schema.ts';
+import { farmerApplicationBody } from '../farmer-applications/schema.ts';
 import { securedByBearer } from '../fields.ts';
 import { applicationParams } from './schema.ts';
 

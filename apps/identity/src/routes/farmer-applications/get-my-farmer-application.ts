@@ -1,10 +1,11 @@
 import { problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
+import { farmerApplicationSchema } from '../../contract/farmer-applications.ts';
 import { getLatestFarmerApplication } from '../../domain/farmer-applications.ts';
 import type { IdentityApp, RouteDeps } from '../deps.ts';
 import { securedByBearer } from '../fields.ts';
 import { accountIdOf } from '../principal.ts';
-import { farmerApplicationBody, farmerApplicationSchema } from './schema.ts';
+import { farmerApplicationBody } from './schema.ts';
 
 export const getMyFarmerApplicationRoute = createRoute({
   method: 'get',

@@ -1,10 +1,11 @@
 import { problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
+import { farmerApplicationSchema } from '../../contract/farmer-applications.ts';
 import { submitFarmerApplication } from '../../domain/farmer-applications.ts';
 import type { IdentityApp, RouteDeps } from '../deps.ts';
 import { securedByBearer } from '../fields.ts';
 import { accountIdOf } from '../principal.ts';
-import { farmerApplicationBody, farmerApplicationSchema, submitApplicationBody } from './schema.ts';
+import { farmerApplicationBody, submitApplicationBody } from './schema.ts';
 
 export const submitFarmerApplicationRoute = createRoute({
   method: 'post',

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { accountRoles } from '../../contract/values.ts';
 import type { Profile } from '../../domain/accounts.ts';
 import { displayNameField, emailField, mobileField, strictBody, timestampField } from '../fields.ts';
 
@@ -8,7 +9,7 @@ export const profileSchema = z
     email: emailField,
     displayName: z.string(),
     mobile: z.string().nullable(),
-    roles: z.array(z.enum(['shopper', 'farmer', 'admin'])),
+    roles: z.array(z.enum(accountRoles)),
     farmIds: z.array(z.uuid()),
     status: z.enum(['active', 'disabled']),
     createdAt: timestampField,

@@ -1,22 +1,10 @@
 /** @jsxImportSource hono/jsx/dom */
+import type { AdminFarm, FarmManager } from '@fruitables/identity/contract';
 import { useEffect, useState } from 'hono/jsx/dom';
 import { api, messageOf } from './api.ts';
 import { Loading, Notice } from './ui.tsx';
 
-interface Manager {
-  accountId: string;
-  email: string;
-  displayName: string;
-  status: 'active' | 'disabled';
-  disabledAt: string | null;
-}
-
-interface AdminFarm {
-  id: string;
-  name: string;
-  createdAt: string;
-  managers: Manager[];
-}
+type Manager = FarmManager;
 
 interface FarmPage {
   items: AdminFarm[];

@@ -1,51 +1,12 @@
+import type { Inventory, InventoryLot, InventoryOffer, InventoryProduct, Photo } from '@fruitables/catalog/contract';
 import { useCallback, useEffect, useState } from 'hono/jsx/dom';
 import { ApiError, api, messageOf } from './api.ts';
 
-/** GET /v1/farms/{farmId}/inventory, as the catalog answers it. */
-export interface Inventory {
-  products: InventoryProduct[];
-}
+// GET /v1/farms/{farmId}/inventory, as catalog's contract declares it.
+export type { Inventory, InventoryLot, InventoryOffer, InventoryProduct } from '@fruitables/catalog/contract';
 
-export interface InventoryProduct {
-  id: string;
-  fruit: string;
-  variety: string;
-  published: boolean;
-  offers: InventoryOffer[];
-}
-
-export interface InventoryOffer {
-  id: string;
-  grade: string;
-  packKg: number;
-  countPerBox: number | null;
-  priceKrw: number;
-  perOrderLimit: number | null;
-  published: boolean;
-  stockState: 'in_stock' | 'low' | 'sold_out';
-  lots: InventoryLot[];
-}
-
-export interface LotPhoto {
-  id: string;
-  alt: string;
-  variants: { width: number; height: number; url: string }[];
-}
-
-export interface InventoryLot {
-  id: string;
-  lotCode: string;
-  harvestedOn: string;
-  boxesHarvested: number;
-  brix: number | null;
-  onHand: number;
-  reserved: number;
-  sold: number;
-  withinMaxAge: boolean;
-  lastSellableOn: string;
-  endedAt: string | null;
-  photos: LotPhoto[];
-}
+/** A photo as the console shows it (any of catalog's photos has these fields). */
+export type LotPhoto = Pick<Photo, 'id' | 'alt' | 'variants'>;
 
 /** A lot with what it belongs to, flattened for lists and filters. */
 export interface LotRow {

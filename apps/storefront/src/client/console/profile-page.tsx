@@ -1,4 +1,5 @@
 /** @jsxImportSource hono/jsx/dom */
+import { certificationKinds, sidoNames } from '@fruitables/catalog/contract/values';
 import { useEffect, useState } from 'hono/jsx/dom';
 import { ApiError, api, messageOf } from './api.ts';
 import { FormField, formValues } from './form-field.tsx';
@@ -17,29 +18,10 @@ interface Farm {
   photos: LotPhoto[];
 }
 
-// The choices catalog accepts (sidoNames and certificationKinds in its farms/profile-schema.ts and
-// schema-catalog): services share only APIs, so they are listed here; catalog refuses anything else
-// with a Korean message naming the field, which this page shows beside it.
-const SIDO = [
-  '서울특별시',
-  '부산광역시',
-  '대구광역시',
-  '인천광역시',
-  '광주광역시',
-  '대전광역시',
-  '울산광역시',
-  '세종특별자치시',
-  '경기도',
-  '강원특별자치도',
-  '충청북도',
-  '충청남도',
-  '전북특별자치도',
-  '전라남도',
-  '경상북도',
-  '경상남도',
-  '제주특별자치도',
-];
-const CERTIFICATIONS = ['GAP', '무농약', '유기농'];
+// The choices catalog accepts, from its contract; catalog refuses anything else with a Korean
+// message naming the field, which this page shows beside it.
+const SIDO = sidoNames;
+const CERTIFICATIONS = certificationKinds;
 
 /** The farm's public face: name, region, story, certifications and photos. */
 export function ProfilePage(props: { farmId: string }) {
