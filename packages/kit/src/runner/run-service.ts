@@ -9,6 +9,7 @@ import {
 import { systemClock } from '@fruitables/core';
 import { createDrizzle, createPostgres, postgresReadiness } from '@fruitables/db';
 import type { Server } from 'bun';
+import type { DestinationStream } from 'pino';
 import type { z } from 'zod';
 import { createJwksKeySource } from '../auth/jwks-key-source.ts';
 import { exitOnEnvError, parseEnv, serviceEnvShape } from '../env.ts';
@@ -28,6 +29,8 @@ export interface RunOptions {
   hostname?: string;
   /** Called with the exit code once shutdown is complete (process.exit by default); tests pass their own. */
   exit?: (code: number) => void;
+  /** Where log lines go (stdout by default); tests read them. */
+  logDestination?: DestinationStream;
 }
 
 export interface StartedService<TPlatform> {
@@ -75,7 +78,11 @@ export async function runService<
     return { env: parsed, config: definition.config?.(parsed) as TConfig, jwksUrl: parsed.AUTH_JWKS_URL };
   });
 
-  const logger = createLogger({ service: name, level: env.LOG_LEVEL });
+  const logger = createLogger({
+    service: name,
+    level: env.LOG_LEVEL,
+    ...(options.logDestination ? { destination: options.logDestination } : {}),
+  });
   const registry = createMetricsRegistry(name);
   const busMetrics = createBusMetrics(registry);
   const lifecycle = createLifecycle();
