@@ -1,6 +1,5 @@
 import type { RedisClient } from '@fruitables/bus';
 import type { Clock } from '@fruitables/core';
-import { type Postgres, postgresReadiness } from '@fruitables/db';
 import {
   authenticate,
   createServiceApp,
@@ -22,8 +21,6 @@ import { registerRoutes } from './routes/index.ts';
 import { photoUploadLimit } from './routes/photos/upload-photo.ts';
 
 export interface CatalogDeps {
-  /** The pool, as the `fruitables_catalog` role; used here only for readiness. */
-  sql: Postgres;
   db: CatalogDb;
   redis: RedisClient;
   clock: Clock;
@@ -35,8 +32,8 @@ export interface CatalogDeps {
   issuer: string;
   audience: string;
   stock: StockPolicy;
-  /** The FarmerVerified consumer; readiness fails while it is not running. */
-  consumer?: { isRunning(): boolean };
+  /** What `/readyz` checks: PostgreSQL, Redis, the relay and the FarmerVerified consumer (the runner's list). */
+  readiness: readonly ReadinessCheck[];
   bodyLimitBytes: number;
   requestTimeoutMs: number;
   /** Harvest batch imports run in the background; main.ts waits for them at shutdown. */
@@ -51,16 +48,6 @@ export interface CatalogDeps {
  * serves it; tests call `app.request()` on the same app.
  */
 export function createApp(deps: CatalogDeps): CatalogApp {
-  const readiness: ReadinessCheck[] = [postgresReadiness(deps.sql), { name: 'redis', check: () => deps.redis.ping() }];
-  const { consumer } = deps;
-  if (consumer) {
-    readiness.push({
-      name: 'farm-events consumer',
-      check: async () => {
-        if (!consumer.isRunning()) throw new Error('consumer is not running');
-      },
-    });
-  }
   const app = createServiceApp({
     name: 'catalog',
     version: '1.0.0',
@@ -69,7 +56,7 @@ export function createApp(deps: CatalogDeps): CatalogApp {
     logger: deps.logger,
     registry: deps.registry,
     lifecycle: deps.lifecycle,
-    readiness,
+    readiness: deps.readiness,
     bodyLimitBytes: deps.bodyLimitBytes,
     uploadLimits: [batchUploadLimit, photoUploadLimit],
     requestTimeoutMs: deps.requestTimeoutMs,

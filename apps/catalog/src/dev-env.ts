@@ -13,7 +13,7 @@ interface LocalStack {
  */
 export async function devEnv(secretsDir: string, stack: LocalStack): Promise<Record<string, string>> {
   return {
-    CATALOG_JWKS_URL: `${stack.serviceUrl('identity')}/.well-known/jwks.json`,
+    AUTH_JWKS_URL: `${stack.serviceUrl('identity')}/.well-known/jwks.json`,
     CATALOG_PHOTO_STORAGE: 'fs',
     CATALOG_PHOTO_DIR: resolve(secretsDir, '../../photos/catalog'),
   };

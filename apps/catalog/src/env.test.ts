@@ -2,9 +2,7 @@ import { EnvError, parseEnv } from '@fruitables/kit';
 import { describe, expect, it } from 'vitest';
 import { catalogEnvShape, photoStorageFrom } from './env.ts';
 
-const base = { CATALOG_JWKS_URL: 'http://127.0.0.1:7101/.well-known/jwks.json' };
-const storage = (variables: Record<string, string>) =>
-  photoStorageFrom(parseEnv(catalogEnvShape, { ...base, ...variables }));
+const storage = (variables: Record<string, string>) => photoStorageFrom(parseEnv(catalogEnvShape, variables));
 
 const s3 = {
   CATALOG_PHOTO_STORAGE: 's3',

@@ -1,4 +1,11 @@
-import { EnvError, parseEnv, serviceEnvShape } from '@fruitables/kit';
+import {
+  EnvError,
+  jwksEnvShape,
+  metricsHandler,
+  parseEnv,
+  serviceEnvShape,
+  tokenClaimsEnvShape,
+} from '@fruitables/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogEnvShape } from './env.ts';
 import { type CatalogHarness, call, createHarness } from './testing/harness.ts';
@@ -21,7 +28,9 @@ describe('operations', () => {
     consumerRunning = false;
     expect((await call(h, 'GET', '/readyz')).status).toBe(503);
     consumerRunning = true;
-    expect(await (await call(h, 'GET', '/metrics')).text()).toContain('# TYPE');
+    expect((await call(h, 'GET', '/metrics')).status).toBe(404);
+    const metrics = await metricsHandler(h.registry)(new Request('http://metrics/metrics'));
+    expect(await metrics.text()).toContain('# TYPE');
   });
 
   it('documents every route with an example response in OpenAPI', async () => {
@@ -58,17 +67,18 @@ describe('operations', () => {
     expect(text).toContain('CJ-2611-01');
   });
 
-  it('refuses to boot without CATALOG_JWKS_URL, naming it', () => {
-    expect(() => parseEnv({ ...serviceEnvShape, ...catalogEnvShape }, baseEnv)).toThrow(EnvError);
+  it('refuses to boot without AUTH_JWKS_URL (it verifies tokens), naming it', () => {
+    // The shapes runService parses for a service with `verifiesTokens` (see main.ts).
+    const shape = { ...serviceEnvShape, ...tokenClaimsEnvShape, ...jwksEnvShape, ...catalogEnvShape };
+    expect(() => parseEnv(shape, baseEnv)).toThrow(EnvError);
     try {
-      parseEnv({ ...serviceEnvShape, ...catalogEnvShape }, baseEnv);
+      parseEnv(shape, baseEnv);
     } catch (error) {
-      expect((error as EnvError).problems.join('\n')).toMatch(/CATALOG_JWKS_URL is required/);
+      expect((error as EnvError).problems.join('\n')).toMatch(/AUTH_JWKS_URL is required/);
     }
-    const env = parseEnv(
-      { ...serviceEnvShape, ...catalogEnvShape },
-      { ...baseEnv, CATALOG_JWKS_URL: 'http://127.0.0.1:7101/.well-known/jwks.json' },
-    );
+    const env = parseEnv(shape, { ...baseEnv, AUTH_JWKS_URL: 'http://127.0.0.1:7101/.well-known/jwks.json' });
     expect(env.CATALOG_HOLD_TTL_SECONDS).toBe(900);
+    expect(env.AUTH_ISSUER).toBe('fruitables-identity');
+    expect(env.DB_POOL_MAX).toBe(10);
   });
 });

@@ -1,7 +1,13 @@
 import type { RedisClient } from '@fruitables/bus';
 import type { Clock } from '@fruitables/core';
-import { type Postgres, postgresReadiness } from '@fruitables/db';
-import { authenticate, createServiceApp, createStaticKeySource, type Lifecycle, type Logger } from '@fruitables/kit';
+import {
+  authenticate,
+  createServiceApp,
+  createStaticKeySource,
+  type Lifecycle,
+  type Logger,
+  type ReadinessCheck,
+} from '@fruitables/kit';
 import type { Registry } from 'prom-client';
 import { createAccessTokenIssuer } from './domain/access-tokens.ts';
 import type { DomainContext, IdentityDb } from './domain/context.ts';
@@ -16,14 +22,14 @@ import type { IdentityApp } from './routes/deps.ts';
 import { registerRoutes } from './routes/index.ts';
 
 export interface IdentityDeps {
-  /** The pool, as the `fruitables_identity` role; used here only for readiness. */
-  sql: Postgres;
   db: IdentityDb;
   redis: RedisClient;
   clock: Clock;
   logger: Logger;
   registry: Registry;
   lifecycle: Lifecycle;
+  /** What `/readyz` checks: PostgreSQL, Redis and the relay (the runner's list). */
+  readiness: readonly ReadinessCheck[];
   signingKeys: SigningKeys;
   cipher: FieldCipher;
   passwords: PasswordHasher;
@@ -52,7 +58,7 @@ export function createApp(deps: IdentityDeps): IdentityApp {
     logger: deps.logger,
     registry: deps.registry,
     lifecycle: deps.lifecycle,
-    readiness: [postgresReadiness(deps.sql), { name: 'redis', check: () => deps.redis.ping() }],
+    readiness: deps.readiness,
     bodyLimitBytes: deps.bodyLimitBytes,
     requestTimeoutMs: deps.requestTimeoutMs,
   });

@@ -1,4 +1,4 @@
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, EnvError } from '@fruitables/kit';
+import { EnvError } from '@fruitables/kit';
 import { z } from 'zod';
 import type { SocialLoginConfig } from './domain/social-providers.ts';
 
@@ -51,7 +51,9 @@ const baseUrl = z
 const optionalSecret = z.string().trim().min(1).optional();
 
 /**
- * identity's own variables, on top of the kit's `serviceEnvShape`. Secrets (signing keys,
+ * identity's own variables, on top of the ones the kit's service runner adds to every
+ * service (PORT, DATABASE_URL, DB_POOL_MAX, METRICS_PORT…, and AUTH_ISSUER / AUTH_AUDIENCE,
+ * which identity signs into every token). Secrets (signing keys,
  * encryption keys, client secret hashes) come from the environment only: a K3s Secret in the
  * cluster, `devEnv()` locally. Defaults are the production values.
  */
@@ -68,14 +70,11 @@ export const identityEnvShape = {
   IDENTITY_SERVICE_CLIENTS: json(
     z.array(z.object({ clientId: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/), secretHash: z.string().min(1) })),
   ).default([]),
-  IDENTITY_ISSUER: z.string().min(1).default(DEFAULT_ISSUER),
-  IDENTITY_AUDIENCE: z.string().min(1).default(DEFAULT_AUDIENCE),
   /** argon2id memory in KiB; below OWASP's 19 MiB floor is refused. */
   IDENTITY_ARGON2_MEMORY_KIB: z.coerce.number().int().min(19_456).default(65_536),
   IDENTITY_ARGON2_TIME_COST: z.coerce.number().int().min(1).max(10).default(2),
   /** How many of our own proxies append to X-Forwarded-For (0: use the socket address). */
   IDENTITY_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
-  IDENTITY_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
   /** Social login: a provider is on when its client id and secret are both set (see `socialLoginConfigFrom`). */
   IDENTITY_KAKAO_CLIENT_ID: optionalSecret,
   IDENTITY_KAKAO_CLIENT_SECRET: optionalSecret,
@@ -92,7 +91,7 @@ export const identityEnvShape = {
   IDENTITY_SOCIAL_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(4_000),
 };
 
-type IdentityEnv = z.infer<z.ZodObject<typeof identityEnvShape>>;
+export type IdentityEnv = z.infer<z.ZodObject<typeof identityEnvShape>>;
 
 /**
  * The social-login settings, checked across variables: half a credential pair or credentials

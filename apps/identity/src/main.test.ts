@@ -57,6 +57,7 @@ describe('the identity process', () => {
       env: {
         PATH: process.env.PATH ?? '',
         PORT: String(freePort()),
+        METRICS_PORT: '0',
         DATABASE_URL: database.urlFor('identity'),
         REDIS_URL: testRedisUrl(),
         IDENTITY_ARGON2_MEMORY_KIB: '19456',
@@ -74,6 +75,12 @@ describe('the identity process', () => {
       const base = `http://127.0.0.1:${String(listening.port)}`;
       expect((await fetch(`${base}/readyz`)).status).toBe(200);
       expect((await (await fetch(`${base}/.well-known/jwks.json`)).json()).keys).toHaveLength(2);
+      // /metrics only on its own port, which the edge never routes.
+      const metricsLine = await waitForLine(reader, lines, (line) => line.msg === 'metrics listening');
+      expect((await fetch(`${base}/metrics`)).status).toBe(404);
+      const metrics = await fetch(`http://127.0.0.1:${String(metricsLine.metricsPort)}/metrics`);
+      expect(metrics.status).toBe(200);
+      expect(await metrics.text()).toContain('bus_events_published_total');
 
       const email = uniqueEmail('boot');
       const signUp = await fetch(`${base}/v1/accounts`, {

@@ -14,17 +14,27 @@ export interface StorefrontDeps {
   site: Site;
   store: PageStore;
   source: CatalogSource;
-  /** PostgreSQL (the inbox), Redis and the rebuilder's consumer; the first build is always checked. */
-  readiness: ReadinessCheck[];
+  /**
+   * What `/readyz` checks: PostgreSQL (the inbox), Redis, the rebuilder and whether the
+   * first full build is live (`siteBuiltReadiness`, or the runner's start-up check, which
+   * passes only once the build is).
+   */
+  readiness: readonly ReadinessCheck[];
   bodyLimitBytes: number;
   requestTimeoutMs: number;
 }
 
+/** Fails until the first full build is live, so neither `up` nor K3s sends shoppers to an empty shop. */
+export const siteBuiltReadiness = (site: Pick<Site, 'isBuilt'>): ReadinessCheck => ({
+  name: 'build',
+  check: async () => {
+    if (!site.isBuilt()) throw new Error('the first full build is not live yet');
+  },
+});
+
 /**
- * The storefront origin: the kit's operations routes (`/healthz`, `/readyz`, `/metrics`,
- * `/openapi.json`) and, for every other GET, the shop's prerendered files. It is ready
- * only once the first full build is live, so neither `up` nor K3s sends shoppers to an
- * empty shop.
+ * The storefront origin: the kit's operations routes (`/healthz`, `/readyz`, `/openapi.json`)
+ * and, for every other GET, the shop's prerendered files.
  */
 export function createApp(deps: StorefrontDeps): OpenAPIHono<KitEnv> {
   const app = createServiceApp({
@@ -35,15 +45,7 @@ export function createApp(deps: StorefrontDeps): OpenAPIHono<KitEnv> {
     logger: deps.logger,
     registry: deps.registry,
     lifecycle: deps.lifecycle,
-    readiness: [
-      {
-        name: 'build',
-        check: async () => {
-          if (!deps.site.isBuilt()) throw new Error('the first full build is not live yet');
-        },
-      },
-      ...deps.readiness,
-    ],
+    readiness: deps.readiness,
     bodyLimitBytes: deps.bodyLimitBytes,
     requestTimeoutMs: deps.requestTimeoutMs,
   });

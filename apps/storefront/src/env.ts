@@ -4,8 +4,9 @@ const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
 /**
- * storefront's own variables, on top of the kit's `serviceEnvShape` (DATABASE_URL holds the
- * rebuilder's inbox; REDIS_URL is the event bus). The catalog URL and the purge settings
+ * storefront's own variables, on top of the ones the kit's service runner adds to every
+ * service (DATABASE_URL holds the rebuilder's inbox; REDIS_URL is the event bus;
+ * CONSUMER_NAME names the rebuilder in its group). The catalog URL and the purge settings
  * have no defaults: a wrong one would build an empty shop or never refresh the edge, quietly.
  */
 export const storefrontEnvShape = {
@@ -32,6 +33,4 @@ export const storefrontEnvShape = {
   STOREFRONT_DELIVERY_BY: clockTime.default('07:00'),
   /** Catalog reads a build keeps in flight. */
   STOREFRONT_CATALOG_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(8),
-  /** Unique per process: Redis tracks pending entries per consumer name (the pod name in K3s). */
-  STOREFRONT_CONSUMER_NAME: z.string().min(1).default(`storefront-${process.pid}`),
 };

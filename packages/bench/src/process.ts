@@ -2,6 +2,8 @@
 export interface BenchProcess {
   pid: number;
   port: number;
+  /** Where it serves `/metrics`, if it said so before its `listening` line (kit services do). */
+  metricsPort?: number;
   /** Stops it with SIGTERM and returns what it printed after its `listening` line, if kept. */
   stop(): Promise<string>;
 }
@@ -17,7 +19,8 @@ export async function startServer(
   options: { keepOutput?: boolean } = {},
 ): Promise<BenchProcess> {
   const child = Bun.spawn(['taskset', '-c', String(cpu), process.execPath, script], {
-    env: { ...process.env, PORT: '0', ...env },
+    // Any free ports: kit services also serve /metrics on a port of their own.
+    env: { ...process.env, PORT: '0', METRICS_PORT: '0', ...env },
     stdout: 'pipe',
     stderr: 'inherit',
   });
@@ -38,6 +41,7 @@ export async function startServer(
     if (done) throw new Error(`${script} exited before listening`);
     buffered += decoder.decode(value);
     const port = /"port":(\d+)/.exec(buffered)?.[1];
+    const metricsPort = /"metricsPort":(\d+)/.exec(buffered)?.[1];
     if (port) {
       // Keep draining stdout in the background so the server never blocks on a full pipe.
       let kept = '';
@@ -49,6 +53,7 @@ export async function startServer(
       return {
         pid: child.pid,
         port: Number(port),
+        ...(metricsPort ? { metricsPort: Number(metricsPort) } : {}),
         async stop() {
           child.kill('SIGTERM');
           await child.exited;

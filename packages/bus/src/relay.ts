@@ -38,6 +38,8 @@ export interface OutboxRelay {
   start(): Promise<void>;
   /** Finishes the pass in progress, stops listening and returns. */
   stop(): Promise<void>;
+  /** Between start() and stop(): what readiness asks. */
+  isRunning(): boolean;
 }
 
 /**
@@ -124,5 +126,6 @@ export function createOutboxRelay<TSchema extends Record<string, unknown>>(
       await unlisten?.().catch((error: unknown) => logger.warn({ err: error }, 'outbox relay unlisten failed'));
       logger.info('outbox relay stopped');
     },
+    isRunning: () => loop !== undefined && !stopping,
   };
 }

@@ -2,6 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
 import { createLifecycle } from './lifecycle.ts';
 import { createMetricsRegistry } from './metrics.ts';
+import { metricsHandler } from './metrics-endpoint.ts';
 import { Conflict, problemResponses } from './problem.ts';
 import { captureLogger, createTestServiceApp } from './testing.ts';
 
@@ -216,11 +217,16 @@ describe('kit operations endpoints', () => {
     const app = appWithRoutes({ registry });
     await post(app, JSON.stringify({ email: 'a@b.kr', quantity: 1 }));
     await app.request('/v1/nowhere/12345');
-    const text = await (await app.request('/metrics')).text();
+    const text = await (await metricsHandler(registry)(new Request('http://metrics/metrics'))).text();
     expect(text).toMatch(/http_requests_total\{[^}]*route="\/v1\/orders\/:orderId"[^}]*status="200"[^}]*\} 1/);
     expect(text).toMatch(/http_requests_total\{[^}]*route="unmatched"[^}]*status="404"/);
     expect(text).not.toMatch(/route="[^"]*12345/);
     expect(text).toContain('process_resident_memory_bytes');
+  });
+
+  it('keeps /metrics off the public app (it has a port of its own)', async () => {
+    const app = appWithRoutes();
+    expect((await app.request('/metrics')).status).toBe(404);
   });
 
   it('publishes an OpenAPI 3.1 document served through the edge prefix, and a docs page', async () => {

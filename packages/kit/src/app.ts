@@ -16,7 +16,11 @@ export interface ServiceAppOptions {
   logger: Logger;
   registry: Registry;
   lifecycle: Lifecycle;
-  readiness: ReadinessCheck[];
+  /**
+   * What `/readyz` checks, read on every request: the service runner adds the checks of the
+   * consumers it starts after the app is built, so pass the list itself, not a copy.
+   */
+  readiness: readonly ReadinessCheck[];
   bodyLimitBytes: number;
   /** Routes that accept files and need more than `bodyLimitBytes`. */
   uploadLimits?: readonly UploadLimit[];
@@ -25,9 +29,10 @@ export interface ServiceAppOptions {
 
 /**
  * The one way a Fruitables service builds its Hono app. It brings request ids, one log line
- * per finished request, metrics, secure headers, a body-size limit, a request timeout,
- * problem+json for every error (validation included), health and readiness, Prometheus
- * metrics, and the OpenAPI 3.1 document with a docs page. Routes are then added by the
+ * per finished request, request metrics (into `registry`; `/metrics` itself is served on a
+ * port of its own, see metrics-endpoint.ts), secure headers, a body-size limit, a request
+ * timeout, problem+json for every error (validation included), health and readiness, and
+ * the OpenAPI 3.1 document with a docs page. Routes are then added by the
  * service with `app.openapi(...)`.
  *
  * Paths are the service's own (`/v1/...`); the edge maps `/api/<name>/...` onto them, which
@@ -52,11 +57,6 @@ export function createServiceApp(options: ServiceAppOptions): OpenAPIHono<KitEnv
   app.notFound(handleNotFound);
 
   registerHealthRoutes(app, options.readiness, options.lifecycle);
-  app.get('/metrics', async () => {
-    return new Response(await options.registry.metrics(), {
-      headers: { 'content-type': options.registry.contentType },
-    });
-  });
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -39,6 +39,17 @@ export const serviceEnvShape = {
   SHUTDOWN_TIMEOUT_MS: milliseconds.default(20_000),
   REQUEST_TIMEOUT_MS: milliseconds.default(10_000),
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  /** `/metrics` is served here, never on PORT, so nothing the edge routes can reach it. */
+  METRICS_PORT: port.default(9090),
+  /** PostgreSQL connections in the service's pool. */
+  DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * Unique per process: Redis tracks pending entries per consumer name (the pod name in
+   * K3s). Defaults to `<service>-<pid>`.
+   */
+  CONSUMER_NAME: z.string().min(1).optional(),
+  /** How often a producing service trims its stream behind the slowest consumer group. */
+  STREAM_TRIM_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
 };
 
 export type ServiceEnv = z.infer<z.ZodObject<typeof serviceEnvShape>>;

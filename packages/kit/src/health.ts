@@ -30,7 +30,11 @@ async function runCheck(check: ReadinessCheck): Promise<boolean> {
   }
 }
 
-export function registerHealthRoutes(app: OpenAPIHono<KitEnv>, checks: ReadinessCheck[], lifecycle: Lifecycle): void {
+export function registerHealthRoutes(
+  app: OpenAPIHono<KitEnv>,
+  checks: readonly ReadinessCheck[],
+  lifecycle: Lifecycle,
+): void {
   app.openapi(
     createRoute({
       method: 'get',

@@ -48,6 +48,7 @@ export type { ReadinessCheck } from './health.ts';
 export { createLifecycle, type Lifecycle } from './lifecycle.ts';
 export { createLogger, type Logger, type LoggerOptions } from './logger.ts';
 export { createMetricsRegistry } from './metrics.ts';
+export { type MetricsServerOptions, metricsHandler, serveMetrics } from './metrics-endpoint.ts';
 export {
   buildProblem,
   Conflict,
@@ -64,5 +65,19 @@ export {
   ValidationFailed,
 } from './problem.ts';
 export type { UploadLimit } from './request-pipeline.ts';
+export { redisReadiness, runningReadiness } from './runner/readiness.ts';
+export { type RunOptions, runService, type StartedService } from './runner/run-service.ts';
+export { jwksEnvShape, serviceClientEnvShape, tokenClaimsEnvShape } from './runner/shared-env.ts';
+export type {
+  Drainable,
+  ProducerSettings,
+  RunnableConsumer,
+  RunnerEnv,
+  ServiceDefinition,
+  ServiceParts,
+  ServicePlatform,
+  SharedEnv,
+  Stoppable,
+} from './runner/types.ts';
 export { type RunningService, type ServeOptions, serveApp } from './serve.ts';
 export type { KitEnv, KitVariables } from './types.ts';

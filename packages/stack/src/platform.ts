@@ -5,7 +5,7 @@ import { ensureDatabase } from './database.ts';
 import { edgePid, edgeWorkdir, isBackendHealthy, startEdge, stopEdge } from './edge.ts';
 import { edgePurgeSecret } from './edge-secret.ts';
 import { startInfrastructure, stopInfrastructure } from './infrastructure.ts';
-import { pickPort } from './ports.ts';
+import { pickPort, preferredMetricsPort } from './ports.ts';
 import { spawnDetached, stopProcess } from './processes.ts';
 import { STACK_DATABASE, serviceEnv } from './service-env.ts';
 import { discoverServices, type ServiceApp } from './services.ts';
@@ -177,11 +177,14 @@ export async function startPlatform(dir: string, options: PlatformOptions = {}):
       redis: await pickPort(first.redis ?? 46379, taken),
       edge: await pickPort(first.edge ?? 48080, taken),
       services: {},
+      metrics: {},
     },
     pids: { services: {} },
   };
   for (const service of services) {
-    state.ports.services[service.name] = await pickPort(service.preferredPort + (first.serviceOffset ?? 40_000), taken);
+    const preferred = service.preferredPort + (first.serviceOffset ?? 40_000);
+    state.ports.services[service.name] = await pickPort(preferred, taken);
+    state.ports.metrics[service.name] = await pickPort(preferredMetricsPort(preferred), taken);
   }
   writeState(dir, state);
   try {

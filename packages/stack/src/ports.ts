@@ -21,3 +21,6 @@ export async function pickPort(preferred: number, taken: Set<number> = new Set()
   }
   throw new Error(`no free port in ${preferred}–${preferred + 199}`);
 }
+
+/** Where a service's `/metrics` prefers to listen locally: its port + 2000 (7101 → 9101), clear of the edge's 8080. */
+export const preferredMetricsPort = (servicePort: number): number => servicePort + 2000;

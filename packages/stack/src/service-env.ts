@@ -10,7 +10,7 @@ import type { StackState } from './state.ts';
 export const STACK_DATABASE = 'fruitables';
 
 /**
- * The environment a service runs with in the local stack: its port, its own database role,
+ * The environment a service runs with in the local stack: its ports, its own database role,
  * Redis, and its local secrets (made once, kept under the stack folder). `up`, its seed
  * step and the admin command all use this one function, so they always agree.
  */
@@ -20,9 +20,13 @@ export async function serviceEnv(
   service: ServiceApp,
 ): Promise<Record<string, string>> {
   const port = state.ports.services[service.name];
-  if (port === undefined) throw new Error(`no port recorded for ${service.name}: run ./fruitables up first`);
+  const metricsPort = state.ports.metrics?.[service.name];
+  if (port === undefined || metricsPort === undefined) {
+    throw new Error(`no port recorded for ${service.name}: run ./fruitables up first`);
+  }
   return {
     PORT: String(port),
+    METRICS_PORT: String(metricsPort),
     DATABASE_URL: withUser(postgresUrl(state.ports.postgres, STACK_DATABASE), serviceRoleName(service.name)),
     REDIS_URL: redisUrl(state.ports.redis),
     LOG_LEVEL: 'info',

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 
 /** What `up` started, so `down` (and a second `up`) can find it again. */
 export interface StackState {
-  ports: { postgres: number; redis: number; edge: number; services: Record<string, number> };
+  ports: {
+    postgres: number;
+    redis: number;
+    edge: number;
+    services: Record<string, number>;
+    /** Each service's METRICS_PORT (`/metrics` is never on the service's own port). */
+    metrics: Record<string, number>;
+  };
   pids: { services: Record<string, number>; edge?: number };
 }
 

@@ -5,12 +5,13 @@ import type { RedisClient } from '@fruitables/bus';
 import { createServiceTestbed } from '@fruitables/bus/testing';
 import { newId } from '@fruitables/core';
 import { createTestClock, type TestClock } from '@fruitables/core/testing';
-import type { Postgres } from '@fruitables/db';
+import { type Postgres, postgresReadiness } from '@fruitables/db';
 import type { TestDatabase } from '@fruitables/db/testing';
-import { createLifecycle, createMetricsRegistry } from '@fruitables/kit';
+import { createLifecycle, createMetricsRegistry, redisReadiness, runningReadiness } from '@fruitables/kit';
 import { type CapturedLogger, captureLogger, createTestSigner, type TestSigner } from '@fruitables/kit/testing';
 import { catalogTables, farms } from '@fruitables/schema-catalog';
 import type postgres from 'postgres';
+import type { Registry } from 'prom-client';
 import { createApp } from '../app.ts';
 import { type BatchJobs, createBatchJobs } from '../batches/batch-job.ts';
 import type { CatalogDb, DomainContext, StockPolicy } from '../domain/context.ts';
@@ -33,6 +34,8 @@ export interface CatalogHarness {
   redis: RedisClient;
   clock: TestClock;
   logs: CapturedLogger;
+  /** The app's metrics (the runner serves them on METRICS_PORT; tests read them with `metricsHandler`). */
+  registry: Registry;
   signer: TestSigner;
   ctx: DomainContext;
   /** The app's background batch imports; `drain()` waits for them. */
@@ -68,19 +71,25 @@ export async function createHarness(label: string, options: HarnessOptions = {})
   const photoDir = mkdtempSync(join(tmpdir(), `catalog-photos-${label}-`));
   const photos = createFsPhotoStore(photoDir);
   const signer = await createTestSigner({ clock });
+  const registry = createMetricsRegistry('catalog');
+  const { consumer } = options;
+  const readiness = [
+    postgresReadiness(sql),
+    redisReadiness(redis),
+    ...(consumer ? [runningReadiness('farm-events consumer', consumer)] : []),
+  ];
   const app = createApp({
-    sql,
     db,
     redis,
     clock,
     logger: logs.logger,
-    registry: createMetricsRegistry('catalog'),
+    registry,
     lifecycle: createLifecycle(),
     keys: signer.keys,
     issuer: 'fruitables-identity',
     audience: 'fruitables',
     stock: TEST_STOCK_POLICY,
-    ...(options.consumer ? { consumer: options.consumer } : {}),
+    readiness,
     bodyLimitBytes: 64 * 1024,
     requestTimeoutMs: 30_000,
     batchJobs,
@@ -97,6 +106,7 @@ export async function createHarness(label: string, options: HarnessOptions = {})
     photos,
     photoDir,
     app,
+    registry,
     clock,
     logs,
     signer,

@@ -1,9 +1,9 @@
 import type { RedisClient } from '@fruitables/bus';
 import { createServiceTestbed } from '@fruitables/bus/testing';
 import { createTestClock, type TestClock } from '@fruitables/core/testing';
-import type { Postgres } from '@fruitables/db';
+import { type Postgres, postgresReadiness } from '@fruitables/db';
 import type { TestDatabase } from '@fruitables/db/testing';
-import { createLifecycle, createMetricsRegistry } from '@fruitables/kit';
+import { createLifecycle, createMetricsRegistry, redisReadiness } from '@fruitables/kit';
 import { type CapturedLogger, captureLogger } from '@fruitables/kit/testing';
 import { identityTables } from '@fruitables/schema-identity';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
@@ -80,13 +80,13 @@ export async function createHarness(label: string, options: HarnessOptions = {})
   const cipher = createFieldCipher({ keys: encryptionKeys, activeKeyId: options.activeEncryptionKeyId ?? 'k1' });
   const passwords = createPasswordHasher(options.argon2 ?? TEST_ARGON2);
   const app = createApp({
-    sql,
     db,
     redis,
     clock,
     logger: logs.logger,
     registry: createMetricsRegistry('identity'),
     lifecycle: createLifecycle(),
+    readiness: [postgresReadiness(sql), redisReadiness(redis)],
     signingKeys,
     cipher,
     passwords,

@@ -1,10 +1,10 @@
 import type { ReadinessCheck } from '@fruitables/kit';
 import { createLifecycle, createMetricsRegistry } from '@fruitables/kit';
 import pino from 'pino';
-import { createApp } from '../app.ts';
+import { createApp, siteBuiltReadiness } from '../app.ts';
 import type { TestSite } from './site-harness.ts';
 
-/** The storefront app over a test site, with the kit's real pipeline. */
+/** The storefront app over a test site, with the kit's real pipeline; not ready until the site is built. */
 export function createTestApp(t: TestSite, readiness: ReadinessCheck[] = []) {
   return createApp({
     logger: pino({ level: 'silent' }),
@@ -13,7 +13,7 @@ export function createTestApp(t: TestSite, readiness: ReadinessCheck[] = []) {
     site: t.site,
     store: t.store,
     source: t.source,
-    readiness,
+    readiness: [siteBuiltReadiness(t.site), ...readiness],
     bodyLimitBytes: 1_048_576,
     requestTimeoutMs: 5_000,
   });

@@ -81,7 +81,7 @@ async function flashSale(catalog: BenchCatalog, offerId: string, token: string):
 export const catalogFlashSaleBenchmark: Benchmark = {
   name: 'catalog flash-sale holds',
   async run(context) {
-    const catalog = await startBenchCatalog(context, { CATALOG_DB_POOL_MAX: '20' });
+    const catalog = await startBenchCatalog(context, { DB_POOL_MAX: '20' });
     const rounds: Round[] = [];
     try {
       const token = await catalog.signer.service('orders');

@@ -8,7 +8,8 @@ export const idleRssBenchmark: Benchmark = {
     const server = await startServer(new URL('../servers/kit.ts', import.meta.url).pathname, context.serverCpu);
     try {
       for (let i = 0; i < 200; i++) await fetch(`http://127.0.0.1:${server.port}/v1/hello`);
-      await fetch(`http://127.0.0.1:${server.port}/metrics`);
+      if (server.metricsPort === undefined) throw new Error('the kit server did not report its metrics port');
+      await fetch(`http://127.0.0.1:${server.metricsPort}/metrics`);
       Bun.gc(true);
       await Bun.sleep(3_000);
       const rss = await residentMb(server.pid);

@@ -38,7 +38,7 @@ export async function startBenchCatalog(
       {
         DATABASE_URL: withUser(context.postgresAdminUrl, serviceRoleName('catalog')),
         REDIS_URL: context.redisUrl,
-        CATALOG_JWKS_URL: `http://127.0.0.1:${jwks.port}/.well-known/jwks.json`,
+        AUTH_JWKS_URL: `http://127.0.0.1:${jwks.port}/.well-known/jwks.json`,
         // The harness waits for the `listening` line; request lines are drained and dropped.
         LOG_LEVEL: 'info',
         ...env,

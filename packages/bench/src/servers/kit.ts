@@ -1,17 +1,28 @@
 // The same body through everything a real service has: request id, request log line,
 // metrics, secure headers, body limit, timeout, zod-openapi route.
 
-import { createLifecycle, createLogger, createMetricsRegistry, createServiceApp, serveApp } from '@fruitables/kit';
+import {
+  createLifecycle,
+  createLogger,
+  createMetricsRegistry,
+  createServiceApp,
+  serveApp,
+  serveMetrics,
+} from '@fruitables/kit';
 import { createRoute, z } from '@hono/zod-openapi';
 
 const logger = createLogger({ service: 'bench', level: process.env.LOG_LEVEL ?? 'info' });
 const lifecycle = createLifecycle();
+const registry = createMetricsRegistry('bench');
+// Before `listening`, so the harness has read the metrics port when it sees the app's.
+const metricsServer = serveMetrics({ registry, port: 0, hostname: '127.0.0.1', logger });
+lifecycle.onShutdown('metrics server', () => metricsServer.stop(true));
 const app = createServiceApp({
   name: 'bench',
   version: '0.0.0',
   description: 'benchmark service',
   logger,
-  registry: createMetricsRegistry('bench'),
+  registry,
   lifecycle,
   readiness: [],
   bodyLimitBytes: 1_048_576,

@@ -8,7 +8,7 @@ import { followLogs } from '../follow-logs.ts';
 import { startInfrastructure } from '../infrastructure.ts';
 import { ensureInstalled, requirements } from '../os-packages.ts';
 import { stackDir } from '../paths.ts';
-import { pickPort } from '../ports.ts';
+import { pickPort, preferredMetricsPort } from '../ports.ts';
 import { spawnDetached } from '../processes.ts';
 import { STACK_DATABASE, serviceEnv } from '../service-env.ts';
 import { discoverServices, type ServiceApp } from '../services.ts';
@@ -103,11 +103,19 @@ async function resolvePorts(dir: string, services: ServiceApp[]): Promise<StackS
       redis: await keep(previous?.ports.redis, 16379),
       edge: await keep(previous?.ports.edge, 8080),
       services: {},
+      metrics: {},
     },
     pids: { services: { ...(previous?.pids.services ?? {}) } },
   };
   for (const service of services) {
     state.ports.services[service.name] = await keep(previous?.ports.services[service.name], service.preferredPort);
+  }
+  // A state file from before metrics had a port of their own has no `metrics`: those are picked now.
+  for (const service of services) {
+    state.ports.metrics[service.name] = await keep(
+      previous?.ports.metrics?.[service.name],
+      preferredMetricsPort(service.preferredPort),
+    );
   }
   return state;
 }
