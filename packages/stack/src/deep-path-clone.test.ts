@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { edgePid } from './edge.ts';
 import { repoRoot } from './paths.ts';
 import { discoverServices } from './services.ts';
-import { isAlive, run } from './shell.ts';
+import { isAlive, run, waitFor } from './shell.ts';
 import type { StackState } from './state.ts';
 
 /** Where a Unix socket in the clone's data folder would have gone; the kernel allows 107 bytes. */
@@ -77,17 +77,20 @@ describe.skipIf(!isGitCheckout)('a clone at a path longer than a Unix socket pat
     }
 
     const state = JSON.parse(readFileSync(join(upDir, 'state.json'), 'utf8')) as StackState;
-    const pids = [
-      ...Object.values(state.pids.services),
-      edgePid(join(upDir, 'edge')),
-      pidFrom(join(upDir, 'redis/redis.pid')),
-      pidFrom(join(upDir, 'postgres/data/postmaster.pid')),
-    ];
-    expect(pids.every((pid) => pid !== null && isAlive(pid))).toBe(true);
+    const pids: Record<string, number | null> = {
+      ...state.pids.services,
+      edge: edgePid(join(upDir, 'edge')),
+      redis: pidFrom(join(upDir, 'redis/redis.pid')),
+      postgres: pidFrom(join(upDir, 'postgres/data/postmaster.pid')),
+    };
+    expect(Object.entries(pids).filter(([, pid]) => pid === null || !isAlive(pid))).toEqual([]);
 
     const down = await run([fruitables, 'down'], { cwd: clone });
     expect(down.code).toBe(0);
-    expect(pids.filter((pid) => pid !== null && isAlive(pid))).toEqual([]);
+    const running = () => Object.entries(pids).filter(([, pid]) => pid !== null && isAlive(pid));
+    // A process that was just signalled may take a moment to be reaped.
+    await waitFor('every process of the clone to exit', async () => running().length === 0, 10_000).catch(() => {});
+    expect(running()).toEqual([]);
   }, 180_000);
 });
 
