@@ -24,6 +24,11 @@ const crdRules: Record<string, CrdRule> = {
     ],
     images: [['spec', 'imageName']],
   },
+  // K3s' own: values for a packaged Helm chart (Traefik). Without values it does nothing.
+  'helm.cattle.io/v1/HelmChartConfig': {
+    required: [['spec', 'valuesContent']],
+    images: [],
+  },
   'postgresql.cnpg.io/v1/ScheduledBackup': {
     required: [
       ['spec', 'schedule'],

@@ -73,8 +73,12 @@ describe('the single-node overlay', () => {
         'NetworkPolicy/fruitables/default-deny-all',
       ]),
     );
+    // Redis's users (rendered from packages/stack/src/redis-acl.ts), under a content-hashed name.
+    expect(ids.some((id) => id.startsWith('ConfigMap/fruitables/redis-acl-rules-'))).toBe(true);
     const categories = validateObjects(objects).objects.filter((report) => report.category === 'crd');
     expect(categories.map((report) => report.id)).toEqual([
+      // Traefik keeps the client's address (overlays/single-node/traefik-config.yaml).
+      'HelmChartConfig/kube-system/traefik',
       'Cluster/fruitables/fruitables-pg',
       'ScheduledBackup/fruitables/fruitables-pg-daily',
     ]);

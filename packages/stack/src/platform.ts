@@ -188,7 +188,7 @@ export async function startPlatform(dir: string, options: PlatformOptions = {}):
   }
   writeState(dir, state);
   try {
-    const infrastructure = await startInfrastructure(dir, state.ports, 'ephemeral');
+    const infrastructure = await startInfrastructure(dir, state.ports, 'ephemeral', { redisUsers: true });
     const ownerUrl = await ensureDatabase(infrastructure.adminUrl, STACK_DATABASE);
     await runMigrations(ownerUrl, {}, []);
     // The edge first, so the storefront's purge after its first build has somewhere to go.

@@ -34,7 +34,7 @@ function bin(name: string): string {
 
 /**
  * Starts (creating on first use) a project-local cluster in `dir`, listening on 127.0.0.1
- * only, with trust auth for local users. As root, the cluster belongs to the `postgres` OS
+ * only (TCP, no Unix socket), with trust auth for local users. As root, the cluster belongs to the `postgres` OS
  * user because PostgreSQL will not run as root. Starting a running cluster is a no-op.
  */
 export async function startPostgres(options: PostgresServerOptions): Promise<void> {
@@ -54,7 +54,10 @@ export async function startPostgres(options: PostgresServerOptions): Promise<voi
   const settings = [
     `-p ${options.port}`,
     '-c listen_addresses=127.0.0.1',
-    `-k ${dataDir}`,
+    // TCP only, no Unix socket: a socket path may not exceed 107 bytes, so a socket in the
+    // data folder broke every clone at a deep path (a CI workspace, say). Nothing here
+    // needs one: pg_ctl -w waits on postmaster.pid, and every client uses 127.0.0.1.
+    "-c unix_socket_directories=''",
     '-c max_connections=300',
     '-c shared_buffers=256MB',
     ...(options.ephemeral ? ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off'] : []),

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { serviceRoleName, withUser } from '@fruitables/db';
 import { edgePurgeSecret } from './edge-secret.ts';
 import { postgresUrl } from './postgres-server.ts';
-import { redisUrl } from './redis-server.ts';
+import { serviceRedisUrl } from './redis-users.ts';
 import { devEnvFor, type ServiceApp } from './services.ts';
 import type { StackState } from './state.ts';
 
@@ -28,7 +28,8 @@ export async function serviceEnv(
     PORT: String(port),
     METRICS_PORT: String(metricsPort),
     DATABASE_URL: withUser(postgresUrl(state.ports.postgres, STACK_DATABASE), serviceRoleName(service.name)),
-    REDIS_URL: redisUrl(state.ports.redis),
+    // The service's own Redis user (redis-acl.ts): only its streams and keys.
+    REDIS_URL: serviceRedisUrl(stackDir, state.ports.redis, service.name),
     LOG_LEVEL: 'info',
     ...(await devEnvFor(service, join(stackDir, 'secrets', service.name), {
       serviceUrl: (name) => {

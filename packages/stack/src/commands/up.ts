@@ -31,7 +31,7 @@ export async function runUp(args: string[]): Promise<number> {
   const state = await resolvePorts(dir, services);
   writeState(dir, state);
 
-  const infrastructure = await startInfrastructure(dir, state.ports, 'durable');
+  const infrastructure = await startInfrastructure(dir, state.ports, 'durable', { redisUsers: true });
   const ownerUrl = await ensureDatabase(infrastructure.adminUrl, STACK_DATABASE);
   await runMigrations(ownerUrl, {}, [], (msg, fields) => console.log(`migrate: ${msg} ${JSON.stringify(fields)}`));
 
