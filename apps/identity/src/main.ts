@@ -1,6 +1,7 @@
 import { runService } from '@fruitables/kit';
 import { identityTables, outbox } from '@fruitables/schema-identity';
 import { createApp } from './app.ts';
+import { createCatalogEventsConsumer } from './catalog-events.ts';
 import { identityProducer } from './domain/events.ts';
 import { createFieldCipher } from './domain/field-cipher.ts';
 import { createPasswordHasher } from './domain/passwords.ts';
@@ -22,7 +23,7 @@ await runService(
     tables: identityTables,
     producer: { stream: identityProducer.stream, outbox },
     async build({ env, config: { social }, auth, http, ...platform }) {
-      const { db, redis, clock, logger, registry, lifecycle, readiness } = platform;
+      const { db, redis, clock, logger, registry, lifecycle, readiness, busMetrics, consumerName } = platform;
       const app = createApp({
         db,
         redis,
@@ -46,7 +47,14 @@ await runService(
         trustedProxyHops: env.IDENTITY_TRUSTED_PROXY_HOPS,
         ...(social ? { social } : {}),
       });
-      return { app };
+      const catalogEvents = createCatalogEventsConsumer({
+        redis: platform.redisConnection,
+        db,
+        logger,
+        metrics: busMetrics,
+        consumerName,
+      });
+      return { app, consumers: { 'catalog-events consumer': catalogEvents } };
     },
   },
   process.env,

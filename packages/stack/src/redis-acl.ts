@@ -56,6 +56,8 @@ export const serviceRedisAccess: readonly RedisServiceAccess[] = [
       commands: ['eval', 'hget', 'hset', 'hdel', 'hincrby', 'exists', 'del', 'pexpire', 'incr', 'set', 'getdel'],
       keys: ['~identity:login-throttle:*', '~identity:sign-up-throttle:*', '~identity:social-login:*'],
     },
+    // Farm names, which catalog owns, for the admins' farm search (apps/identity/src/catalog-events.ts).
+    subscribes: [{ stream: 'catalog.events', group: 'identity' }],
   },
   {
     service: 'catalog',
