@@ -69,10 +69,30 @@ export async function previewCounts(page: Page): Promise<Record<string, number>>
 }
 
 /**
+ * catalog learns of a newly verified farm from identity's FarmerVerified event, a moment after
+ * the verification answered (longer on a busy machine): wait until catalog knows the farm.
+ */
+async function waitForCatalogFarm(edge: string, farmId: string, token: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const inventory = await fetch(`${edge}/api/catalog/v1/farms/${farmId}/inventory`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    await inventory.body?.cancel();
+    if (inventory.status === 200) return;
+    if (inventory.status !== 404 || Date.now() > deadline) {
+      throw new Error(`catalog does not know farm ${farmId} yet: ${inventory.status}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
  * Imports one of the samples into a farm through catalog's API (no browser), and waits for
  * the background import: the starting point of tests about what a farmer does afterwards.
  */
 export async function importSampleByApi(edge: string, farmId: string, token: string, name: string): Promise<void> {
+  await waitForCatalogFarm(edge, farmId, token);
   const sample = sampleFile(name);
   const form = new FormData();
   form.append('file', new File([new Uint8Array(sample.buffer)], sample.name, { type: sample.mimeType }));
