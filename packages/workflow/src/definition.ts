@@ -1,5 +1,5 @@
-import type { Executor } from '@fruitables/db';
 import { type Backoff, exponentialBackoff } from '@fruitables/bus';
+import type { Executor } from '@fruitables/db';
 import type { Logger } from 'pino';
 
 /** What a step's call gets: the key to hand the remote service, a deadline, and who is asking. */

@@ -143,7 +143,7 @@ export async function driveRun<TSchema extends Record<string, unknown>>(
   /** Starts undoing from step `from` down (the state and the first undo target commit together). */
   function compensateFrom(run: WorkflowRun, step: string, from: number, reason: string) {
     const target = nextToUndo(from);
-    log.warn({ step, reason }, 'workflow run compensating');
+    log.info({ step, reason }, 'workflow run compensating');
     if (target < 0) {
       return commit(run, step, 'run', { ...settle('compensated'), step: -1, error: reason }, 'compensated');
     }
@@ -157,7 +157,13 @@ export async function driveRun<TSchema extends Record<string, unknown>>(
     });
   }
 
-  function retryLater(run: WorkflowRun, step: string, phase: WorkflowPoint['phase'], policy: RetryPolicy, error: string) {
+  function retryLater(
+    run: WorkflowRun,
+    step: string,
+    phase: WorkflowPoint['phase'],
+    policy: RetryPolicy,
+    error: string,
+  ) {
     const attempts = run.attempts + 1;
     const delayMs = policy.backoff(attempts);
     log.warn({ step, phase, attempts, delayMs, error }, 'workflow step failed; retrying');
@@ -177,7 +183,11 @@ export async function driveRun<TSchema extends Record<string, unknown>>(
     }
     const idempotencyKey = `${run.id}:${step.name}`;
     const outcome = await call(run, step.name, 'run', step.timeoutMs, (signal) =>
-      step.run({ runId: run.id, idempotencyKey, attempt: run.attempts + 1, signal, logger: log }, run.input, run.results),
+      step.run(
+        { runId: run.id, idempotencyKey, attempt: run.attempts + 1, signal, logger: log },
+        run.input,
+        run.results,
+      ),
     );
     if (outcome.ok) {
       const last = run.step + 1 === steps.length;
@@ -222,8 +232,14 @@ export async function driveRun<TSchema extends Record<string, unknown>>(
     );
     if (outcome.ok) {
       const target = nextToUndo(run.step - 1);
-      if (target < 0) return commit(run, step.name, 'compensate', { ...settle('compensated'), step: -1 }, 'compensated');
-      return commit(run, step.name, 'compensate', { step: target, attempts: 0, lastError: null, ...renewLease(deps.leaseMs) });
+      if (target < 0)
+        return commit(run, step.name, 'compensate', { ...settle('compensated'), step: -1 }, 'compensated');
+      return commit(run, step.name, 'compensate', {
+        step: target,
+        attempts: 0,
+        lastError: null,
+        ...renewLease(deps.leaseMs),
+      });
     }
     const error = describeError(outcome.error);
     // A compensation that is refused outright will not be accepted by retrying it.

@@ -39,10 +39,15 @@ function recordingWorkflow(kind: string) {
         flaked.add(ctx.idempotencyKey);
         throw new Error('connection reset');
       }
-      if (input.hang === name) await new Promise<void>((resolve) => ctx.signal.addEventListener('abort', () => resolve()));
+      if (input.hang === name)
+        await new Promise<void>((resolve) => ctx.signal.addEventListener('abort', () => resolve()));
       return result(ctx.idempotencyKey);
     },
-    async compensate(ctx: { idempotencyKey: string; stepKey: string }, _input: Input, previous: Results[K] | undefined) {
+    async compensate(
+      ctx: { idempotencyKey: string; stepKey: string },
+      _input: Input,
+      previous: Results[K] | undefined,
+    ) {
       expect(ctx.idempotencyKey).toBe(`${ctx.stepKey}:undo`);
       undos.push(`${name}:${previous === undefined ? 'unknown' : 'known'}`);
     },
@@ -86,7 +91,11 @@ describe('a workflow run', () => {
     });
   }
 
-  async function place(engine: WorkflowEngine<FixtureTables>, workflow: ReturnType<typeof recordingWorkflow>['workflow'], input: Input) {
+  async function place(
+    engine: WorkflowEngine<FixtureTables>,
+    workflow: ReturnType<typeof recordingWorkflow>['workflow'],
+    input: Input,
+  ) {
     return h.db.transaction(async (tx) => {
       const id = crypto.randomUUID();
       await tx.insert(orders).values({ id, status: 'placed' });
@@ -167,7 +176,10 @@ describe('a workflow run', () => {
 
   it('compensates when a step times out, undoing the timed-out step too since its outcome is unknown', async () => {
     const { workflow, undos } = recordingWorkflow('timeout');
-    const hanging = { ...workflow, steps: workflow.steps.map((step) => (step.name === 'slot' ? { ...step, retry: once } : step)) };
+    const hanging = {
+      ...workflow,
+      steps: workflow.steps.map((step) => (step.name === 'slot' ? { ...step, retry: once } : step)),
+    };
     const engine = engineFor(hanging);
     const id = await place(engine, hanging, { hang: 'slot' });
     const started = performance.now();
@@ -226,7 +238,8 @@ describe('a workflow run', () => {
     const poisoned = engineFor(workflow, {
       leaseMs: 850,
       checkpoint: (point) => {
-        if (point.step === 'slot' && point.phase === 'run' && point.at === 'before-call') throw new Error('process died');
+        if (point.step === 'slot' && point.phase === 'run' && point.at === 'before-call')
+          throw new Error('process died');
       },
     });
     const id = await place(poisoned, workflow, {});
@@ -304,7 +317,9 @@ describe('a workflow run', () => {
     const text = await h.registry.metrics();
     expect(text).toMatch(/workflow_runs_settled_total\{kind="complete",state="completed"\} 1/);
     expect(text).toMatch(/workflow_runs_settled_total\{kind="refused",state="compensated"\} 1/);
-    expect(text).toMatch(/workflow_step_duration_seconds_count\{kind="timeout",step="slot",phase="run",outcome="timed_out"\} 1/);
+    expect(text).toMatch(
+      /workflow_step_duration_seconds_count\{kind="timeout",step="slot",phase="run",outcome="timed_out"\} 1/,
+    );
     expect(text).toMatch(/workflow_runs_resumed_total\{kind="resume"\} 1/);
   });
 

@@ -108,7 +108,10 @@ export function createWorkflowEngine<TSchema extends Record<string, unknown>>(
     if (!workflow) throw new Error(`claimed a run of unregistered kind ${claimed.kind}`);
     if (abandoned) {
       deps.metrics.runsResumed.inc({ kind: claimed.kind });
-      deps.logger.info({ workflow: claimed.kind, runId: claimed.id, state: claimed.state, step: claimed.step }, 'workflow run resumed');
+      deps.logger.info(
+        { workflow: claimed.kind, runId: claimed.id, state: claimed.state, step: claimed.step },
+        'workflow run resumed',
+      );
     }
     return driveRun(driverDeps, workflow, claimed);
   }

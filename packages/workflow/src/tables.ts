@@ -43,9 +43,7 @@ export function createWorkflowRunsTable(schema: PgSchema) {
       settledAt: timestamp('settled_at', { withTimezone: true }),
     },
     (table) => [
-      index('workflow_runs_due_idx')
-        .on(table.nextAttemptAt)
-        .where(sql`${table.state} in ('running', 'compensating')`),
+      index('workflow_runs_due_idx').on(table.nextAttemptAt).where(sql`${table.state} in ('running', 'compensating')`),
     ],
   );
 }
