@@ -68,6 +68,7 @@ describe('a checkout whose driver is SIGKILLed at each point of its run', () => 
 
   it.concurrent.for(cases)(
     '$path, killed at $crashAt: settles with every effect once, or none left',
+    { timeout: 60_000 },
     async ({ path, crashAt }, { expect }) => {
       const input: CheckoutInput = { declineCard: path === 'payment declined' };
       // A kind per case: the cases run concurrently, and each one's processes must sweep only its own run.
@@ -119,6 +120,5 @@ describe('a checkout whose driver is SIGKILLed at each point of its run', () => 
       // One settlement event, committed with the settled state: never none, never two.
       expect(events.map((row) => row.envelope.data)).toEqual([{ runId, state: run?.state }]);
     },
-    60_000,
   );
 });

@@ -4,7 +4,13 @@ import { defineWorkflow, type RetryPolicy } from './definition.ts';
 import { createWorkflowEngine, type WorkflowEngine } from './engine.ts';
 import { StepRefused } from './errors.ts';
 import { orders, outbox, workflowRuns } from './testing/fixture-schema.ts';
-import { createWorkflowHarness, type FixtureTables, settleOrder, type WorkflowHarness } from './testing/harness.ts';
+import {
+  createWorkflowHarness,
+  type FixtureTables,
+  settleOrder,
+  type WorkflowHarness,
+  waitFor,
+} from './testing/harness.ts';
 
 interface Input {
   /** Which step refuses, throws transiently once, or hangs, if any. */
@@ -303,6 +309,21 @@ describe('a workflow run', () => {
       expect((await runOf(id)).state).toBe('completed');
       for (const step of ['hold', 'slot', 'pay']) expect(keys.get(`${id}:${step}`)).toBe(1);
     }
+  });
+
+  it('is found and finished by the background sweeper, which stops cleanly', async () => {
+    const { workflow, calls } = recordingWorkflow('background');
+    const engine = engineFor(workflow);
+    const id = await place(engine, workflow, {});
+    const sweeper = engine.startSweeper({ intervalMs: 50 });
+    try {
+      await waitFor('the sweeper to complete the run', async () => (await runOf(id)).state === 'completed');
+    } finally {
+      await sweeper.stop();
+    }
+    expect(calls).toEqual(['hold', 'slot', 'pay']);
+    // The last sweep counted no live run of this kind.
+    expect(await h.registry.metrics()).not.toMatch(/workflow_runs_live\{kind="background"/);
   });
 
   it('counts runs by outcome and step durations in the registry it was given', async () => {

@@ -170,6 +170,7 @@ export function createWorkflowEngine<TSchema extends Record<string, unknown>>(
       const intervalMs = options.intervalMs ?? 1_000;
       let stopping = false;
       let wake: (() => void) | undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
       const loop = (async () => {
         while (!stopping) {
           let claimed = 0;
@@ -183,13 +184,14 @@ export function createWorkflowEngine<TSchema extends Record<string, unknown>>(
           if (claimed >= (options.batchSize ?? 8) || stopping) continue;
           await new Promise<void>((resolve) => {
             wake = resolve;
-            setTimeout(resolve, intervalMs);
+            timer = setTimeout(resolve, intervalMs);
           });
         }
       })();
       return {
         async stop() {
           stopping = true;
+          clearTimeout(timer);
           wake?.();
           await loop;
         },

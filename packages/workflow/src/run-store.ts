@@ -20,8 +20,8 @@ const expiresIn = (ms: number) => sql`now() + ${ms} * interval '1 millisecond'`;
  * failed attempt of the step it was on: a step that kills its process every time must run
  * out of attempts instead of looping forever.
  */
-export async function claimDueRuns(
-  db: Executor,
+export async function claimDueRuns<TSchema extends Record<string, unknown>>(
+  db: Executor<TSchema>,
   runs: WorkflowRunsTable,
   options: { owner: string; leaseMs: number; limit: number; kinds: string[]; onlyId?: string },
 ): Promise<ClaimedRun[]> {
@@ -62,8 +62,8 @@ export async function claimDueRuns(
  * `owner`: a process whose lease expired (it stalled past it, and another sweeper took the
  * run) must not overwrite the newer state. Returns undefined when fenced out.
  */
-export async function updateLeasedRun(
-  tx: Executor,
+export async function updateLeasedRun<TSchema extends Record<string, unknown>>(
+  tx: Executor<TSchema>,
   runs: WorkflowRunsTable,
   run: WorkflowRun,
   owner: string,
