@@ -40,9 +40,9 @@ export {
   revokeToken,
 } from './auth/revocation.ts';
 export {
+  requireServiceScope,
   type ServiceAccessProblemCode,
   type ServiceScopeRequirement,
-  requireServiceScope,
   serviceAccessProblem,
 } from './auth/service-scope.ts';
 export {
