@@ -1,5 +1,6 @@
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, EnvError } from '@fruitables/kit';
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, EnvError, isServiceScope } from '@fruitables/kit';
 import { z } from 'zod';
+import { CLIENT_SECRET_HASH } from './domain/client-secret-hash.ts';
 import type { SocialLoginConfig } from './domain/social-providers.ts';
 
 /** A variable holding JSON, parsed and then checked against `schema`. */
@@ -64,9 +65,19 @@ export const identityEnvShape = {
   ),
   /** The key new values are sealed with. */
   IDENTITY_ENCRYPTION_KEY_ID: z.string().min(1),
-  /** JSON array of `{ clientId, secretHash }` (a Bun.password hash); the services that may get tokens. */
+  /**
+   * JSON array of `{ clientId, secretHash, scopes }`: the services that may get tokens, the
+   * HMAC of each one's 256-bit secret (`bun apps/identity/src/new-service-client.ts <id> <scope>…`
+   * makes both) and the scopes each may be granted, e.g. orders: `["catalog:holds"]`.
+   */
   IDENTITY_SERVICE_CLIENTS: json(
-    z.array(z.object({ clientId: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/), secretHash: z.string().min(1) })),
+    z.array(
+      z.object({
+        clientId: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/),
+        secretHash: z.string().regex(CLIENT_SECRET_HASH, 'must be hmac-sha256$<key>$<mac> (see new-service-client.ts)'),
+        scopes: z.array(z.string().refine(isServiceScope, 'a scope is <service>:<permission>')).default([]),
+      }),
+    ),
   ).default([]),
   IDENTITY_ISSUER: z.string().min(1).default(DEFAULT_ISSUER),
   IDENTITY_AUDIENCE: z.string().min(1).default(DEFAULT_AUDIENCE),
