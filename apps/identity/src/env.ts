@@ -84,6 +84,14 @@ export const identityEnvShape = {
   /** argon2id memory in KiB; below OWASP's 19 MiB floor is refused. */
   IDENTITY_ARGON2_MEMORY_KIB: z.coerce.number().int().min(19_456).default(65_536),
   IDENTITY_ARGON2_TIME_COST: z.coerce.number().int().min(1).max(10).default(2),
+  /** argon2 computations at once; unset: derived from the memory limit (see argon2-capacity.ts). */
+  IDENTITY_ARGON2_MAX_CONCURRENT: z.coerce.number().int().min(1).max(256).optional(),
+  /** Logins waiting for an argon2 turn; beyond that they get 429 with Retry-After. */
+  IDENTITY_ARGON2_MAX_QUEUED: z.coerce.number().int().min(0).max(10_000).default(64),
+  /** The pod's memory limit in MiB (K3s: downward API `limits.memory`, divisor 1Mi). */
+  IDENTITY_MEMORY_LIMIT_MIB: z.coerce.number().int().min(64).optional(),
+  /** Memory the process needs besides argon2 buffers. */
+  IDENTITY_MEMORY_BASELINE_MIB: z.coerce.number().int().min(0).default(160),
   /** How many of our own proxies append to X-Forwarded-For (0: use the socket address). */
   IDENTITY_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   IDENTITY_DB_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),

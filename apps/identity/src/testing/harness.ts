@@ -14,7 +14,12 @@ import { hashClientSecret } from '../domain/client-secret-hash.ts';
 import type { IdentityDb } from '../domain/context.ts';
 import { createFieldCipher, type FieldCipher } from '../domain/field-cipher.ts';
 import type { LoginThrottlePolicies } from '../domain/login-throttle.ts';
-import { type Argon2Params, createPasswordHasher, type PasswordHasher } from '../domain/passwords.ts';
+import {
+  type Argon2Params,
+  createPasswordHasher,
+  type PasswordHasher,
+  type PasswordHasherOptions,
+} from '../domain/passwords.ts';
 import { loadSigningKeys, type SigningKeys } from '../domain/signing-keys.ts';
 import type { SocialLoginConfig } from '../domain/social-providers.ts';
 import type { IdentityApp } from '../routes/deps.ts';
@@ -52,6 +57,8 @@ export const uniqueEmail = (label = 'user'): string => `${label}.${crypto.random
 export interface HarnessOptions {
   throttlePolicies?: LoginThrottlePolicies;
   argon2?: Argon2Params;
+  /** The password hasher's cap and implementation (none: unbounded, Bun.password). */
+  passwordOptions?: PasswordHasherOptions;
   /** Signing keys as private JWKs; two fresh ones by default. */
   signingJwks?: JWK[];
   encryptionKeys?: Map<string, Uint8Array>;
@@ -89,7 +96,7 @@ export async function createHarness(label: string, options: HarnessOptions = {})
   );
   const encryptionKeys = options.encryptionKeys ?? new Map([['k1', randomAesKey()]]);
   const cipher = createFieldCipher({ keys: encryptionKeys, activeKeyId: options.activeEncryptionKeyId ?? 'k1' });
-  const passwords = createPasswordHasher(options.argon2 ?? TEST_ARGON2);
+  const passwords = createPasswordHasher(options.argon2 ?? TEST_ARGON2, options.passwordOptions);
   const app = createApp({
     sql,
     db,
