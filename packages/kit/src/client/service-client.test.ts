@@ -7,7 +7,7 @@ import { guardInternalRoutes, serviceTokenSecurity } from '../auth/internal-rout
 import { createServiceTokenProvider, type ServiceTokenProvider } from '../auth/service-token.ts';
 import { connectRedis, type TestRedis } from '../auth/test-fixtures.ts';
 import { createTestSigner, type TestSigner } from '../auth/testing.ts';
-import { Conflict, problemResponses, ValidationFailed } from '../problem.ts';
+import { Conflict, DomainError, problemResponses, ValidationFailed } from '../problem.ts';
 import { createTestServiceApp } from '../testing.ts';
 import { CalleeProblem, CalleeResponseInvalid, CalleeUnavailable, isCalleeProblem } from './errors.ts';
 import { defineOperation } from './operation.ts';
@@ -80,22 +80,22 @@ beforeAll(async () => {
     createRoute({ method: 'get', path: '/internal/v1/echo/{id}', security, responses: ok(z.object({})) }),
     (c) => c.json({ id: c.req.param('id'), requestId: c.get('requestId'), subject: principalOf(c).subject }, 200),
   );
-  const flaky = async () => {
+  /** Counts the hit; fails with a 503 problem while failures are left. */
+  const hit = (): number => {
     callee.hits += 1;
     if (callee.failuresLeft > 0) {
       callee.failuresLeft -= 1;
-      return Response.json(
-        { type: 'x', title: 'Service Unavailable', status: 503, code: 'overloaded', detail: 'busy', requestId: 'r' },
-        { status: 503, headers: { 'content-type': 'application/problem+json' } },
-      );
+      throw new DomainError(503, 'overloaded', 'busy');
     }
-    return Response.json({ hits: callee.hits });
+    return callee.hits;
   };
-  app.openapi(
-    createRoute({ method: 'post', path: '/internal/v1/flaky', security, responses: ok(z.object({})) }),
-    flaky,
+  const flakyResponses = ok(z.object({ hits: z.number() }));
+  app.openapi(createRoute({ method: 'post', path: '/internal/v1/flaky', security, responses: flakyResponses }), (c) =>
+    c.json({ hits: hit() }, 200),
   );
-  app.openapi(createRoute({ method: 'get', path: '/internal/v1/flaky', security, responses: ok(z.object({})) }), flaky);
+  app.openapi(createRoute({ method: 'get', path: '/internal/v1/flaky', security, responses: flakyResponses }), (c) =>
+    c.json({ hits: hit() }, 200),
+  );
   app.openapi(
     createRoute({ method: 'get', path: '/internal/v1/slow', security, responses: ok(z.object({})) }),
     async (c) => {
