@@ -9,7 +9,10 @@ import { assertServiceAccess, type ServiceScopeRequirement, serviceAccessProblem
 /** The OpenAPI security scheme internal routes declare their scopes under. */
 export const SERVICE_TOKEN_SCHEME = 'serviceToken';
 
-/** The public path of identity's token endpoint (what the docs point callers at; the edge never routes it). */
+/**
+ * identity's token endpoint as the OpenAPI documents name it. Services reach it inside the
+ * cluster as `<IDENTITY_URL>/v1/oauth/token`; the edge does not route this path from outside.
+ */
 export const SERVICE_TOKEN_URL = '/api/identity/v1/oauth/token';
 
 /**
@@ -62,7 +65,7 @@ export function guardInternalRoutes(app: OpenAPIHono<KitEnv>, options: InternalR
   if (early) throw new Error(`guardInternalRoutes must run before routes are registered (${early.path} came first)`);
   app.openAPIRegistry.registerComponent('securitySchemes', SERVICE_TOKEN_SCHEME, {
     type: 'oauth2',
-    description: `A service token from identity (client credentials) with \`audience=${options.audience}\` and the route's scope.`,
+    description: `A service token from identity (client credentials at identity's /v1/oauth/token, inside the cluster only) with \`audience=${options.audience}\` and the route's scope.`,
     flows: { clientCredentials: { tokenUrl: SERVICE_TOKEN_URL, scopes: options.scopes } },
   });
 
