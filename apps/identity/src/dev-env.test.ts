@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEnv } from '@fruitables/kit';
@@ -56,5 +56,19 @@ describe('local development secrets', () => {
       scopes: [],
     });
     expect(clients.authenticate('orders', storefront?.clientSecret ?? '')).toBeUndefined();
+  });
+
+  it('gives a secrets file from before HMAC client secrets new service clients and keeps its keys', async () => {
+    const folder = newFolder();
+    const before = await devEnv(folder);
+    const path = join(folder, 'identity.json');
+    const stored = JSON.parse(readFileSync(path, 'utf8'));
+    stored.serviceClients = [
+      { clientId: 'orders', clientSecret: 'old', secretHash: '$argon2id$v=19$m=19456,t=2,p=1$x$y' },
+    ];
+    writeFileSync(path, JSON.stringify(stored));
+    const after = parseEnv(identityEnvShape, await devEnv(folder));
+    expect(after.IDENTITY_SIGNING_KEYS).toEqual(JSON.parse(before.IDENTITY_SIGNING_KEYS ?? '[]'));
+    expect(after.IDENTITY_SERVICE_CLIENTS.map((client) => client.clientId)).toContain('orders');
   });
 });

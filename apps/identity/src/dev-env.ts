@@ -40,16 +40,32 @@ async function generateDevSecrets(): Promise<DevSecrets> {
   const stamp = new Date().toISOString().slice(0, 10);
   // Two keys, as in production, so the JWKS and every verifier handle more than one from day one.
   const signingKeys = [await newSigningKey(`dev-${stamp}-a`), await newSigningKey(`dev-${stamp}-b`)];
-  const serviceClients = Object.keys(DEV_SERVICE_CLIENTS).map((clientId) => {
-    const clientSecret = newClientSecret();
-    return { clientId, clientSecret, secretHash: hashClientSecret(clientSecret) };
-  });
   return {
     signingKeys,
     encryptionKeys: { dev1: Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64') },
     encryptionKeyId: 'dev1',
-    serviceClients,
+    serviceClients: newServiceClients(),
   };
+}
+
+function newServiceClients(): DevSecrets['serviceClients'] {
+  return Object.keys(DEV_SERVICE_CLIENTS).map((clientId) => {
+    const clientSecret = newClientSecret();
+    return { clientId, clientSecret, secretHash: hashClientSecret(clientSecret) };
+  });
+}
+
+/**
+ * A secrets file from before client secrets were HMAC'd holds argon2 hashes: give it new
+ * service clients (only the local services use them) and keep its keys, so sessions and sealed
+ * data survive the upgrade.
+ */
+function upgradeServiceClients(path: string, stored: Record<string, unknown>): void {
+  const clients = z.array(z.object({ secretHash: z.string() })).safeParse(stored.serviceClients);
+  if (clients.success && clients.data.every((client) => CLIENT_SECRET_HASH.test(client.secretHash))) return;
+  writeFileSync(path, `${JSON.stringify({ ...stored, serviceClients: newServiceClients() }, null, 2)}\n`, {
+    mode: 0o600,
+  });
 }
 
 /**
@@ -69,6 +85,7 @@ async function loadDevSecrets(secretsDir: string): Promise<DevSecrets> {
       if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
     }
   }
+  upgradeServiceClients(path, z.record(z.string(), z.unknown()).parse(JSON.parse(readFileSync(path, 'utf8'))));
   // Always read back, so the first call and every later one return exactly the same values.
   return devSecretsSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
 }
