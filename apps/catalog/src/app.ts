@@ -3,16 +3,17 @@ import type { Clock } from '@fruitables/core';
 import {
   authenticate,
   createServiceApp,
+  guardInternalRoutes,
   type KeySource,
   type Lifecycle,
   type Logger,
   type ReadinessCheck,
   requireFarmAccess,
-  requireRole,
 } from '@fruitables/kit';
 import type { Registry } from 'prom-client';
 import type { BatchJobs } from './batches/batch-job.ts';
 import { batchUploadLimit } from './batches/limits.ts';
+import { CATALOG_AUDIENCE, catalogServiceScopes } from './contract/internal-holds.ts';
 import type { CatalogDb, DomainContext, StockPolicy } from './domain/context.ts';
 import type { PhotoStore } from './photos/photo-store.ts';
 import { createPhotoProcessor, PHOTO_POLICY } from './photos/process-photo.ts';
@@ -65,7 +66,21 @@ export function createApp(deps: CatalogDeps): CatalogApp {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
-    description: "An access token from identity: a farmer's or admin's, or a service token for /internal routes.",
+    description: "An access token from identity: a farmer's or admin's.",
+  });
+  // Before any route: every /internal route (and any route declaring a service scope) needs a
+  // service token minted for catalog with the scope the route declares, or nobody gets in.
+  guardInternalRoutes(app, {
+    authenticate: authenticate({
+      keys: deps.keys,
+      redis: deps.redis,
+      issuer: deps.issuer,
+      // People's tokens are accepted here only to be refused with a clear 403, not a 401.
+      audience: [deps.audience, CATALOG_AUDIENCE],
+      clock: deps.clock,
+    }),
+    audience: CATALOG_AUDIENCE,
+    scopes: catalogServiceScopes,
   });
   const ctx: DomainContext = { db: deps.db, clock: deps.clock, logger: deps.logger, stock: deps.stock };
   const signedIn = authenticate({
@@ -79,7 +94,6 @@ export function createApp(deps: CatalogDeps): CatalogApp {
     ctx,
     signedIn,
     farmAccess: [signedIn, requireFarmAccess((c) => c.req.param('farmId'))],
-    serviceOnly: [signedIn, requireRole('service')],
     batchJobs: deps.batchJobs,
     // Two decodes at once at most: a 40 MP photo holds ~160 MB while it is processed.
     photos: { store: deps.photos, process: createPhotoProcessor(PHOTO_POLICY, 2) },

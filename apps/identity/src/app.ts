@@ -89,7 +89,7 @@ export function createApp(deps: IdentityDeps): IdentityApp {
       ...(deps.throttlePolicies ? { policies: deps.throttlePolicies } : {}),
     }),
     signUpThrottle: createSignUpThrottle({ redis: deps.redis, clock: deps.clock }),
-    serviceClients: createServiceClients(deps.serviceClients, deps.passwords),
+    serviceClients: createServiceClients(deps.serviceClients),
   };
   // identity verifies its own tokens with its own public keys: no JWKS round trip to itself.
   const authOptions = {

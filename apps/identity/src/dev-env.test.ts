@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseEnv } from '@fruitables/kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { devEnv, devServiceCredentials } from './dev-env.ts';
 import { createFieldCipher } from './domain/field-cipher.ts';
+import { createServiceClients } from './domain/service-clients.ts';
 import { loadSigningKeys } from './domain/signing-keys.ts';
 import { identityEnvShape } from './env.ts';
 
@@ -38,11 +39,36 @@ describe('local development secrets', () => {
     expect(cipher.open(cipher.seal('01012345678', 'x'), 'x')).toBe('01012345678');
   });
 
-  it('hands out client credentials that match the hashes identity is given', async () => {
+  it('hands out client credentials that match the hashes identity is given, with their scopes', async () => {
     const folder = newFolder();
     const env = parseEnv(identityEnvShape, await devEnv(folder));
-    const [orders] = (await devServiceCredentials(folder)).filter((client) => client.clientId === 'orders');
-    const configured = env.IDENTITY_SERVICE_CLIENTS.find((client) => client.clientId === 'orders');
-    expect(orders && configured && (await Bun.password.verify(orders.clientSecret, configured.secretHash))).toBe(true);
+    const clients = createServiceClients(env.IDENTITY_SERVICE_CLIENTS);
+    const credentials = await devServiceCredentials(folder);
+    const orders = credentials.find((client) => client.clientId === 'orders');
+    const storefront = credentials.find((client) => client.clientId === 'storefront');
+    expect(orders?.clientSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(clients.authenticate('orders', orders?.clientSecret ?? '')).toEqual({
+      clientId: 'orders',
+      scopes: ['catalog:holds'],
+    });
+    expect(clients.authenticate('storefront', storefront?.clientSecret ?? '')).toEqual({
+      clientId: 'storefront',
+      scopes: [],
+    });
+    expect(clients.authenticate('orders', storefront?.clientSecret ?? '')).toBeUndefined();
+  });
+
+  it('gives a secrets file from before HMAC client secrets new service clients and keeps its keys', async () => {
+    const folder = newFolder();
+    const before = await devEnv(folder);
+    const path = join(folder, 'identity.json');
+    const stored = JSON.parse(readFileSync(path, 'utf8'));
+    stored.serviceClients = [
+      { clientId: 'orders', clientSecret: 'old', secretHash: '$argon2id$v=19$m=19456,t=2,p=1$x$y' },
+    ];
+    writeFileSync(path, JSON.stringify(stored));
+    const after = parseEnv(identityEnvShape, await devEnv(folder));
+    expect(after.IDENTITY_SIGNING_KEYS).toEqual(JSON.parse(before.IDENTITY_SIGNING_KEYS ?? '[]'));
+    expect(after.IDENTITY_SERVICE_CLIENTS.map((client) => client.clientId)).toContain('orders');
   });
 });

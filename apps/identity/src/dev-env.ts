@@ -2,15 +2,29 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { z } from 'zod';
+import { CLIENT_SECRET_HASH, hashClientSecret, newClientSecret } from './domain/client-secret-hash.ts';
 
-/** The services that call others and so get a client-credentials login in the local stack. */
-export const DEV_SERVICE_CLIENTS = ['catalog', 'orders', 'payments', 'logistics', 'auctions', 'storefront'] as const;
+/**
+ * The services that call others and so get a client-credentials login in the local stack, with
+ * the scopes each may be granted. Only orders may hold catalog's stock; the storefront reads
+ * catalog's public routes and gets no internal scope.
+ */
+export const DEV_SERVICE_CLIENTS: Record<string, readonly string[]> = {
+  catalog: [],
+  orders: ['catalog:holds'],
+  payments: [],
+  logistics: [],
+  auctions: [],
+  storefront: [],
+};
 
 const devSecretsSchema = z.object({
   signingKeys: z.array(z.looseObject({ kid: z.string() })).min(1),
   encryptionKeys: z.record(z.string(), z.string()),
   encryptionKeyId: z.string(),
-  serviceClients: z.array(z.object({ clientId: z.string(), clientSecret: z.string(), secretHash: z.string() })),
+  serviceClients: z.array(
+    z.object({ clientId: z.string(), clientSecret: z.string(), secretHash: z.string().regex(CLIENT_SECRET_HASH) }),
+  ),
 });
 
 type DevSecrets = z.infer<typeof devSecretsSchema>;
@@ -26,24 +40,32 @@ async function generateDevSecrets(): Promise<DevSecrets> {
   const stamp = new Date().toISOString().slice(0, 10);
   // Two keys, as in production, so the JWKS and every verifier handle more than one from day one.
   const signingKeys = [await newSigningKey(`dev-${stamp}-a`), await newSigningKey(`dev-${stamp}-b`)];
-  const serviceClients = await Promise.all(
-    DEV_SERVICE_CLIENTS.map(async (clientId) => {
-      const clientSecret = Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64url');
-      // A random 256-bit secret needs no slow hash to resist guessing; OWASP's floor keeps startup quick.
-      const secretHash = await Bun.password.hash(clientSecret, {
-        algorithm: 'argon2id',
-        memoryCost: 19_456,
-        timeCost: 2,
-      });
-      return { clientId, clientSecret, secretHash };
-    }),
-  );
   return {
     signingKeys,
     encryptionKeys: { dev1: Buffer.from(crypto.getRandomValues(new Uint8Array(32))).toString('base64') },
     encryptionKeyId: 'dev1',
-    serviceClients,
+    serviceClients: newServiceClients(),
   };
+}
+
+function newServiceClients(): DevSecrets['serviceClients'] {
+  return Object.keys(DEV_SERVICE_CLIENTS).map((clientId) => {
+    const clientSecret = newClientSecret();
+    return { clientId, clientSecret, secretHash: hashClientSecret(clientSecret) };
+  });
+}
+
+/**
+ * A secrets file from before client secrets were HMAC'd holds argon2 hashes: give it new
+ * service clients (only the local services use them) and keep its keys, so sessions and sealed
+ * data survive the upgrade.
+ */
+function upgradeServiceClients(path: string, stored: Record<string, unknown>): void {
+  const clients = z.array(z.object({ secretHash: z.string() })).safeParse(stored.serviceClients);
+  if (clients.success && clients.data.every((client) => CLIENT_SECRET_HASH.test(client.secretHash))) return;
+  writeFileSync(path, `${JSON.stringify({ ...stored, serviceClients: newServiceClients() }, null, 2)}\n`, {
+    mode: 0o600,
+  });
 }
 
 /**
@@ -63,6 +85,7 @@ async function loadDevSecrets(secretsDir: string): Promise<DevSecrets> {
       if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
     }
   }
+  upgradeServiceClients(path, z.record(z.string(), z.unknown()).parse(JSON.parse(readFileSync(path, 'utf8'))));
   // Always read back, so the first call and every later one return exactly the same values.
   return devSecretsSchema.parse(JSON.parse(readFileSync(path, 'utf8')));
 }
@@ -75,7 +98,12 @@ export async function devEnv(secretsDir: string): Promise<Record<string, string>
     IDENTITY_ENCRYPTION_KEYS: JSON.stringify(secrets.encryptionKeys),
     IDENTITY_ENCRYPTION_KEY_ID: secrets.encryptionKeyId,
     IDENTITY_SERVICE_CLIENTS: JSON.stringify(
-      secrets.serviceClients.map(({ clientId, secretHash }) => ({ clientId, secretHash })),
+      // Scopes come from the code, not the secrets file, so a grant added later reaches existing checkouts.
+      secrets.serviceClients.map(({ clientId, secretHash }) => ({
+        clientId,
+        secretHash,
+        scopes: DEV_SERVICE_CLIENTS[clientId] ?? [],
+      })),
     ),
     // Locally the edge (Varnish) is the one proxy in front of identity.
     IDENTITY_TRUSTED_PROXY_HOPS: '1',

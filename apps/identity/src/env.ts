@@ -1,5 +1,6 @@
-import { EnvError } from '@fruitables/kit';
+import { EnvError, isServiceScope } from '@fruitables/kit';
 import { z } from 'zod';
+import { CLIENT_SECRET_HASH } from './domain/client-secret-hash.ts';
 import type { SocialLoginConfig } from './domain/social-providers.ts';
 
 /** A variable holding JSON, parsed and then checked against `schema`. */
@@ -66,13 +67,31 @@ export const identityEnvShape = {
   ),
   /** The key new values are sealed with. */
   IDENTITY_ENCRYPTION_KEY_ID: z.string().min(1),
-  /** JSON array of `{ clientId, secretHash }` (a Bun.password hash); the services that may get tokens. */
+  /**
+   * JSON array of `{ clientId, secretHash, scopes }`: the services that may get tokens, the
+   * HMAC of each one's 256-bit secret (`bun apps/identity/src/new-service-client.ts <id> <scope>…`
+   * makes both) and the scopes each may be granted, e.g. orders: `["catalog:holds"]`.
+   */
   IDENTITY_SERVICE_CLIENTS: json(
-    z.array(z.object({ clientId: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/), secretHash: z.string().min(1) })),
+    z.array(
+      z.object({
+        clientId: z.string().regex(/^[a-z][a-z0-9-]{0,62}$/),
+        secretHash: z.string().regex(CLIENT_SECRET_HASH, 'must be hmac-sha256$<key>$<mac> (see new-service-client.ts)'),
+        scopes: z.array(z.string().refine(isServiceScope, 'a scope is <service>:<permission>')).default([]),
+      }),
+    ),
   ).default([]),
   /** argon2id memory in KiB; below OWASP's 19 MiB floor is refused. */
   IDENTITY_ARGON2_MEMORY_KIB: z.coerce.number().int().min(19_456).default(65_536),
   IDENTITY_ARGON2_TIME_COST: z.coerce.number().int().min(1).max(10).default(2),
+  /** argon2 computations at once; unset: derived from the memory limit (see argon2-capacity.ts). */
+  IDENTITY_ARGON2_MAX_CONCURRENT: z.coerce.number().int().min(1).max(256).optional(),
+  /** Logins waiting for an argon2 turn; beyond that they get 429 with Retry-After. */
+  IDENTITY_ARGON2_MAX_QUEUED: z.coerce.number().int().min(0).max(10_000).default(64),
+  /** The pod's memory limit in MiB (K3s: downward API `limits.memory`, divisor 1Mi). */
+  IDENTITY_MEMORY_LIMIT_MIB: z.coerce.number().int().min(64).optional(),
+  /** Memory the process needs besides argon2 buffers. */
+  IDENTITY_MEMORY_BASELINE_MIB: z.coerce.number().int().min(0).default(160),
   /** How many of our own proxies append to X-Forwarded-For (0: use the socket address). */
   IDENTITY_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
   /** Social login: a provider is on when its client id and secret are both set (see `socialLoginConfigFrom`). */

@@ -2,6 +2,7 @@ import { runService } from '@fruitables/kit';
 import { identityTables, outbox } from '@fruitables/schema-identity';
 import { createApp } from './app.ts';
 import { createCatalogEventsConsumer } from './catalog-events.ts';
+import { argon2LimitsFor } from './domain/argon2-capacity.ts';
 import { identityProducer } from './domain/events.ts';
 import { createFieldCipher } from './domain/field-cipher.ts';
 import { createPasswordHasher } from './domain/passwords.ts';
@@ -39,10 +40,18 @@ await runService(
           keys: new Map(Object.entries(env.IDENTITY_ENCRYPTION_KEYS)),
           activeKeyId: env.IDENTITY_ENCRYPTION_KEY_ID,
         }),
-        passwords: createPasswordHasher({
-          memoryCost: env.IDENTITY_ARGON2_MEMORY_KIB,
-          timeCost: env.IDENTITY_ARGON2_TIME_COST,
-        }),
+        passwords: createPasswordHasher(
+          { memoryCost: env.IDENTITY_ARGON2_MEMORY_KIB, timeCost: env.IDENTITY_ARGON2_TIME_COST },
+          {
+            limits: argon2LimitsFor({
+              memoryLimitMib: env.IDENTITY_MEMORY_LIMIT_MIB,
+              baselineMib: env.IDENTITY_MEMORY_BASELINE_MIB,
+              memoryCostKib: env.IDENTITY_ARGON2_MEMORY_KIB,
+              maxConcurrent: env.IDENTITY_ARGON2_MAX_CONCURRENT,
+              maxQueued: env.IDENTITY_ARGON2_MAX_QUEUED,
+            }),
+          },
+        ),
         serviceClients: env.IDENTITY_SERVICE_CLIENTS,
         trustedProxyHops: env.IDENTITY_TRUSTED_PROXY_HOPS,
         ...(social ? { social } : {}),

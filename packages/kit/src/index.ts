@@ -9,12 +9,21 @@ export {
   CLOCK_TOLERANCE_SECONDS,
   DEFAULT_AUDIENCE,
   DEFAULT_ISSUER,
+  isServiceScope,
   type Principal,
   ROLES,
   type Role,
+  scopeAudience,
   serviceSubject,
 } from './auth/claims.ts';
 export { canManageFarm, farmNotFound, principalOf, requireFarmAccess, requireRole } from './auth/guards.ts';
+export {
+  guardInternalRoutes,
+  type InternalRoutesOptions,
+  SERVICE_TOKEN_SCHEME,
+  SERVICE_TOKEN_URL,
+  serviceTokenSecurity,
+} from './auth/internal-routes.ts';
 export {
   createJwksKeySource,
   type JwksKeySource,
@@ -30,6 +39,12 @@ export {
   revokeSubjectBefore,
   revokeToken,
 } from './auth/revocation.ts';
+export {
+  requireServiceScope,
+  type ServiceAccessProblemCode,
+  type ServiceScopeRequirement,
+  serviceAccessProblem,
+} from './auth/service-scope.ts';
 export {
   createServiceTokenProvider,
   type ServiceTokenProvider,

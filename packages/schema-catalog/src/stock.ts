@@ -4,9 +4,8 @@ import { batchImports } from './batches.ts';
 import { createdAt, farms } from './farms.ts';
 import { catalog } from './namespace.ts';
 import { offers } from './products.ts';
+import type { HoldStatus } from './values.ts';
 
-export const holdStatuses = ['held', 'confirmed', 'released', 'expired'] as const;
-export type HoldStatus = (typeof holdStatuses)[number];
 /** Why a lot's on-hand count changed other than by a sale: a farmer's damage or recount, or the lot ending early. */
 export const lotAdjustmentReasons = ['damage', 'recount', 'ended'] as const;
 export type LotAdjustmentReason = (typeof lotAdjustmentReasons)[number];

@@ -13,3 +13,6 @@ export type CertificationKind = (typeof certificationKinds)[number];
 
 export const photoSubjects = ['farm', 'product', 'lot'] as const;
 export type PhotoSubject = (typeof photoSubjects)[number];
+
+export const holdStatuses = ['held', 'confirmed', 'released', 'expired'] as const;
+export type HoldStatus = (typeof holdStatuses)[number];

@@ -38,6 +38,8 @@ function principal(subject: string, tokenId: string): Principal {
     subject,
     roles: ['shopper'],
     farmIds: [],
+    audiences: ['fruitables'],
+    scopes: [],
     tokenId,
     issuedAt: new Date(now - 1000),
     expiresAt: new Date(now + 60_000),

@@ -4,6 +4,7 @@
 
 export type { PlatformEvent } from '@fruitables/events';
 export * from './examples.ts';
+export * from './internal-holds.ts';
 export * from './inventory.ts';
 export * from './photos.ts';
 export * from './public-reads.ts';

@@ -6,6 +6,8 @@ export {
   certificationKinds,
   type Grade,
   grades,
+  type HoldStatus,
+  holdStatuses,
   type PhotoSubject,
   photoSubjects,
   type StockState,

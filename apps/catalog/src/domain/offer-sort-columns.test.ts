@@ -5,6 +5,7 @@ import {
   call,
   createHarness,
   daysAgo,
+  ordersServiceToken,
   seedFarm,
   seedLot,
   seedOffer,
@@ -34,7 +35,7 @@ describe("an offer's search sort columns (kept by triggers on lots)", () => {
     expect(await sortColumns(offerId)).toEqual({ newest: daysAgo(h, 2), sold: 0 });
 
     // 12 boxes cross both lots (FEFO: the older one first); a hold alone sells nothing.
-    const service = await h.signer.service('orders');
+    const service = await ordersServiceToken(h.signer);
     const held = await call(h, 'POST', '/internal/v1/holds', {
       token: service,
       headers: { 'idempotency-key': `sort-${crypto.randomUUID()}` },

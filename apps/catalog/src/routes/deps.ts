@@ -14,8 +14,6 @@ export interface RouteDeps {
   signedIn: MiddlewareHandler<KitEnv>;
   /** Farmer routes: signed in, a farmer of the `{farmId}` in the path or an admin; anyone else gets 404. */
   farmAccess: MiddlewareHandler<KitEnv>[];
-  /** Internal routes: signed in with a service token. */
-  serviceOnly: MiddlewareHandler<KitEnv>[];
   /** Harvest batch imports running in this process. */
   batchJobs: BatchJobs;
   /** Photo files and the upload processing (sharp), for the photo and media routes. */

@@ -1,6 +1,6 @@
 import { newId } from '@fruitables/core';
 import { type Certification, farms } from '@fruitables/schema-catalog';
-import { bodyOf, type CatalogHarness, call, daysAgo, seedLot } from '../testing/harness.ts';
+import { bodyOf, type CatalogHarness, call, daysAgo, ordersServiceToken, seedLot } from '../testing/harness.ts';
 
 /** Test helpers for search: a small catalog where each filter and sort has something to get wrong. */
 
@@ -66,7 +66,7 @@ export async function addLot(h: CatalogHarness, farm: FixtureFarm, offerId: stri
 
 /** Sells boxes the way checkout does: a hold, then its confirmation (which counts boxes sold). */
 export async function sell(h: CatalogHarness, offerId: string, quantity: number): Promise<void> {
-  const service = await h.signer.service('orders');
+  const service = await ordersServiceToken(h.signer);
   const held = await call(h, 'POST', '/internal/v1/holds', {
     token: service,
     headers: { 'idempotency-key': `search-${crypto.randomUUID()}` },

@@ -14,6 +14,7 @@ import type postgres from 'postgres';
 import type { Registry } from 'prom-client';
 import { createApp } from '../app.ts';
 import { type BatchJobs, createBatchJobs } from '../batches/batch-job.ts';
+import { CATALOG_AUDIENCE, HOLDS_SCOPE } from '../contract/internal-holds.ts';
 import type { CatalogDb, DomainContext, StockPolicy } from '../domain/context.ts';
 import { createFsPhotoStore } from '../photos/fs-photo-store.ts';
 import type { PhotoStore } from '../photos/photo-store.ts';
@@ -200,3 +201,7 @@ export async function outboxTypes(h: CatalogHarness): Promise<string[]> {
   const rows = await h.owner<{ type: string }[]>`select envelope->>'type' as type from catalog.outbox order by seq`;
   return rows.map((row) => row.type);
 }
+
+/** What orders calls catalog's hold routes with: a service token for catalog with the holds scope. */
+export const ordersServiceToken = (signer: TestSigner): Promise<string> =>
+  signer.service('orders', { aud: CATALOG_AUDIENCE, scope: HOLDS_SCOPE });

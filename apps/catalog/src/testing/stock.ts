@@ -1,5 +1,5 @@
 import { newId } from '@fruitables/core';
-import { type CatalogHarness, call, daysAgo, seedFarm, seedLot, seedOffer } from './harness.ts';
+import { type CatalogHarness, call, daysAgo, ordersServiceToken, seedFarm, seedLot, seedOffer } from './harness.ts';
 
 /** A farm with one published offer (a variety of its own) and one lot harvested two days ago. */
 export async function lotOnSale(h: CatalogHarness, boxes: number, fruit = '사과') {
@@ -16,14 +16,14 @@ export async function lotOnSale(h: CatalogHarness, boxes: number, fruit = '사�
 /** A checkout's hold on one offer, placed as orders places it (its service token, a fresh idempotency key). */
 export async function placeHold(h: CatalogHarness, offerId: string, quantity: number, ttlSeconds?: number) {
   return call(h, 'POST', '/internal/v1/holds', {
-    token: await h.signer.service('orders'),
+    token: await ordersServiceToken(h.signer),
     headers: { 'idempotency-key': `test-${crypto.randomUUID()}` },
     body: { lines: [{ offerId, quantity }], ...(ttlSeconds === undefined ? {} : { ttlSeconds }) },
   });
 }
 
 export async function settleHold(h: CatalogHarness, holdId: string, action: 'confirm' | 'release') {
-  return call(h, 'POST', `/internal/v1/holds/${holdId}/${action}`, { token: await h.signer.service('orders') });
+  return call(h, 'POST', `/internal/v1/holds/${holdId}/${action}`, { token: await ordersServiceToken(h.signer) });
 }
 
 /** The offer's StockLevelChanged events as `previous>state`, in publish order. */

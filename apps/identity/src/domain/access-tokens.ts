@@ -11,6 +11,10 @@ export interface AccessTokenClaims {
   subject: string;
   roles: Role[];
   farmIds: string[];
+  /** A service token's callee; people's tokens get the configured audience. */
+  audience?: string;
+  /** A service token's granted scopes, space-separated. */
+  scope?: string;
 }
 
 export interface IssuedAccessToken {
@@ -38,10 +42,14 @@ export function createAccessTokenIssuer(options: AccessTokenIssuerOptions): Acce
       const issuedAtSeconds = Math.floor(options.clock.now().getTime() / 1000);
       const expiresAtSeconds = issuedAtSeconds + ACCESS_TOKEN_LIFETIME_SECONDS;
       const tokenId = crypto.randomUUID();
-      const token = await new SignJWT({ roles: claims.roles, farmIds: claims.farmIds })
+      const token = await new SignJWT({
+        roles: claims.roles,
+        farmIds: claims.farmIds,
+        ...(claims.scope === undefined ? {} : { scope: claims.scope }),
+      })
         .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: options.keys.active.kid, typ: 'at+jwt' })
         .setIssuer(options.issuer)
-        .setAudience(options.audience)
+        .setAudience(claims.audience ?? options.audience)
         .setSubject(claims.subject)
         .setIssuedAt(issuedAtSeconds)
         .setNotBefore(issuedAtSeconds)

@@ -1,3 +1,7 @@
+import { TooManyRequests } from '@fruitables/kit';
+import { BulkheadRejectedError, bulkhead } from 'cockatiel';
+import type { Argon2Limits } from './argon2-capacity.ts';
+
 /** argon2id cost: memory in KiB and passes. Explicit, so a Bun upgrade cannot silently change them. */
 export interface Argon2Params {
   memoryCost: number;
@@ -32,25 +36,59 @@ export function meetsParams(storedHash: string, params: Argon2Params): boolean {
  * with the same parameters, so "no such account" and "wrong password" cost the same time
  * and cannot be told apart by a stopwatch.
  */
-export function createPasswordHasher(params: Argon2Params): PasswordHasher {
+/** The argon2id implementation: `Bun.password` (off the main thread); tests wrap it to watch concurrency. */
+export type Argon2Implementation = Pick<typeof Bun.password, 'hash' | 'verify'>;
+
+export interface PasswordHasherOptions {
+  /** The process-wide cap on argon2 work (see argon2-capacity.ts); none means unbounded. */
+  limits?: Argon2Limits;
+  argon2?: Argon2Implementation;
+}
+
+export function createPasswordHasher(params: Argon2Params, hasherOptions: PasswordHasherOptions = {}): PasswordHasher {
+  const { limits } = hasherOptions;
+  const argon2 = hasherOptions.argon2 ?? Bun.password;
   const options = { algorithm: 'argon2id' as const, memoryCost: params.memoryCost, timeCost: params.timeCost };
+  // One gate for every argon2 call in the process (hash, verify, dummy): each holds memoryCost
+  // KiB while it runs, so at most maxConcurrent run, maxQueued wait, and the rest are told to retry.
+  const gate = limits ? bulkhead(limits.maxConcurrent, limits.maxQueued) : undefined;
+  const gated = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (!gate || !limits) return work();
+    try {
+      return await gate.execute(work);
+    } catch (error) {
+      if (error instanceof BulkheadRejectedError) {
+        throw new TooManyRequests(
+          'Too many sign-ins at once; try again in a moment.',
+          limits.retryAfterSeconds,
+          'busy',
+        );
+      }
+      throw error;
+    }
+  };
   let dummyHash: Promise<string> | undefined;
   const dummy = () => {
-    dummyHash ??= Bun.password.hash(crypto.randomUUID(), options);
+    dummyHash ??= gated(() => argon2.hash(crypto.randomUUID(), options));
     return dummyHash;
   };
 
   return {
-    hash: (password) => Bun.password.hash(password, options),
+    hash: (password) => gated(() => argon2.hash(password, options)),
     async verify(password, storedHash) {
       if (!storedHash) {
-        await Bun.password.verify(password, await dummy()).catch(() => false);
+        const against = await dummy().catch((error: unknown) => {
+          dummyHash = undefined; // a refused dummy must not stay cached as a rejection
+          throw error;
+        });
+        await gated(() => argon2.verify(password, against).catch(() => false));
         return { ok: false, needsRehash: false };
       }
       let ok: boolean;
       try {
-        ok = await Bun.password.verify(password, storedHash);
-      } catch {
+        ok = await gated(() => argon2.verify(password, storedHash));
+      } catch (error) {
+        if (error instanceof TooManyRequests) throw error;
         // A corrupt stored hash is a failed login, not a 500 that would tell the caller the account exists.
         ok = false;
       }

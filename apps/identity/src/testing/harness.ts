@@ -10,10 +10,16 @@ import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import type postgres from 'postgres';
 import { createApp } from '../app.ts';
 import { createAdminAccount } from '../domain/accounts.ts';
+import { hashClientSecret } from '../domain/client-secret-hash.ts';
 import type { IdentityDb } from '../domain/context.ts';
 import { createFieldCipher, type FieldCipher } from '../domain/field-cipher.ts';
 import type { LoginThrottlePolicies } from '../domain/login-throttle.ts';
-import { type Argon2Params, createPasswordHasher, type PasswordHasher } from '../domain/passwords.ts';
+import {
+  type Argon2Params,
+  createPasswordHasher,
+  type PasswordHasher,
+  type PasswordHasherOptions,
+} from '../domain/passwords.ts';
 import { loadSigningKeys, type SigningKeys } from '../domain/signing-keys.ts';
 import type { SocialLoginConfig } from '../domain/social-providers.ts';
 import type { IdentityApp } from '../routes/deps.ts';
@@ -23,7 +29,17 @@ export { createTestClock, type TestClock };
 /** Cheap argon2id for tests (still argon2id, still explicit); production defaults are far costlier. */
 export const TEST_ARGON2: Argon2Params = { memoryCost: 8192, timeCost: 1 };
 
-export const TEST_SERVICE_CLIENT = { clientId: 'orders', clientSecret: 'orders-test-secret-0123456789abcdef' };
+/** orders, as configured in production: it may hold catalog's stock. */
+export const TEST_SERVICE_CLIENT = {
+  clientId: 'orders',
+  clientSecret: 'orders-test-secret-0123456789abcdef-0123456',
+  scopes: ['catalog:holds', 'logistics:slots'],
+};
+/** The storefront: a service client with no internal scope at all. */
+export const TEST_STOREFRONT_CLIENT = {
+  clientId: 'storefront',
+  clientSecret: 'storefront-test-secret-0123456789abcdef',
+};
 
 export async function newSigningJwk(kid: string): Promise<JWK> {
   const { privateKey } = await generateKeyPair('ES256', { extractable: true });
@@ -41,6 +57,8 @@ export const uniqueEmail = (label = 'user'): string => `${label}.${crypto.random
 export interface HarnessOptions {
   throttlePolicies?: LoginThrottlePolicies;
   argon2?: Argon2Params;
+  /** The password hasher's cap and implementation (none: unbounded, Bun.password). */
+  passwordOptions?: PasswordHasherOptions;
   /** Signing keys as private JWKs; two fresh ones by default. */
   signingJwks?: JWK[];
   encryptionKeys?: Map<string, Uint8Array>;
@@ -78,7 +96,7 @@ export async function createHarness(label: string, options: HarnessOptions = {})
   );
   const encryptionKeys = options.encryptionKeys ?? new Map([['k1', randomAesKey()]]);
   const cipher = createFieldCipher({ keys: encryptionKeys, activeKeyId: options.activeEncryptionKeyId ?? 'k1' });
-  const passwords = createPasswordHasher(options.argon2 ?? TEST_ARGON2);
+  const passwords = createPasswordHasher(options.argon2 ?? TEST_ARGON2, options.passwordOptions);
   const app = createApp({
     db,
     redis,
@@ -93,11 +111,10 @@ export async function createHarness(label: string, options: HarnessOptions = {})
     serviceClients: [
       {
         clientId: TEST_SERVICE_CLIENT.clientId,
-        secretHash: await Bun.password.hash(TEST_SERVICE_CLIENT.clientSecret, {
-          algorithm: 'argon2id',
-          ...TEST_ARGON2,
-        }),
+        secretHash: hashClientSecret(TEST_SERVICE_CLIENT.clientSecret),
+        scopes: TEST_SERVICE_CLIENT.scopes,
       },
+      { clientId: 'storefront', secretHash: hashClientSecret(TEST_STOREFRONT_CLIENT.clientSecret), scopes: [] },
     ],
     issuer: 'fruitables-identity',
     audience: 'fruitables',

@@ -84,7 +84,7 @@ export const catalogFlashSaleBenchmark: Benchmark = {
     const catalog = await startBenchCatalog(context, { DB_POOL_MAX: '20' });
     const rounds: Round[] = [];
     try {
-      const token = await catalog.signer.service('orders');
+      const token = await catalog.signer.service('orders', { aud: 'catalog', scope: 'catalog:holds' });
       for (let round = 1; round <= ROUNDS; round++) {
         const result = await flashSale(catalog, await lastBoxes(catalog, round), token);
         if (result.held !== BOXES || result.soldOut !== REQUESTS - BOXES) {

@@ -12,7 +12,12 @@ export interface AuthenticateOptions {
   /** A node-redis client; the revocation denylist is read from it on every request. */
   redis: RevocationRedis;
   issuer?: string;
-  audience?: string;
+  /**
+   * The audiences accepted (any one of them). Default "fruitables", the audience of people's
+   * tokens; the authentication in front of internal routes adds the service's own name, the
+   * audience of the service tokens minted for calling it.
+   */
+  audience?: string | string[];
   /** Let requests without an Authorization header through (public routes that personalise). */
   optional?: boolean;
   clockToleranceSeconds?: number;

@@ -10,7 +10,8 @@ import { z } from 'zod';
  *            kid  id of the identity key that signed it; looked up in identity's JWKS
  *            typ  "at+jwt" (RFC 9068), so an ID token or other JWT cannot pass as an access token
  *   Claims:  iss      configured issuer, default "fruitables-identity"
- *            aud      configured audience, default "fruitables"
+ *            aud      configured audience, default "fruitables", for people's tokens; a service
+ *                     token's aud is the one service it may call (e.g. "catalog")
  *            sub      the account id (UUID), or "service:<name>" for a service's own token
  *            iat, nbf issue time and not-before (epoch seconds; identity sets both to now)
  *            exp      iat + 15 minutes
@@ -18,6 +19,9 @@ import { z } from 'zod';
  *            roles    non-empty subset of 'shopper' | 'farmer' | 'admin' | 'service';
  *                     'service' appears exactly when sub is "service:<name>", and then alone
  *            farmIds  ids of the farms a farmer manages; [] for everyone else
+ *            scope    service tokens only: space-separated scopes granted at the audience,
+ *                     each "<audience>:<permission>" (RFC 8693 §4.2 / RFC 9068 §2.2.3), e.g.
+ *                     "catalog:holds"; checked by `requireServiceScope` / `guardInternalRoutes`
  *   Verifiers allow 5 seconds of clock skew on exp and nbf, and refuse a token whose iat is
  *   more than 15 minutes old whatever its exp says.
  *
@@ -46,6 +50,19 @@ export const CLOCK_TOLERANCE_SECONDS = 5;
 
 const SERVICE_SUBJECT = /^service:[a-z][a-z0-9-]{0,62}$/;
 
+/** A scope is `<audience>:<permission>`: lower-case words, so it is safe in a header and a log line. */
+const SCOPE = /^[a-z][a-z0-9-]{0,62}:[a-z][a-z0-9:-]{0,62}$/;
+
+/** True when `value` is a well-formed scope such as `catalog:holds`. */
+export function isServiceScope(value: string): boolean {
+  return SCOPE.test(value);
+}
+
+/** The audience a scope belongs to: `catalog:holds` → `catalog`. */
+export function scopeAudience(scope: string): string {
+  return scope.slice(0, scope.indexOf(':'));
+}
+
 /** The `sub` of a service's own token. */
 export function serviceSubject(name: string): string {
   const subject = `service:${name}`;
@@ -60,6 +77,10 @@ export interface Principal {
   roles: Role[];
   /** Farms this principal manages; empty unless a farmer. */
   farmIds: string[];
+  /** The token's `aud`, always as a list: "fruitables" for people, the callee service for a service token. */
+  audiences: string[];
+  /** Scopes granted to a service token (`catalog:holds`); empty for people. */
+  scopes: string[];
   /** The token's `jti`: what logout revokes. */
   tokenId: string;
   issuedAt: Date;
@@ -80,6 +101,11 @@ export const accessTokenClaimsSchema = z
     jti: z.uuid(),
     roles: z.array(z.enum(ROLES)).min(1),
     farmIds: z.array(z.uuid()),
+    scope: z
+      .string()
+      .max(1024)
+      .refine((scope) => scope.split(' ').every(isServiceScope), 'scopes are space-separated <audience>:<permission>')
+      .optional(),
   })
   .refine((claims) => claims.sub.startsWith('service:') === claims.roles.includes('service'), {
     message: 'the service role and a service:<name> subject go together',
@@ -88,6 +114,10 @@ export const accessTokenClaimsSchema = z
   .refine((claims) => !claims.roles.includes('service') || claims.roles.length === 1, {
     message: 'a service token carries no user roles',
     path: ['roles'],
+  })
+  .refine((claims) => claims.scope === undefined || claims.roles.includes('service'), {
+    message: 'only a service token carries scopes',
+    path: ['scope'],
   });
 
 export type AccessTokenClaims = z.infer<typeof accessTokenClaimsSchema>;
@@ -101,6 +131,8 @@ export function principalFromClaims(payload: unknown): Principal | undefined {
     subject: claims.sub,
     roles: [...new Set(claims.roles)],
     farmIds: [...new Set(claims.farmIds)],
+    audiences: typeof claims.aud === 'string' ? [claims.aud] : [...new Set(claims.aud)],
+    scopes: claims.scope ? [...new Set(claims.scope.split(' '))] : [],
     tokenId: claims.jti,
     issuedAt: new Date(claims.iat * 1000),
     expiresAt: new Date(claims.exp * 1000),

@@ -40,6 +40,8 @@ function manualClock(start = Date.parse('2026-11-21T03:00:00Z')) {
   return { clock, advance: (ms: number) => (now += ms) };
 }
 
+const forCatalog = { audience: 'catalog', scopes: ['catalog:holds'] };
+
 const servers: ReturnType<typeof serveTokenEndpoint>[] = [];
 function startEndpoint(options?: Parameters<typeof serveTokenEndpoint>[0]) {
   const server = serveTokenEndpoint(options);
@@ -57,11 +59,16 @@ describe('service token provider', () => {
       tokenUrl: endpoint.url,
       clientId: 'orders',
       clientSecret: 's3cret with space:colon',
+      audience: 'catalog',
+      scopes: ['catalog:holds', 'catalog:reads'],
     });
     expect(await provider.getToken()).toBe('token-1');
     const [request] = endpoint.requests;
     expect(request?.contentType).toBe('application/x-www-form-urlencoded');
     expect(new URLSearchParams(request?.body).get('grant_type')).toBe('client_credentials');
+    // RFC 8693-style audience and RFC 6749 §3.3 scope: one callee, space-separated scopes.
+    expect(new URLSearchParams(request?.body).get('audience')).toBe('catalog');
+    expect(new URLSearchParams(request?.body).get('scope')).toBe('catalog:holds catalog:reads');
     const basic = request?.authorization?.replace(/^Basic /, '') ?? '';
     // RFC 6749 §2.3.1: both parts form-urlencoded, so a colon in the secret cannot split it.
     expect(atob(basic)).toBe('orders:s3cret+with+space%3Acolon');
@@ -70,7 +77,13 @@ describe('service token provider', () => {
   it('serves the cached token until shortly before it expires', async () => {
     const endpoint = startEndpoint({ expiresIn: 900 });
     const { clock, advance } = manualClock();
-    const provider = createServiceTokenProvider({ tokenUrl: endpoint.url, clientId: 'a', clientSecret: 'b', clock });
+    const provider = createServiceTokenProvider({
+      tokenUrl: endpoint.url,
+      ...forCatalog,
+      clientId: 'a',
+      clientSecret: 'b',
+      clock,
+    });
     expect(await provider.getToken()).toBe('token-1');
     advance(839_000);
     expect(await provider.getToken()).toBe('token-1');
@@ -83,7 +96,12 @@ describe('service token provider', () => {
 
   it('shares one in-flight request between concurrent callers', async () => {
     const endpoint = startEndpoint({ delayMs: 50 });
-    const provider = createServiceTokenProvider({ tokenUrl: endpoint.url, clientId: 'a', clientSecret: 'b' });
+    const provider = createServiceTokenProvider({
+      tokenUrl: endpoint.url,
+      ...forCatalog,
+      clientId: 'a',
+      clientSecret: 'b',
+    });
     const tokens = await Promise.all(Array.from({ length: 25 }, () => provider.getToken()));
     expect(new Set(tokens)).toEqual(new Set(['token-1']));
     expect(endpoint.requests).toHaveLength(1);
@@ -91,7 +109,12 @@ describe('service token provider', () => {
 
   it('fetches a new token after being invalidated', async () => {
     const endpoint = startEndpoint();
-    const provider = createServiceTokenProvider({ tokenUrl: endpoint.url, clientId: 'a', clientSecret: 'b' });
+    const provider = createServiceTokenProvider({
+      tokenUrl: endpoint.url,
+      ...forCatalog,
+      clientId: 'a',
+      clientSecret: 'b',
+    });
     await provider.getToken();
     provider.invalidate();
     expect(await provider.getToken()).toBe('token-2');
@@ -99,7 +122,12 @@ describe('service token provider', () => {
 
   it('fails with a 503 problem when identity refuses, without caching the failure', async () => {
     const refusing = startEndpoint({ status: 401 });
-    const provider = createServiceTokenProvider({ tokenUrl: refusing.url, clientId: 'a', clientSecret: 'wrong' });
+    const provider = createServiceTokenProvider({
+      tokenUrl: refusing.url,
+      ...forCatalog,
+      clientId: 'a',
+      clientSecret: 'wrong',
+    });
     await expect(provider.getToken()).rejects.toMatchObject({ status: 503, code: 'service_credentials_unavailable' });
     await expect(provider.getToken()).rejects.toMatchObject({ status: 503 });
     expect(refusing.requests).toHaveLength(2);
@@ -108,7 +136,12 @@ describe('service token provider', () => {
   it('fails with a 503 problem when identity is unreachable', async () => {
     const gone = startEndpoint();
     gone.stop();
-    const provider = createServiceTokenProvider({ tokenUrl: gone.url, clientId: 'a', clientSecret: 'b' });
+    const provider = createServiceTokenProvider({
+      tokenUrl: gone.url,
+      ...forCatalog,
+      clientId: 'a',
+      clientSecret: 'b',
+    });
     await expect(provider.getToken()).rejects.toMatchObject({ status: 503, code: 'service_credentials_unavailable' });
   });
 });

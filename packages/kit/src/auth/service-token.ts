@@ -7,6 +7,10 @@ export interface ServiceTokenProviderOptions {
   tokenUrl: string;
   clientId: string;
   clientSecret: string;
+  /** The one service the token is for (its `aud`), e.g. `catalog`. A token is good at one callee only. */
+  audience: string;
+  /** The scopes to ask for at that service, e.g. `['catalog:holds']`; identity refuses any not granted to this client. */
+  scopes: readonly string[];
   fetch?: typeof fetch;
   clock?: Clock;
   /** Fetch a new token this long before the cached one expires, so it never expires in flight. */
@@ -53,7 +57,8 @@ interface CachedToken {
 }
 
 /**
- * Service-to-service credentials: an OAuth2 client-credentials token from identity, cached
+ * Service-to-service credentials: an OAuth2 client-credentials token from identity for one
+ * callee (`audience`) with the scopes this caller needs there, cached
  * until `refreshSkewSeconds` before it expires. Concurrent callers share one in-flight
  * request, so a burst of outgoing calls at expiry costs identity one token request. A failed
  * fetch is not cached; the next call tries again.
@@ -78,7 +83,11 @@ export function createServiceTokenProvider(options: ServiceTokenProviderOptions)
           'content-type': 'application/x-www-form-urlencoded',
           accept: 'application/json',
         },
-        body: new URLSearchParams({ grant_type: 'client_credentials' }).toString(),
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          audience: options.audience,
+          scope: options.scopes.join(' '),
+        }).toString(),
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {

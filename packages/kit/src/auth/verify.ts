@@ -43,7 +43,8 @@ export function tokenRevoked(): TokenRejected {
 export interface VerifyAccessTokenOptions {
   keys: KeySource;
   issuer?: string;
-  audience?: string;
+  /** The audiences accepted (any one of them); default "fruitables", the audience of people's tokens. */
+  audience?: string | string[];
   clockToleranceSeconds?: number;
   clock?: Clock;
 }

@@ -1,7 +1,8 @@
-import { problemResponses } from '@fruitables/kit';
+import { problemResponses, serviceTokenSecurity } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
+import { HOLDS_SCOPE } from '../../contract/internal-holds.ts';
 import { confirmHold } from '../../domain/settle-hold.ts';
-import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';
+import type { CatalogApp, RouteDeps } from '../deps.ts';
 import { holdParams } from '../params.ts';
 import { holdResponse, holdSchema } from './schema.ts';
 
@@ -10,7 +11,8 @@ export const confirmHoldRoute = createRoute({
   path: '/internal/v1/holds/{holdId}/confirm',
   tags: ['internal'],
   summary: 'Confirm a paid hold: its boxes become sold, lot ids stay on the lines',
-  security: securedByBearer,
+  // What the internal-route guard enforces: a service token for catalog with this scope.
+  security: serviceTokenSecurity(HOLDS_SCOPE),
   request: { params: holdParams },
   responses: {
     200: {
@@ -22,7 +24,7 @@ export const confirmHoldRoute = createRoute({
 });
 
 export function registerConfirmHold(app: CatalogApp, deps: RouteDeps): void {
-  app.openapi({ ...confirmHoldRoute, middleware: deps.serviceOnly }, async (c) => {
+  app.openapi(confirmHoldRoute, async (c) => {
     const hold = await confirmHold(deps.ctx, c.req.valid('param').holdId);
     return c.json(holdResponse(hold), 200);
   });

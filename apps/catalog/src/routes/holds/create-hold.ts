@@ -1,7 +1,8 @@
-import { problemResponses } from '@fruitables/kit';
+import { problemResponses, serviceTokenSecurity } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
+import { HOLDS_SCOPE } from '../../contract/internal-holds.ts';
 import { holdStock } from '../../domain/hold-stock.ts';
-import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';
+import type { CatalogApp, RouteDeps } from '../deps.ts';
 import { holdBody, holdHeaders, holdResponse, holdSchema } from './schema.ts';
 
 export const createHoldRoute = createRoute({
@@ -11,7 +12,8 @@ export const createHoldRoute = createRoute({
   summary: 'Hold stock for a checkout (orders only)',
   description:
     'All lines or none, oldest sellable lot first (FEFO), skipping lots past their fruit’s maximum age. 409 `sold_out` when any line cannot be filled. The same Idempotency-Key returns the same hold (200).',
-  security: securedByBearer,
+  // What the internal-route guard enforces: a service token for catalog with this scope.
+  security: serviceTokenSecurity(HOLDS_SCOPE),
   request: {
     headers: holdHeaders,
     body: { required: true, content: { 'application/json': { schema: holdBody } } },
@@ -27,7 +29,7 @@ export const createHoldRoute = createRoute({
 });
 
 export function registerCreateHold(app: CatalogApp, deps: RouteDeps): void {
-  app.openapi({ ...createHoldRoute, middleware: deps.serviceOnly }, async (c) => {
+  app.openapi(createHoldRoute, async (c) => {
     const body = c.req.valid('json');
     const { hold, created } = await holdStock(deps.ctx, {
       idempotencyKey: c.req.valid('header')['idempotency-key'],

@@ -5,6 +5,7 @@ import {
   call,
   createHarness,
   daysAgo,
+  ordersServiceToken,
   seedFarm,
   seedLot,
   seedOffer,
@@ -14,7 +15,7 @@ let h: CatalogHarness;
 let service: string;
 beforeAll(async () => {
   h = await createHarness('catalog-hold-view');
-  service = await h.signer.service('orders');
+  service = await ordersServiceToken(h.signer);
 });
 afterAll(async () => {
   await h.close();

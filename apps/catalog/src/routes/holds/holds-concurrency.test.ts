@@ -4,6 +4,7 @@ import {
   call,
   createHarness,
   daysAgo,
+  ordersServiceToken,
   seedFarm,
   seedLot,
   seedOffer,
@@ -33,7 +34,7 @@ describe.each([
       await seedLot(h, farm, offerId, { lotCode: 'FS-1', harvestedOn: daysAgo(h, 2), boxesHarvested: 40 }),
       await seedLot(h, farm, offerId, { lotCode: 'FS-2', harvestedOn: daysAgo(h, 1), boxesHarvested: 60 }),
     ];
-    const token = await h.signer.service('orders');
+    const token = await ordersServiceToken(h.signer);
     const responses = await Promise.all(
       Array.from({ length: 1000 }, (_, index) =>
         call(h, 'POST', '/internal/v1/holds', {

@@ -6,6 +6,7 @@ import {
   call,
   createHarness,
   daysAgo,
+  ordersServiceToken,
   outboxTypes,
   seedFarm,
   seedLot,
@@ -16,7 +17,7 @@ let h: CatalogHarness;
 let service: string;
 beforeAll(async () => {
   h = await createHarness('catalog-holds');
-  service = await h.signer.service('orders');
+  service = await ordersServiceToken(h.signer);
 });
 afterAll(async () => {
   await h.close();

@@ -1,6 +1,5 @@
-import { holdStatuses } from '@fruitables/schema-catalog';
 import { z } from '@hono/zod-openapi';
-import { HOLD_ID, LOT_ID, OFFER_ID } from '../../contract/examples.ts';
+import { holdBody, holdSchema } from '../../contract/internal-holds.ts';
 import type { HoldView } from '../../domain/hold-views.ts';
 
 export const holdHeaders = z.object({
@@ -11,44 +10,8 @@ export const holdHeaders = z.object({
     .openapi({ param: { name: 'idempotency-key', in: 'header' }, example: 'checkout-0196f0c2-7b3a-7c1e' }),
 });
 
-export const holdBody = z
-  .object({
-    lines: z
-      .array(
-        z.object({
-          offerId: z.uuid().openapi({ example: OFFER_ID }),
-          quantity: z.number().int().positive().max(1000).openapi({ example: 2 }),
-        }),
-      )
-      .min(1)
-      .max(50),
-    ttlSeconds: z
-      .number()
-      .int()
-      .min(30)
-      .max(3600)
-      .optional()
-      .openapi({ example: 900, description: 'Default 900 (15 min)' }),
-  })
-  .strict()
-  .openapi('HoldRequest');
-
-export const holdSchema = z
-  .object({
-    id: z.uuid().openapi({ example: HOLD_ID }),
-    status: z.enum(holdStatuses).openapi({ example: 'held' }),
-    expiresAt: z.iso.datetime().openapi({ example: '2026-11-21T12:15:00.000Z' }),
-    lines: z.array(
-      z.object({
-        offerId: z.uuid().openapi({ example: OFFER_ID }),
-        lotId: z.uuid().openapi({ example: LOT_ID }),
-        lotCode: z.string().openapi({ example: 'CJ-2611-01' }),
-        harvestedOn: z.iso.date().openapi({ example: '2026-11-12' }),
-        quantity: z.number().int().openapi({ example: 2 }),
-      }),
-    ),
-  })
-  .openapi('Hold');
+// The request and answer shapes are catalog's contract with orders: defined there, validated here.
+export { holdBody, holdSchema };
 
 export const holdResponse = (hold: HoldView): z.infer<typeof holdSchema> => ({
   ...hold,

@@ -22,7 +22,7 @@ beforeAll(async () => {
   farmer = await verifiedFarmer(h, admin);
   shopper = await signedInShopper(h);
   const issued = await call(h, 'POST', '/v1/oauth/token', {
-    body: `grant_type=client_credentials&client_id=${TEST_SERVICE_CLIENT.clientId}&client_secret=${TEST_SERVICE_CLIENT.clientSecret}`,
+    body: `grant_type=client_credentials&client_id=${TEST_SERVICE_CLIENT.clientId}&client_secret=${TEST_SERVICE_CLIENT.clientSecret}&audience=catalog`,
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
   });
   serviceToken = (await bodyOf<{ access_token: string }>(issued)).access_token;
@@ -114,9 +114,9 @@ describe.each(adminRoutes)('admin route: $name', ({ request }) => {
     expect((await call(h, method, path, { body, token: farmer.accessToken })).status).toBe(403);
   });
 
-  it('answers 403 to a service', async () => {
+  it("answers 401 to a service token (minted for a callee service, never for people's routes)", async () => {
     const { method, path, body } = await request();
-    expect((await call(h, method, path, { body, token: serviceToken })).status).toBe(403);
+    expect((await call(h, method, path, { body, token: serviceToken })).status).toBe(401);
   });
 
   it('answers 200 to an admin', async () => {
