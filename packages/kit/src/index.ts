@@ -1,3 +1,14 @@
+// Transitional: the error classes live in @fruitables/core; import sites move in the next commit.
+export {
+  Conflict,
+  DomainError,
+  Forbidden,
+  farmNotFound,
+  NotFound,
+  TooManyRequests,
+  Unauthorized,
+  ValidationFailed,
+} from '@fruitables/core';
 export { createServiceApp, type ServiceAppOptions } from './app.ts';
 export { type AuthenticateOptions, authenticate } from './auth/authenticate.ts';
 export {
@@ -14,7 +25,7 @@ export {
   type Role,
   serviceSubject,
 } from './auth/claims.ts';
-export { canManageFarm, farmNotFound, principalOf, requireFarmAccess, requireRole } from './auth/guards.ts';
+export { canManageFarm, principalOf, requireFarmAccess, requireRole } from './auth/guards.ts';
 export {
   createJwksKeySource,
   type JwksKeySource,
@@ -43,26 +54,12 @@ export {
   verifyAccessToken,
 } from './auth/verify.ts';
 export { EnvError, exitOnEnvError, parseEnv, type ServiceEnv, serviceEnvShape } from './env.ts';
-export { fieldProblems } from './errors.ts';
+export { fieldProblems, statusOfKind } from './errors.ts';
 export type { ReadinessCheck } from './health.ts';
 export { createLifecycle, type Lifecycle } from './lifecycle.ts';
 export { createLogger, type Logger, type LoggerOptions } from './logger.ts';
 export { createMetricsRegistry } from './metrics.ts';
-export {
-  buildProblem,
-  Conflict,
-  DomainError,
-  type FieldProblem,
-  Forbidden,
-  NotFound,
-  type Problem,
-  problemResponse,
-  problemResponses,
-  problemSchema,
-  TooManyRequests,
-  Unauthorized,
-  ValidationFailed,
-} from './problem.ts';
+export { buildProblem, type Problem, problemResponse, problemResponses, problemSchema } from './problem.ts';
 export type { UploadLimit } from './request-pipeline.ts';
 export { type RunningService, type ServeOptions, serveApp } from './serve.ts';
 export type { KitEnv, KitVariables } from './types.ts';
