@@ -100,7 +100,10 @@ describe('service token provider', () => {
   it('fails with a 503 problem when identity refuses, without caching the failure', async () => {
     const refusing = startEndpoint({ status: 401 });
     const provider = createServiceTokenProvider({ tokenUrl: refusing.url, clientId: 'a', clientSecret: 'wrong' });
-    await expect(provider.getToken()).rejects.toMatchObject({ kind: 'unavailable', code: 'service_credentials_unavailable' });
+    await expect(provider.getToken()).rejects.toMatchObject({
+      kind: 'unavailable',
+      code: 'service_credentials_unavailable',
+    });
     await expect(provider.getToken()).rejects.toMatchObject({ kind: 'unavailable' });
     expect(refusing.requests).toHaveLength(2);
   });
@@ -109,6 +112,9 @@ describe('service token provider', () => {
     const gone = startEndpoint();
     gone.stop();
     const provider = createServiceTokenProvider({ tokenUrl: gone.url, clientId: 'a', clientSecret: 'b' });
-    await expect(provider.getToken()).rejects.toMatchObject({ kind: 'unavailable', code: 'service_credentials_unavailable' });
+    await expect(provider.getToken()).rejects.toMatchObject({
+      kind: 'unavailable',
+      code: 'service_credentials_unavailable',
+    });
   });
 });
