@@ -1,14 +1,3 @@
-// Transitional: the error classes live in @fruitables/core; import sites move in the next commit.
-export {
-  Conflict,
-  DomainError,
-  Forbidden,
-  farmNotFound,
-  NotFound,
-  TooManyRequests,
-  Unauthorized,
-  ValidationFailed,
-} from '@fruitables/core';
 export { createServiceApp, type ServiceAppOptions } from './app.ts';
 export { type AuthenticateOptions, authenticate } from './auth/authenticate.ts';
 export {

@@ -1,4 +1,4 @@
-import { ValidationFailed } from '@fruitables/kit';
+import { ValidationFailed } from '@fruitables/core';
 import type { Certification, CertificationKind, Grade, StockState } from '@fruitables/schema-catalog';
 import type { DomainContext } from '../domain/context.ts';
 import { seoulToday, stockStateOf } from '../domain/stock-state.ts';

@@ -1,4 +1,5 @@
-import { serviceSubject, Unauthorized } from '@fruitables/kit';
+import { Unauthorized } from '@fruitables/core';
+import { serviceSubject } from '@fruitables/kit/tokens';
 import type { IssuedAccessToken } from './access-tokens.ts';
 import type { DomainContext } from './context.ts';
 import type { PasswordHasher } from './passwords.ts';

@@ -1,5 +1,4 @@
-import { newId } from '@fruitables/core';
-import { Forbidden } from '@fruitables/kit';
+import { Forbidden, newId } from '@fruitables/core';
 import { type AccountRole, accounts, type SocialProvider, socialIdentities } from '@fruitables/schema-identity';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DomainContext, IdentityDb } from './context.ts';

@@ -1,5 +1,4 @@
-import type { Clock } from '@fruitables/core';
-import { Unauthorized } from '@fruitables/core';
+import { type Clock, Unauthorized } from '@fruitables/core';
 import { jwtVerify } from 'jose';
 import { JOSEError, JWTExpired } from 'jose/errors';
 import {

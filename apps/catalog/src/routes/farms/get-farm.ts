@@ -1,4 +1,5 @@
-import { farmNotFound, problemResponses } from '@fruitables/kit';
+import { farmNotFound } from '@fruitables/core';
+import { problemResponses } from '@fruitables/kit';
 import { createRoute, z } from '@hono/zod-openapi';
 import { findFarm } from '../../domain/farms.ts';
 import { photosOf } from '../../photos/list-photos.ts';

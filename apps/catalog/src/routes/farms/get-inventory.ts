@@ -1,4 +1,5 @@
-import { farmNotFound, problemResponses } from '@fruitables/kit';
+import { farmNotFound } from '@fruitables/core';
+import { problemResponses } from '@fruitables/kit';
 import { grades, stockStates } from '@fruitables/schema-catalog';
 import { createRoute, z } from '@hono/zod-openapi';
 import { loadFarmInventory } from '../../domain/farm-inventory.ts';

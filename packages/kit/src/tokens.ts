@@ -1,0 +1,36 @@
+/*
+ * The access-token contract and the revocation list without the HTTP half of the kit:
+ * nothing reachable from here loads Hono. Domain layers and command-line tools import this
+ * entry (`@fruitables/kit/tokens`); middleware and routes use `@fruitables/kit`, which
+ * exports the same names. service-layout.test.ts keeps this entry free of Hono.
+ */
+export {
+  ACCESS_TOKEN_ALGORITHM,
+  ACCESS_TOKEN_LIFETIME_SECONDS,
+  ACCESS_TOKEN_TYPE,
+  type AccessTokenClaims,
+  accessTokenClaimsSchema,
+  CLOCK_TOLERANCE_SECONDS,
+  DEFAULT_AUDIENCE,
+  DEFAULT_ISSUER,
+  type Principal,
+  ROLES,
+  type Role,
+  serviceSubject,
+} from './auth/claims.ts';
+export { createStaticKeySource, type KeySource, KeysUnavailable } from './auth/key-source.ts';
+export {
+  isRevoked,
+  type RevocationRedis,
+  RevocationUnavailable,
+  revokedBeforeKey,
+  revokedTokenKey,
+  revokeSubjectBefore,
+  revokeToken,
+} from './auth/revocation.ts';
+export {
+  type TokenProblemCode,
+  TokenRejected,
+  type VerifyAccessTokenOptions,
+  verifyAccessToken,
+} from './auth/verify.ts';
