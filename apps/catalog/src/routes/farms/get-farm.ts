@@ -2,7 +2,7 @@ import { farmNotFound } from '@fruitables/core';
 import { problemResponses } from '@fruitables/kit';
 import { createRoute, z } from '@hono/zod-openapi';
 import { findFarm } from '../../domain/farms.ts';
-import { photosOf } from '../../photos/list-photos.ts';
+import { photosOf } from '../../domain/photo-reads.ts';
 import { cacheableJson, notModified } from '../cacheable.ts';
 import type { CatalogApp, RouteDeps } from '../deps.ts';
 import { farmParams } from '../params.ts';

@@ -1,6 +1,6 @@
 import { photoSubjects } from '@fruitables/schema-catalog';
 import { z } from '@hono/zod-openapi';
-import type { Photo } from '../../photos/upload-photo.ts';
+import type { Photo } from '../../domain/photo-reads.ts';
 import { farmParams, PRODUCT_ID } from '../params.ts';
 
 export const PHOTO_ID = '0196f0c2-7b3a-7c1e-8f00-000000000050';

@@ -1,8 +1,8 @@
 import { problemResponses } from '@fruitables/kit';
 import { createRoute, z } from '@hono/zod-openapi';
 import { productNotFound } from '../../domain/errors.ts';
+import { photosOf } from '../../domain/photo-reads.ts';
 import { findPublicProduct } from '../../domain/product-list.ts';
-import { photosOf } from '../../photos/list-photos.ts';
 import { cacheableJson, notModified } from '../cacheable.ts';
 import type { CatalogApp, RouteDeps } from '../deps.ts';
 import { productParams } from '../params.ts';
