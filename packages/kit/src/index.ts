@@ -1,47 +1,17 @@
 export { createServiceApp, type ServiceAppOptions } from './app.ts';
 export { type AuthenticateOptions, authenticate } from './auth/authenticate.ts';
-export {
-  ACCESS_TOKEN_ALGORITHM,
-  ACCESS_TOKEN_LIFETIME_SECONDS,
-  ACCESS_TOKEN_TYPE,
-  type AccessTokenClaims,
-  accessTokenClaimsSchema,
-  CLOCK_TOLERANCE_SECONDS,
-  DEFAULT_AUDIENCE,
-  DEFAULT_ISSUER,
-  type Principal,
-  ROLES,
-  type Role,
-  serviceSubject,
-} from './auth/claims.ts';
 export { canManageFarm, principalOf, requireFarmAccess, requireRole } from './auth/guards.ts';
 export {
   createJwksKeySource,
   type JwksKeySource,
   type JwksKeySourceOptions,
 } from './auth/jwks-key-source.ts';
-export { createStaticKeySource, type KeySource, KeysUnavailable } from './auth/key-source.ts';
-export {
-  isRevoked,
-  type RevocationRedis,
-  RevocationUnavailable,
-  revokedBeforeKey,
-  revokedTokenKey,
-  revokeSubjectBefore,
-  revokeToken,
-} from './auth/revocation.ts';
 export {
   createServiceTokenProvider,
   type ServiceTokenProvider,
   type ServiceTokenProviderOptions,
   ServiceTokenUnavailable,
 } from './auth/service-token.ts';
-export {
-  type TokenProblemCode,
-  TokenRejected,
-  type VerifyAccessTokenOptions,
-  verifyAccessToken,
-} from './auth/verify.ts';
 export { EnvError, exitOnEnvError, parseEnv, type ServiceEnv, serviceEnvShape } from './env.ts';
 export { fieldProblems, statusOfKind } from './errors.ts';
 export type { ReadinessCheck } from './health.ts';
@@ -51,4 +21,6 @@ export { createMetricsRegistry } from './metrics.ts';
 export { buildProblem, type Problem, problemResponse, problemResponses, problemSchema } from './problem.ts';
 export type { UploadLimit } from './request-pipeline.ts';
 export { type RunningService, type ServeOptions, serveApp } from './serve.ts';
+// The Hono-free token contract and revocation list; also importable alone as @fruitables/kit/tokens.
+export * from './tokens.ts';
 export type { KitEnv, KitVariables } from './types.ts';

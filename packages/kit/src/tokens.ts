@@ -1,8 +1,8 @@
 /*
  * The access-token contract and the revocation list without the HTTP half of the kit:
  * nothing reachable from here loads Hono. Domain layers and command-line tools import this
- * entry (`@fruitables/kit/tokens`); middleware and routes use `@fruitables/kit`, which
- * exports the same names. service-layout.test.ts keeps this entry free of Hono.
+ * entry (`@fruitables/kit/tokens`); `@fruitables/kit` re-exports it for middleware and
+ * routes. service-layout.test.ts keeps this entry free of Hono.
  */
 export {
   ACCESS_TOKEN_ALGORITHM,
