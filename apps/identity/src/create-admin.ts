@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
-import { systemClock } from '@fruitables/core';
+import { DomainError, systemClock } from '@fruitables/core';
 import { createDrizzle, createPostgres } from '@fruitables/db';
-import { DomainError, EnvError, parseEnv } from '@fruitables/kit';
+import { EnvError, parseEnv } from '@fruitables/kit';
 import { identityTables } from '@fruitables/schema-identity';
 import { z } from 'zod';
 import { createAdminAccount } from './domain/accounts.ts';

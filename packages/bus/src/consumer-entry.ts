@@ -5,6 +5,7 @@ import { acknowledge } from './consumer-ack.ts';
 import { sendToDeadLetter } from './dead-letter.ts';
 import { decodeEnvelope } from './decode.ts';
 import { ENVELOPE_FIELD } from './envelope.ts';
+import { decideOnFailure } from './failure-policy.ts';
 import type { BusMetrics } from './metrics.ts';
 import type { RedisClient } from './redis.ts';
 import type { Backoff } from './retry-schedule.ts';
@@ -68,8 +69,9 @@ export interface EntryProcessor<C extends EventCatalogue, TSchema extends Record
   /** Applies one decoded event in a transaction of its own; a failure goes to `fail`. */
   applyAlone(item: DecodedEntry<C, TSchema>): Promise<EntryOutcome>;
   /**
-   * Counts a failed attempt at applying `item` (whose transaction rolled back): schedules a
-   * retry with backoff, or dead-letters it once it has been delivered `maxAttempts` times.
+   * Counts a failed attempt at applying `item` (whose transaction rolled back): dead-letters it
+   * at once when the handler rejected the event itself (see failure-policy.ts), otherwise
+   * schedules a retry with backoff, or dead-letters it once delivered `maxAttempts` times.
    */
   fail(item: DecodedEntry<C, TSchema>, error: unknown): Promise<EntryOutcome>;
   /** Acknowledges entries of types this group has no handler for. */
@@ -77,8 +79,6 @@ export interface EntryProcessor<C extends EventCatalogue, TSchema extends Record
   /** Reports committed events to `onApplied`; a throwing hook is logged, never taken for a failed apply. */
   reportApplied(events: readonly EventEnvelope<C>[]): void;
 }
-
-const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
  * Handles delivered entries one at a time: decode, apply exactly once, acknowledge. The
@@ -140,9 +140,11 @@ export function createEntryProcessor<C extends EventCatalogue, TSchema extends R
 
     async fail({ entry, deliveryCount, event }, error) {
       metrics.handlerFailures.inc({ group, type: event.type });
-      const message = errorMessage(error);
-      if (deliveryCount >= options.maxAttempts) return deadLetter(entry, 'handler-failed', message, deliveryCount);
-      const delayMs = options.backoff(deliveryCount);
+      const decision = decideOnFailure(error);
+      if (decision.action === 'dead-letter') return deadLetter(entry, decision.reason, decision.error, deliveryCount);
+      if (deliveryCount >= options.maxAttempts)
+        return deadLetter(entry, 'handler-failed', decision.error, deliveryCount);
+      const delayMs = Math.max(options.backoff(deliveryCount), decision.minDelayMs);
       logger.warn(
         { err: error, stream: entry.stream, entryId: entry.id, type: event.type, attempt: deliveryCount, delayMs },
         'handler failed, will retry',

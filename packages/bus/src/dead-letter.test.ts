@@ -1,4 +1,4 @@
-import { newId } from '@fruitables/core';
+import { Invalid, NotFound, newId } from '@fruitables/core';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consumer } from './consumer.ts';
@@ -161,6 +161,52 @@ describe('dead letters', () => {
     // Validation failures are not retried: nothing a retry could change.
     expect(letters.every((letter) => letter.message.attempts === '1')).toBe(true);
     expect(JSON.parse(String(letters.at(-1)?.message.originalFields))).toEqual({ payload: 'something else entirely' });
+    await waitFor('nothing pending', async () => (await h.redis.xPending(stream, group)).pending === 0);
+  });
+
+  it('dead-letters at once an event its handler rejects, but retries one that names something not there yet', async () => {
+    const stream = `${h.prefix}:rejected`;
+    const group = `${h.prefix}:rejected-group`;
+    const deadLetterStream = `${stream}:dlq`;
+    const attempts = new Map<number, number>();
+    const applied = await appliedCount();
+    const consumer = createFixtureConsumer(h, {
+      streams: [stream],
+      group,
+      consumerName: 'c1',
+      deadLetterStream,
+      maxAttempts: 3,
+      backoff: () => 100,
+      claimIdleMs: 60_000,
+      handlers: {
+        FixtureHappened: async (event, tx) => {
+          attempts.set(event.data.n, (attempts.get(event.data.n) ?? 0) + 1);
+          // n 1: content the handler can never accept; n 2: refers to something that arrives later.
+          if (event.data.n === 1) throw new Invalid('This lot code cannot exist.', 'lot_code_invalid');
+          if (event.data.n === 2 && (attempts.get(2) ?? 0) < 2)
+            throw new NotFound('No such farm yet.', 'farm_not_found');
+          await tx.insert(effects).values({ eventId: event.id, consumer: 'c1' });
+        },
+      },
+    });
+    consumers.push(consumer);
+    await consumer.start();
+
+    const rejected = await appendEvent(h, stream, { type: 'FixtureHappened', aggregateId: 'a', data: { n: 1 } });
+    await appendEvent(h, stream, { type: 'FixtureHappened', aggregateId: 'b', data: { n: 2 } });
+
+    await waitFor('the rejected event to be dead-lettered', async () => (await h.redis.xLen(deadLetterStream)) === 1);
+    await waitFor('the late event to apply on its retry', async () => (await appliedCount()) === 1 + applied);
+    const [letter] = (await h.redis.xRange(deadLetterStream, '-', '+')) ?? [];
+    expect(letter?.message).toMatchObject({
+      reason: 'handler-rejected',
+      error: 'invalid lot_code_invalid: This lot code cannot exist.',
+      originalId: rejected.streamId,
+      attempts: '1',
+    });
+    expect(attempts.get(1)).toBe(1);
+    expect(attempts.get(2)).toBe(2);
+    expect(await metricValue(h.registry, 'bus_dead_lettered_total', { group, reason: 'handler-rejected' })).toBe(1);
     await waitFor('nothing pending', async () => (await h.redis.xPending(stream, group)).pending === 0);
   });
 });

@@ -6,7 +6,11 @@ export interface DeadLetter {
   entry: StreamEntry;
   group: string;
   consumer: string;
-  /** A decode failure (`unknown-type`, `invalid-data`, …) or `handler-failed`. */
+  /**
+   * A decode failure (`unknown-type`, `invalid-data`, …), `handler-rejected` (the handler threw
+   * a domain error saying the event can never apply: dead-lettered on the first attempt) or
+   * `handler-failed` (it kept failing for `maxAttempts` deliveries).
+   */
   reason: string;
   error: string;
   attempts: number;

@@ -1,3 +1,22 @@
+export {
+  Conflict,
+  DomainError,
+  type DomainErrorOptions,
+  type ErrorKind,
+  type FieldProblem,
+  Forbidden,
+  farmNotFound,
+  Invalid,
+  NotFound,
+  TooLarge,
+  TooManyRequests,
+  Unauthorized,
+  Unavailable,
+  Unprocessable,
+  UnsupportedType,
+  UpstreamFailed,
+  ValidationFailed,
+} from './errors.ts';
 export { isUuidV7, newId, uuidV7Timestamp } from './ids.ts';
 export { type SidoName, sidoNames } from './korea.ts';
 export { formatKrw, type Krw, krw, parseKrw } from './money.ts';

@@ -1,9 +1,10 @@
+import { Conflict } from '@fruitables/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
 import { createLifecycle } from './lifecycle.ts';
 import { createMetricsRegistry } from './metrics.ts';
 import { metricsHandler } from './metrics-endpoint.ts';
-import { Conflict, problemResponses } from './problem.ts';
+import { problemResponses } from './problem.ts';
 import { captureLogger, createTestServiceApp } from './testing.ts';
 
 const orderSchema = z.object({

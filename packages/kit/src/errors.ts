@@ -1,8 +1,9 @@
+import { DomainError, type ErrorKind, type FieldProblem } from '@fruitables/core';
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { logSafeError } from './log-safe-error.ts';
-import { buildProblem, DomainError, type FieldProblem, problemResponse, TooManyRequests } from './problem.ts';
+import { buildProblem, problemResponse } from './problem.ts';
 import type { KitEnv } from './types.ts';
 
 const requestIdOf = (c: Context): string => (c.get('requestId') as string | undefined) ?? 'unknown';
@@ -40,15 +41,36 @@ export function validationProblem(error: ZodError, target: string, c: Context): 
 }
 
 /**
- * The one error handler. Domain errors and Hono's HTTP errors keep their status; anything
- * else is a bug, logged with its stack and answered with a bare 500 that reveals nothing.
+ * The one place a domain error's kind becomes an HTTP status. Domain code never names a
+ * status; a new kind fails to compile here until it is given one.
+ */
+export const statusOfKind = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unsupported_type: 415,
+  unprocessable: 422,
+  rate_limited: 429,
+  upstream_failed: 502,
+  upstream_timed_out: 504,
+  unavailable: 503,
+} as const satisfies Record<ErrorKind, number>;
+
+/**
+ * The one error handler. Domain errors get the status of their kind and Hono's HTTP errors
+ * keep theirs; anything else is a bug, logged with its stack and answered with a bare 500
+ * that reveals nothing.
  */
 export const handleError: ErrorHandler<KitEnv> = (error, c) => {
   const requestId = requestIdOf(c);
   if (error instanceof DomainError) {
     const headers: Record<string, string> =
-      error instanceof TooManyRequests ? { 'retry-after': String(error.retryAfterSeconds) } : {};
-    return problemResponse(c, buildProblem(error.status, error.code, error.message, requestId, error.fields), headers);
+      error.retryAfterSeconds === undefined ? {} : { 'retry-after': String(error.retryAfterSeconds) };
+    const status = statusOfKind[error.kind];
+    return problemResponse(c, buildProblem(status, error.code, error.message, requestId, error.fields), headers);
   }
   if (error instanceof HTTPException) {
     const code = error.status === 400 ? 'malformed_request' : `http_${error.status}`;

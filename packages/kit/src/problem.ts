@@ -1,63 +1,7 @@
+import type { FieldProblem } from '@fruitables/core';
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-
-/** One invalid input: where it is (a JSON pointer-ish dotted path or a parameter name) and what to do. */
-export interface FieldProblem {
-  field: string;
-  message: string;
-}
-
-/**
- * Errors the domain throws. Handlers and services never build HTTP responses for failures;
- * the kit's error handler turns these into RFC 9457 problem documents with a stable `code`.
- */
-export class DomainError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly fields?: FieldProblem[],
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
-
-export class ValidationFailed extends DomainError {
-  constructor(message: string, fields: FieldProblem[]) {
-    super(400, 'validation_failed', message, fields);
-  }
-}
-export class Unauthorized extends DomainError {
-  constructor(message = 'Sign in again: the access token is missing, invalid or expired.', code = 'unauthorized') {
-    super(401, code, message);
-  }
-}
-export class Forbidden extends DomainError {
-  constructor(message = 'Your account is not allowed to do this.', code = 'forbidden') {
-    super(403, code, message);
-  }
-}
-export class NotFound extends DomainError {
-  constructor(message = 'Nothing exists at this address.', code = 'not_found') {
-    super(404, code, message);
-  }
-}
-export class Conflict extends DomainError {
-  constructor(message: string, code = 'conflict') {
-    super(409, code, message);
-  }
-}
-export class TooManyRequests extends DomainError {
-  constructor(
-    message: string,
-    readonly retryAfterSeconds: number,
-    code = 'too_many_requests',
-  ) {
-    super(429, code, message);
-  }
-}
 
 export const problemTitles: Record<number, string> = {
   400: 'Bad Request',

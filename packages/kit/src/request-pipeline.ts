@@ -1,10 +1,10 @@
+import { TooLarge } from '@fruitables/core';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { createHttpMetrics, routeLabel } from './metrics.ts';
-import { DomainError } from './problem.ts';
 import type { KitEnv } from './types.ts';
 
 export interface RequestPipelineOptions {
@@ -57,7 +57,7 @@ export function requestPipeline(options: RequestPipelineOptions): MiddlewareHand
     bodyLimit({
       maxSize: bytes,
       onError: () => {
-        throw new DomainError(413, 'body_too_large', `Send at most ${bytes} bytes in one request.`);
+        throw new TooLarge(`Send at most ${bytes} bytes in one request.`, 'body_too_large');
       },
     });
   const defaultLimit = limiter(options.bodyLimitBytes);

@@ -8,7 +8,7 @@ import {
   lockOfferElsewhere,
   SAMPLE_TODAY,
   uploadFile,
-} from '../routes/batches/upload-helpers.ts';
+} from '../testing/batch-uploads.ts';
 import { bodyOf, type CatalogHarness, call, createHarness, seedFarm, seedLot, seedOffer } from '../testing/harness.ts';
 
 let h: CatalogHarness;

@@ -1,5 +1,5 @@
 import type { Clock } from '@fruitables/core';
-import { isUniqueViolation } from '@fruitables/db';
+import { advisoryLockKey, isUniqueViolation, lockForTransaction } from '@fruitables/db';
 import type { BatchRowError } from '@fruitables/schema-catalog';
 import { batchImports } from '@fruitables/schema-catalog';
 import { sql } from 'drizzle-orm';
@@ -34,7 +34,7 @@ export interface BatchJobs {
 // Every import's lock lives in this advisory-lock space, keyed by its id. A running import's
 // lock is held by its open transaction, so a free lock on a "running" row means the process
 // that wrote it is gone (PostgreSQL releases a dead session's locks and rolls it back).
-const lockKey = (importId: unknown) => sql`hashtext('catalog.batch_imports'), hashtext(${importId}::text)`;
+const IMPORT_LOCKS = 'catalog.batch_imports';
 
 const interrupted = (): BatchRowError[] => [
   fileError(
@@ -119,7 +119,7 @@ export function createBatchJobs(deps: BatchJobsOptions): BatchJobs {
     };
     try {
       await deps.db.transaction(async (tx) => {
-        await tx.execute(sql`select pg_advisory_xact_lock(${lockKey(job.importId)})`);
+        await lockForTransaction(tx, IMPORT_LOCKS, job.importId);
         claimed = await job.claim();
         answer(claimed);
         if (!claimed) return;
@@ -165,7 +165,7 @@ export function createBatchJobs(deps: BatchJobsOptions): BatchJobs {
         .set({ status: 'failed', errors: interrupted(), finishedAt: deps.clock.now() })
         // CASE fixes the evaluation order: only running rows try the lock (every try holds one till commit).
         .where(
-          sql`case when ${batchImports.status} = 'running' then pg_try_advisory_xact_lock(${lockKey(batchImports.id)}) else false end`,
+          sql`case when ${batchImports.status} = 'running' then pg_try_advisory_xact_lock(${advisoryLockKey(IMPORT_LOCKS, batchImports.id)}) else false end`,
         )
         .returning({ id: batchImports.id });
       if (failed.length > 0)

@@ -1,4 +1,5 @@
 import { newId } from '@fruitables/core';
+import { lockForTransaction } from '@fruitables/db';
 import { lots, offers, products } from '@fruitables/schema-catalog';
 import { sql } from 'drizzle-orm';
 import type { CatalogDb, DomainContext } from '../domain/context.ts';
@@ -44,7 +45,7 @@ export async function importBatch(
   const { farmId } = job;
   // One import per farm at a time: two uploads creating the same new product would otherwise
   // both plan to insert it and the second would fail; in turn, the second sees the first's.
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('catalog.batch_farm'), hashtext(${farmId}::text))`);
+  await lockForTransaction(tx, 'catalog.batch_farm', farmId);
   // Lock the offers this batch stocks in id order, as holds do, then read them again:
   // prices and announced stock states are only trustworthy under the lock.
   const { plan: draft } = planBatch(job.rows, await loadFarmState(tx, farmId, job.rows), job.lotCodeColumn);

@@ -1,4 +1,4 @@
-import { DomainError } from '@fruitables/kit';
+import { Unprocessable } from '@fruitables/core';
 import type { BatchRowError } from '@fruitables/schema-catalog';
 import { MAX_REPORTED_ERRORS } from './limits.ts';
 
@@ -45,19 +45,18 @@ export function reportOf(errors: readonly BatchRowError[]): BatchRowError[] {
 }
 
 /**
- * The upload cannot be imported as it is: nothing was written. Answered as 422 problem+json
+ * The upload cannot be imported as it is: nothing was written. Answered as problem+json (422)
  * whose `errors` keep the kit's `{field, message}` shape (field `row 3 · 등급`) and add
  * `row`, `column` and `code`, so a generic client and the farmer console both read it.
  */
-export class BatchRejected extends DomainError {
+export class BatchRejected extends Unprocessable {
   constructor(
     readonly importId: string,
     readonly rowErrors: BatchRowError[],
   ) {
     super(
-      422,
-      'batch_invalid',
       `파일에 오류가 ${rowErrors.length}건 있어 아무것도 등록하지 않았습니다. Nothing was imported: fix the ${rowErrors.length} problem(s) listed in \`errors\` and upload the file again.`,
+      'batch_invalid',
       rowErrors.map((error) => ({ field: fieldOf(error), ...error })),
     );
   }

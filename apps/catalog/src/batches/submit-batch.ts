@@ -1,5 +1,4 @@
-import { newId } from '@fruitables/core';
-import { Conflict, DomainError, farmNotFound } from '@fruitables/kit';
+import { Conflict, farmNotFound, newId, TooLarge } from '@fruitables/core';
 import { farms } from '@fruitables/schema-catalog';
 import { eq } from 'drizzle-orm';
 import type { DomainContext } from '../domain/context.ts';
@@ -40,10 +39,9 @@ export type BatchSubmission =
   | { outcome: 'previewed'; batch: BatchImport; plan: BatchPlan };
 
 export const fileTooLarge = () =>
-  new DomainError(
-    413,
-    'file_too_large',
+  new TooLarge(
     `파일은 ${MAX_BATCH_BYTES / 1024 / 1024}MB까지 올릴 수 있습니다. Upload at most ${MAX_BATCH_BYTES / 1024 / 1024} MB; split the file.`,
+    'file_too_large',
   );
 
 function contentHashOf(upload: BatchUpload): string {

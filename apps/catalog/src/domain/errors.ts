@@ -1,6 +1,6 @@
-import { Conflict, DomainError, NotFound } from '@fruitables/kit';
+import { Conflict, NotFound } from '@fruitables/core';
 
-// Domain errors with stable codes; the kit maps them to problem+json. Messages carry Korean
+// Domain errors with stable codes; the kit maps their kinds to problem+json. Messages carry Korean
 // first (what the farmer console shows) and English after, since both audiences read them.
 
 export const productNotFound = () =>
@@ -22,12 +22,11 @@ export const lotNotFoundById = () =>
   new NotFound('로트를 찾을 수 없습니다. No lot with this id on this farm.', 'lot_not_found');
 
 /**
- * A well-formed on-hand count that the lot, as it is now, cannot take. 409 like every other
- * conflict with current state (holds and sales move these limits), naming the field so the
+ * A well-formed on-hand count that the lot, as it is now, cannot take. A conflict like every
+ * other clash with current state (holds and sales move these limits), naming the field so the
  * console can point at it.
  */
-const onHandConflict = (code: string, message: string) =>
-  new DomainError(409, code, message, [{ field: 'onHand', message }]);
+const onHandConflict = (code: string, message: string) => new Conflict(message, code, [{ field: 'onHand', message }]);
 
 export const onHandBelowReserved = (reserved: number) =>
   onHandConflict(

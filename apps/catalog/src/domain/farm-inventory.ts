@@ -1,9 +1,8 @@
 import { fruitMaxAges, lots, offers, products } from '@fruitables/schema-catalog';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { photosOf } from '../photos/list-photos.ts';
-import type { Photo } from '../photos/upload-photo.ts';
 import type { CatalogDb, DomainContext } from './context.ts';
 import { lotNotFoundById } from './errors.ts';
+import { type Photo, photosOf } from './photo-reads.ts';
 import { seoulToday } from './stock-state.ts';
 
 export interface InventoryLot {

@@ -1,5 +1,4 @@
-import { newId } from '@fruitables/core';
-import { Conflict, ValidationFailed } from '@fruitables/kit';
+import { Conflict, newId, ValidationFailed } from '@fruitables/core';
 import { holdLines, holds, lots } from '@fruitables/schema-catalog';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { CatalogDb, DomainContext } from './context.ts';

@@ -1,6 +1,5 @@
-import { newId } from '@fruitables/core';
+import { Conflict, newId, ValidationFailed } from '@fruitables/core';
 import { isUniqueViolation } from '@fruitables/db';
-import { Conflict, ValidationFailed } from '@fruitables/kit';
 import { lots } from '@fruitables/schema-catalog';
 import type { DomainContext } from './context.ts';
 import { offerNotFound } from './errors.ts';

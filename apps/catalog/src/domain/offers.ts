@@ -1,6 +1,5 @@
-import { newId } from '@fruitables/core';
+import { Conflict, newId } from '@fruitables/core';
 import { isUniqueViolation } from '@fruitables/db';
-import { Conflict } from '@fruitables/kit';
 import { type Grade, offers } from '@fruitables/schema-catalog';
 import { and, eq } from 'drizzle-orm';
 import type { CatalogDb, DomainContext } from './context.ts';

@@ -1,6 +1,5 @@
-import { newId } from '@fruitables/core';
+import { Conflict, farmNotFound, newId } from '@fruitables/core';
 import { isUniqueViolation } from '@fruitables/db';
-import { Conflict, farmNotFound } from '@fruitables/kit';
 import { farms, products } from '@fruitables/schema-catalog';
 import { and, eq } from 'drizzle-orm';
 import type { CatalogDb, DomainContext } from './context.ts';

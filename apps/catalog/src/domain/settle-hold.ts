@@ -1,4 +1,4 @@
-import { Conflict } from '@fruitables/kit';
+import { Conflict } from '@fruitables/core';
 import { type HoldStatus, holdLines, holds, lots } from '@fruitables/schema-catalog';
 import { and, eq, sql } from 'drizzle-orm';
 import type { CatalogDb, DomainContext } from './context.ts';

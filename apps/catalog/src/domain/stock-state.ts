@@ -1,7 +1,8 @@
 import { toSeoulDate } from '@fruitables/core';
+import { isAnyOf } from '@fruitables/db';
 import { fruitMaxAges, lots, offers, products, type StockState } from '@fruitables/schema-catalog';
-import { and, eq, type Placeholder, type SQL, sql } from 'drizzle-orm';
-import { type AnyPgColumn, alias } from 'drizzle-orm/pg-core';
+import { and, eq, type Placeholder, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { CatalogDb, StockPolicy } from './context.ts';
 import { publishCatalogEvents } from './events.ts';
 
@@ -47,15 +48,6 @@ export function onSale(
   policy: { defaultMaxAgeDays: StockPolicy['defaultMaxAgeDays'] | Placeholder },
 ) {
   return sql`(${lots.endedAt} is null and ${withinMaxAge(today, policy)})`;
-}
-
-/**
- * `column = any($1::uuid[])`: one bind parameter whatever the number of ids, so the statement
- * text stays the same and postgres.js can keep it prepared (an `in (...)` list changes with
- * its length).
- */
-export function isAnyOf(column: AnyPgColumn, ids: readonly string[]): SQL {
-  return sql`${column} = any(${sql.param([...ids])}::uuid[])`;
 }
 
 export interface OfferStock {

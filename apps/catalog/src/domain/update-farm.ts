@@ -1,4 +1,4 @@
-import { farmNotFound } from '@fruitables/kit';
+import { farmNotFound } from '@fruitables/core';
 import { type Certification, farms } from '@fruitables/schema-catalog';
 import { eq } from 'drizzle-orm';
 import type { DomainContext } from './context.ts';

@@ -1,4 +1,4 @@
-import { DomainError, NotFound } from '@fruitables/kit';
+import { NotFound, TooLarge, Unprocessable, UnsupportedType } from '@fruitables/core';
 
 // Photo errors with stable codes; the kit turns them into problem+json. Korean first (the
 // farmer console), English after, as in domain/errors.ts.
@@ -7,35 +7,32 @@ export const ACCEPTED_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as
 
 /** Decided by the file's first bytes, never by its name or declared type. */
 export const unsupportedPhotoType = () =>
-  new DomainError(
-    415,
-    'unsupported_photo_type',
+  new UnsupportedType(
     `사진은 JPEG, PNG, WebP 파일만 올릴 수 있습니다. Send a photo as ${ACCEPTED_PHOTO_TYPES.join(', ')}.`,
+    'unsupported_photo_type',
   );
 
 export const photoTooLarge = (maxBytes: number) =>
-  new DomainError(
-    413,
-    'photo_too_large',
+  new TooLarge(
     `사진 파일이 너무 큽니다(최대 ${Math.floor(maxBytes / 1_048_576)}MB). Send a photo of at most ${maxBytes} bytes.`,
+    'photo_too_large',
   );
 
 /**
- * 422, not 413: the request is within the byte limit and well-formed; it is the image's
- * declared dimensions we refuse to decode. Clients can tell "compress it" from "downscale it".
+ * Unprocessable, not too large: the request is within the byte limit and well-formed; it is
+ * the image's declared dimensions we refuse to decode. Clients can tell "compress it" from
+ * "downscale it".
  */
 export const photoTooManyPixels = (maxPixels: number) =>
-  new DomainError(
-    422,
-    'photo_too_many_pixels',
+  new Unprocessable(
     `사진 해상도가 너무 큽니다(최대 ${maxPixels / 1_000_000}백만 화소). Send a photo of at most ${maxPixels} pixels (width × height).`,
+    'photo_too_many_pixels',
   );
 
 export const photoUnreadable = () =>
-  new DomainError(
-    422,
-    'photo_unreadable',
+  new Unprocessable(
     '사진 파일이 손상되었거나 읽을 수 없습니다. The image could not be read; it may be truncated or corrupt.',
+    'photo_unreadable',
   );
 
 export const photoNotFound = () => new NotFound('사진을 찾을 수 없습니다. No photo with this id.', 'photo_not_found');

@@ -1,4 +1,4 @@
-import { DomainError } from '@fruitables/kit';
+import { DomainError, type ErrorKind } from '@fruitables/core';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import {
@@ -14,11 +14,11 @@ import {
 import { createPhotoProcessor, limitConcurrency, PHOTO_POLICY, processPhoto, variantWidths } from './process-photo.ts';
 import { detectImageFormat } from './sniff-image.ts';
 
-async function failure(promise: Promise<unknown>): Promise<{ status: number; code: string; message: string }> {
+async function failure(promise: Promise<unknown>): Promise<{ kind: ErrorKind; code: string; message: string }> {
   try {
     await promise;
   } catch (error) {
-    if (error instanceof DomainError) return { status: error.status, code: error.code, message: error.message };
+    if (error instanceof DomainError) return { kind: error.kind, code: error.code, message: error.message };
     throw error;
   }
   throw new Error('expected a failure');
@@ -75,12 +75,12 @@ describe('processing a photo', () => {
     const started = performance.now();
     const refused = await failure(processPhoto(pngBomb(20_000, 20_000), PHOTO_POLICY));
     // The pixel data is garbage: a decode attempt would have failed as photo_unreadable.
-    expect(refused).toMatchObject({ status: 422, code: 'photo_too_many_pixels' });
+    expect(refused).toMatchObject({ kind: 'unprocessable', code: 'photo_too_many_pixels' });
     expect(refused.message).toContain('40000000');
     expect(performance.now() - started).toBeLessThan(1_000);
     // The same garbage under the cap is attempted, and fails as unreadable: the check above was first.
     expect(await failure(processPhoto(pngBomb(100, 100), PHOTO_POLICY))).toMatchObject({
-      status: 422,
+      kind: 'unprocessable',
       code: 'photo_unreadable',
     });
   });
@@ -88,27 +88,27 @@ describe('processing a photo', () => {
   it('refuses anything that is not JPEG, PNG or WebP by content (415), naming the accepted types', async () => {
     for (const text of Object.values(impostors)) {
       const refused = await failure(processPhoto(new TextEncoder().encode(text), PHOTO_POLICY));
-      expect(refused).toMatchObject({ status: 415, code: 'unsupported_photo_type' });
+      expect(refused).toMatchObject({ kind: 'unsupported_type', code: 'unsupported_photo_type' });
       expect(refused.message).toContain('image/jpeg, image/png, image/webp');
     }
     const gif = new TextEncoder().encode('GIF89a\x01\x00\x01\x00');
-    expect(await failure(processPhoto(gif, PHOTO_POLICY))).toMatchObject({ status: 415 });
+    expect(await failure(processPhoto(gif, PHOTO_POLICY))).toMatchObject({ kind: 'unsupported_type' });
   });
 
   it('refuses a file with image magic bytes but broken content as unreadable (422)', async () => {
     const jpeg = await jpegWithGps(64, 48);
     expect(await failure(processPhoto(jpeg.slice(0, 40), PHOTO_POLICY))).toMatchObject({
-      status: 422,
+      kind: 'unprocessable',
       code: 'photo_unreadable',
     });
     const html = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.from(impostors.html)]);
-    expect(await failure(processPhoto(html, PHOTO_POLICY))).toMatchObject({ status: 422 });
+    expect(await failure(processPhoto(html, PHOTO_POLICY))).toMatchObject({ kind: 'unprocessable' });
   });
 
   it('refuses a file over the byte cap (413)', async () => {
     const policy = { ...PHOTO_POLICY, maxBytes: 1_000 };
     expect(await failure(processPhoto(await png(200, 200), policy))).toMatchObject({
-      status: 413,
+      kind: 'too_large',
       code: 'photo_too_large',
     });
   });

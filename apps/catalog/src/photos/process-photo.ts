@@ -1,4 +1,4 @@
-import { DomainError } from '@fruitables/kit';
+import { DomainError } from '@fruitables/core';
 import sharp from 'sharp';
 import { photoTooLarge, photoTooManyPixels, photoUnreadable, unsupportedPhotoType } from './errors.ts';
 import { sniffImage } from './sniff-image.ts';

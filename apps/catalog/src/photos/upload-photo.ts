@@ -2,12 +2,11 @@ import { newId } from '@fruitables/core';
 import { farms, lots, type PhotoSubject, type PhotoVariant, photos, products } from '@fruitables/schema-catalog';
 import { and, eq } from 'drizzle-orm';
 import type { CatalogDb, DomainContext } from '../domain/context.ts';
+import type { Photo } from '../domain/photo-reads.ts';
 import { photoSubjectNotFound } from './errors.ts';
 import { newPhotoStem, PHOTO_CONTENT_TYPE, photoKey } from './photo-key.ts';
 import type { PhotoStore } from './photo-store.ts';
 import type { ProcessPhoto } from './process-photo.ts';
-
-export type Photo = typeof photos.$inferSelect;
 
 /** What photo operations need besides the database: where files go and how uploads become variants. */
 export interface PhotoServices {

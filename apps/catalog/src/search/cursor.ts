@@ -1,3 +1,4 @@
+import { decodeCursor, encodeCursor } from '@fruitables/db';
 import { z } from 'zod';
 
 export const searchSorts = ['relevance', 'price_asc', 'price_desc', 'newest_harvest', 'popularity'] as const;
@@ -21,7 +22,7 @@ const cursorSchema = z.discriminatedUnion('s', [
   z.object({ s: z.literal('popularity'), i: z.uuid() }),
 ]);
 
-export function encodeCursor(cursor: SearchCursor): string {
+export function encodeSearchCursor(cursor: SearchCursor): string {
   const { sort: s, id: i } = cursor;
   const k =
     cursor.sort === 'relevance'
@@ -31,18 +32,12 @@ export function encodeCursor(cursor: SearchCursor): string {
         : cursor.sort === 'popularity'
           ? undefined
           : cursor.priceKrw;
-  return Buffer.from(JSON.stringify(k === undefined ? { s, i } : { s, k, i })).toString('base64url');
+  return encodeCursor(k === undefined ? { s, i } : { s, k, i });
 }
 
 /** The cursor in `text`, or undefined if it is not one this service wrote. */
-export function decodeCursor(text: string): SearchCursor | undefined {
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-  } catch {
-    return undefined;
-  }
-  const parsed = cursorSchema.safeParse(json);
+export function decodeSearchCursor(text: string): SearchCursor | undefined {
+  const parsed = cursorSchema.safeParse(decodeCursor(text));
   if (!parsed.success) return undefined;
   const value = parsed.data;
   switch (value.s) {

@@ -1,8 +1,8 @@
-import { ValidationFailed } from '@fruitables/kit';
+import { ValidationFailed } from '@fruitables/core';
 import type { Certification, CertificationKind, Grade, StockState } from '@fruitables/schema-catalog';
 import type { DomainContext } from '../domain/context.ts';
 import { seoulToday, stockStateOf } from '../domain/stock-state.ts';
-import { encodeCursor, type SearchCursor, type SearchSort } from './cursor.ts';
+import { encodeSearchCursor, type SearchCursor, type SearchSort } from './cursor.ts';
 import type { RegionFilter } from './regions.ts';
 import { buildSearchQuery } from './search-sql.ts';
 import { parseSearchText } from './search-text.ts';
@@ -168,7 +168,7 @@ export async function searchOffers(
   const last = page.at(-1);
   return {
     sort,
-    nextCursor: rows.length > request.limit && last ? encodeCursor(cursorAfter(sort, last)) : null,
+    nextCursor: rows.length > request.limit && last ? encodeSearchCursor(cursorAfter(sort, last)) : null,
     items: page.map((row) => ({
       offerId: row.offerId,
       productId: row.productId,

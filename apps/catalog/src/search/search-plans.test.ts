@@ -2,7 +2,7 @@ import type { SQL } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CatalogHarness, createHarness } from '../testing/harness.ts';
-import { encodeCursor, type SearchSort } from './cursor.ts';
+import { encodeSearchCursor, type SearchSort } from './cursor.ts';
 import { buildSearchQuery, type SearchQueryInput } from './search-sql.ts';
 import { parseSearchText } from './search-text.ts';
 import { buildTextMatchQuery, type RankedMatches, rankMatches, type TextMatch } from './text-match.ts';
@@ -134,7 +134,7 @@ describe('search plans on 10,000 offers', () => {
     const nodes = await plan({ sort: 'price_asc', cursor });
     const scan = nodes.find((node) => node['Index Name'] === 'offers_search_price_idx');
     expect(scan?.['Index Cond']).toMatch(/price_krw/);
-    expect(encodeCursor(cursor)).toBeTruthy();
+    expect(encodeSearchCursor(cursor)).toBeTruthy();
   });
 
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, type SearchCursor } from './cursor.ts';
+import { decodeSearchCursor, encodeSearchCursor, type SearchCursor } from './cursor.ts';
 import { parseRegion, provinceSpellings } from './regions.ts';
 import { MAX_SEARCH_WORDS, parseSearchText } from './search-text.ts';
 
@@ -56,13 +56,15 @@ describe('search cursors', () => {
     { sort: 'newest_harvest', harvestedOn: null, id },
     { sort: 'popularity', id },
   ])('round-trip %o', (cursor) => {
-    const text = encodeCursor(cursor);
+    const text = encodeSearchCursor(cursor);
     expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(decodeCursor(text)).toEqual(cursor);
+    expect(decodeSearchCursor(text)).toEqual(cursor);
   });
 
   it('carry no sales figure for popularity', () => {
-    const decoded = JSON.parse(Buffer.from(encodeCursor({ sort: 'popularity', id }), 'base64url').toString('utf8'));
+    const decoded = JSON.parse(
+      Buffer.from(encodeSearchCursor({ sort: 'popularity', id }), 'base64url').toString('utf8'),
+    );
     expect(decoded).toEqual({ s: 'popularity', i: id });
   });
 
@@ -75,6 +77,6 @@ describe('search cursors', () => {
     ),
     Buffer.from('{"s":"random","i":"0196f0c2-7b3a-7c1e-8f00-000000000020"}').toString('base64url'),
   ])('reject %s', (text) => {
-    expect(decodeCursor(text)).toBeUndefined();
+    expect(decodeSearchCursor(text)).toBeUndefined();
   });
 });

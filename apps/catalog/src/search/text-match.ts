@@ -1,3 +1,4 @@
+import { likeContaining, likeStartingWith } from '@fruitables/db';
 import { farms, products } from '@fruitables/schema-catalog';
 import { type SQL, sql } from 'drizzle-orm';
 import { provinceSpellings } from './regions.ts';
@@ -16,8 +17,6 @@ const productName = sql`(${products.fruit} || ' ' || ${products.variety})`;
  */
 const MIN_FUZZY_LENGTH = 3;
 
-const escapeLike = (word: string) => word.replace(/[\\%_]/g, (char) => `\\${char}`);
-
 /** Hangul has no case: LIKE is a third the cost of ILIKE and the trigram index serves both. */
 const hasCase = (word: string) => word.toLowerCase() !== word.toUpperCase();
 
@@ -30,7 +29,7 @@ interface WordSql {
 
 function wordSql(word: string): WordSql {
   const like = hasCase(word) ? sql.raw('ilike') : sql.raw('like');
-  return { word, like, contains: sql`${`%${escapeLike(word)}%`}`, fuzzy: [...word].length >= MIN_FUZZY_LENGTH };
+  return { word, like, contains: sql`${likeContaining(word)}`, fuzzy: [...word].length >= MIN_FUZZY_LENGTH };
 }
 
 /**
@@ -62,7 +61,7 @@ function farmMatches(w: WordSql): SQL {
   if (w.fuzzy) conditions.push(sql`${w.word} <% ${farms.name}`);
   const province = provinceSpellings(w.word);
   if (province) conditions.push(sql`${farms.regionSido} in ${[...province]}`);
-  if ([...w.word].length >= 2) conditions.push(sql`${farms.regionSigungu} like ${`${escapeLike(w.word)}%`}`);
+  if ([...w.word].length >= 2) conditions.push(sql`${farms.regionSigungu} like ${likeStartingWith(w.word)}`);
   return sql`(${sql.join(conditions, sql` or `)})`;
 }
 

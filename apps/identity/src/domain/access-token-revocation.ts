@@ -1,4 +1,4 @@
-import { revokeSubjectBefore, revokeToken } from '@fruitables/kit';
+import { revokeSubjectBefore, revokeToken } from '@fruitables/kit/tokens';
 import { refreshTokenFamilies, refreshTokens } from '@fruitables/schema-identity';
 import { and, eq, gt } from 'drizzle-orm';
 import { ACCESS_TOKEN_LIFETIME_SECONDS } from './access-tokens.ts';

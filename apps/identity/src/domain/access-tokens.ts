@@ -1,5 +1,5 @@
 import type { Clock } from '@fruitables/core';
-import type { Role } from '@fruitables/kit';
+import type { Role } from '@fruitables/kit/tokens';
 import { SignJWT } from 'jose';
 import { SIGNING_ALGORITHM, type SigningKeys } from './signing-keys.ts';
 

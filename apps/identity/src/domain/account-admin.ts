@@ -1,4 +1,4 @@
-import { Conflict, NotFound } from '@fruitables/kit';
+import { Conflict, NotFound } from '@fruitables/core';
 import { accountFarms, accounts, farms } from '@fruitables/schema-identity';
 import { and, eq } from 'drizzle-orm';
 import { applyAccountRevocation, gatherAccountRevocation } from './access-token-revocation.ts';

@@ -1,5 +1,4 @@
-import { newId } from '@fruitables/core';
-import { Conflict, NotFound } from '@fruitables/kit';
+import { Conflict, NotFound, newId } from '@fruitables/core';
 import { type AccountRole, accountFarms, accounts } from '@fruitables/schema-identity';
 import { eq } from 'drizzle-orm';
 import type { DomainContext } from './context.ts';

@@ -1,5 +1,4 @@
-import { newId } from '@fruitables/core';
-import { Conflict, NotFound, ValidationFailed } from '@fruitables/kit';
+import { Conflict, NotFound, newId, ValidationFailed } from '@fruitables/core';
 import { accounts, addresses } from '@fruitables/schema-identity';
 import { and, count, desc, eq, ne } from 'drizzle-orm';
 import type { DomainContext, IdentityDb } from './context.ts';

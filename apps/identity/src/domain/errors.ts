@@ -1,4 +1,4 @@
-import { Forbidden, Unauthorized } from '@fruitables/kit';
+import { Forbidden, Unauthorized } from '@fruitables/core';
 
 /*
  * Errors the identity domain throws more than once. Messages are what a person reads; codes

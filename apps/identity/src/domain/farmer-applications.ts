@@ -1,6 +1,5 @@
-import { newId } from '@fruitables/core';
+import { Conflict, NotFound, newId } from '@fruitables/core';
 import { isUniqueViolation } from '@fruitables/db';
-import { Conflict, NotFound } from '@fruitables/kit';
 import { type ApplicationStatus, accounts, farmerApplications } from '@fruitables/schema-identity';
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';

@@ -1,5 +1,4 @@
-import { newId } from '@fruitables/core';
-import { Conflict, Forbidden, NotFound } from '@fruitables/kit';
+import { Conflict, Forbidden, NotFound, newId } from '@fruitables/core';
 import { accountFarms, accounts, farmerApplications, farms } from '@fruitables/schema-identity';
 import { eq, sql } from 'drizzle-orm';
 import { applyAccountRevocation, gatherAccountRevocation } from './access-token-revocation.ts';

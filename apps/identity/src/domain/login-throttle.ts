@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { RedisClient } from '@fruitables/bus';
 import type { Clock } from '@fruitables/core';
-import { TooManyRequests } from '@fruitables/kit';
+import { TooManyRequests } from '@fruitables/core';
 import { BEGIN_ATTEMPT, SETTLE_SUCCESS } from './login-throttle-scripts.ts';
 
 /** When failures start locking, and how long the lock grows to. */

@@ -70,7 +70,7 @@ describe('login throttling across addresses', () => {
     // Thirty failures, each from its own address: past the per-email slow-down threshold.
     for (let i = 0; i < 30; i++) {
       await expect(logIn(ctx, { email, password: 'wrong-password', ip: uniqueIp() })).rejects.toMatchObject({
-        status: 401,
+        kind: 'unauthenticated',
       });
     }
     expect(slept.length).toBeGreaterThan(0);
@@ -102,7 +102,7 @@ describe('a disable racing with a login or a refresh', () => {
     expect((await disable(accountId)).status).toBe(200);
     h.clock.advance(1_200);
     release.open();
-    await expect(pending).rejects.toMatchObject({ status: 403, code: 'account_disabled' });
+    await expect(pending).rejects.toMatchObject({ kind: 'forbidden', code: 'account_disabled' });
     const families = await h.db
       .select({ id: refreshTokenFamilies.id })
       .from(refreshTokenFamilies)

@@ -1,4 +1,4 @@
-import { TooManyRequests } from '@fruitables/kit';
+import { TooManyRequests } from '@fruitables/core';
 import { BulkheadRejectedError, bulkhead } from 'cockatiel';
 import type { Argon2Limits } from './argon2-capacity.ts';
 

@@ -1,4 +1,4 @@
-import { isServiceScope, serviceSubject } from '@fruitables/kit';
+import { isServiceScope, serviceSubject } from '@fruitables/kit/tokens';
 import { clientSecretVerifier, hashClientSecret, newClientSecret } from './client-secret-hash.ts';
 
 /** A service allowed to get its own tokens: its name (the client id), its secret's HMAC and the scopes it may get. */

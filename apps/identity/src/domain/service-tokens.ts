@@ -1,4 +1,5 @@
-import { DomainError, scopeAudience, serviceSubject, Unauthorized } from '@fruitables/kit';
+import { DomainError, Unauthorized } from '@fruitables/core';
+import { scopeAudience, serviceSubject } from '@fruitables/kit/tokens';
 import type { IssuedAccessToken } from './access-tokens.ts';
 import type { DomainContext } from './context.ts';
 
@@ -13,7 +14,7 @@ export interface ServiceTokenRequest {
 
 /** RFC 6749 §5.2 `invalid_scope`: a 400 naming the `scope` field. */
 function invalidScope(message: string): DomainError {
-  return new DomainError(400, 'invalid_scope', message, [{ field: 'form.scope', message }]);
+  return new DomainError('invalid', 'invalid_scope', message, { fields: [{ field: 'form.scope', message }] });
 }
 
 /**

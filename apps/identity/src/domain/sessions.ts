@@ -1,6 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { newId } from '@fruitables/core';
-import { Conflict } from '@fruitables/kit';
+import { Conflict, newId } from '@fruitables/core';
 import { accountFarms, accounts, refreshTokenFamilies, refreshTokens } from '@fruitables/schema-identity';
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import {

@@ -1,6 +1,6 @@
 import type { RedisClient } from '@fruitables/bus';
 import type { Clock } from '@fruitables/core';
-import { TooManyRequests } from '@fruitables/kit';
+import { TooManyRequests } from '@fruitables/core';
 
 /** How many sign-ups one address may start per window. */
 export interface SignUpThrottlePolicy {

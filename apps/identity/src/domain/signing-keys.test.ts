@@ -1,4 +1,4 @@
-import { createStaticKeySource, verifyAccessToken } from '@fruitables/kit';
+import { createStaticKeySource, verifyAccessToken } from '@fruitables/kit/tokens';
 import { describe, expect, it } from 'vitest';
 import { createTestClock, newSigningJwk } from '../testing/harness.ts';
 import { createAccessTokenIssuer } from './access-tokens.ts';

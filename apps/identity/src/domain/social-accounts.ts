@@ -1,7 +1,7 @@
-import { newId } from '@fruitables/core';
-import { Forbidden } from '@fruitables/kit';
+import { Forbidden, newId } from '@fruitables/core';
+import { lockForTransaction } from '@fruitables/db';
 import { type AccountRole, accounts, type SocialProvider, socialIdentities } from '@fruitables/schema-identity';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { DomainContext, IdentityDb } from './context.ts';
 import { normaliseEmail } from './email.ts';
 import { insertAccount } from './insert-account.ts';
@@ -65,9 +65,7 @@ export async function resolveSocialAccount(
   return ctx.db.transaction(async (tx) => {
     // Serialise decisions per provider identity: two first sign-ins racing (a double-clicked
     // callback) would otherwise both miss the link and register two accounts.
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(hashtextextended(${`social:${provider}:${profile.providerUserId}`}, 0))`,
-    );
+    await lockForTransaction(tx, 'identity.social_identity', `${provider}:${profile.providerUserId}`);
     const [linked] = await tx
       .select(accountColumns)
       .from(socialIdentities)

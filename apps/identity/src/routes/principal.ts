@@ -1,4 +1,5 @@
-import { Forbidden, type KitEnv, principalOf } from '@fruitables/kit';
+import { Forbidden } from '@fruitables/core';
+import { type KitEnv, principalOf } from '@fruitables/kit';
 import type { Context } from 'hono';
 
 /**

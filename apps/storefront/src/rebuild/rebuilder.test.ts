@@ -47,7 +47,7 @@ beforeAll(async () => {
   const app = createTestApp(t);
   origin = Bun.serve({ port: 0, hostname: '127.0.0.1', fetch: app.fetch });
   edgeDir = mkdtempSync(join(tmpdir(), 'storefront-edge-'));
-  const { pickPort } = await import('./testing-ports.ts');
+  const { pickPort } = await import('../testing/free-port.ts');
   const port = await pickPort();
   await startEdge(edgeDir, port, { storefront: origin.port ?? 0 }, { purgeSecret: SECRET });
   edge = `http://127.0.0.1:${port}`;

@@ -1,5 +1,5 @@
+import { Forbidden, farmNotFound } from '@fruitables/core';
 import type { Context, Input, MiddlewareHandler } from 'hono';
-import { type DomainError, Forbidden, NotFound } from '../problem.ts';
 import type { KitEnv } from '../types.ts';
 import { withChallenge } from './challenge.ts';
 import type { Principal, Role } from './claims.ts';
@@ -24,11 +24,6 @@ export function requireRole(...roles: [Role, ...Role[]]): MiddlewareHandler<KitE
     }
     return next();
   };
-}
-
-/** What a farm the caller may not manage looks like: the same 404 as a farm that does not exist. */
-export function farmNotFound(): DomainError {
-  return new NotFound('No farm with this id.', 'farm_not_found');
 }
 
 /** Admins manage every farm; a farmer only the farms in their token. */

@@ -1,7 +1,7 @@
+import { Forbidden } from '@fruitables/core';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
-import { Forbidden } from '../problem.ts';
 import type { KitEnv } from '../types.ts';
 import { principalOf } from './guards.ts';
 import { assertServiceAccess, type ServiceScopeRequirement, serviceAccessProblem } from './service-scope.ts';

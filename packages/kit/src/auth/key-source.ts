@@ -1,3 +1,4 @@
+import { DomainError } from '@fruitables/core';
 import {
   type CryptoKey,
   createLocalJWKSet,
@@ -7,7 +8,6 @@ import {
   type JWSHeaderParameters,
 } from 'jose';
 import { JWKSNoMatchingKey } from 'jose/errors';
-import { DomainError } from '../problem.ts';
 import { ACCESS_TOKEN_ALGORITHM } from './claims.ts';
 
 /** Where verification keys come from. `getKey` has jose's key-resolver shape: pass it to `jwtVerify`. */
@@ -21,7 +21,7 @@ export interface KeySource {
  */
 export class KeysUnavailable extends DomainError {
   constructor(options?: { cause?: unknown }) {
-    super(503, 'auth_keys_unavailable', 'Sign-in cannot be checked right now; try again in a moment.');
+    super('unavailable', 'auth_keys_unavailable', 'Sign-in cannot be checked right now; try again in a moment.');
     if (options?.cause !== undefined) this.cause = options.cause;
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError } from '../problem.ts';
+import { DomainError } from '@fruitables/core';
 import { CLOCK_TOLERANCE_SECONDS, type Principal } from './claims.ts';
 
 /**
@@ -59,7 +59,7 @@ export async function revokeSubjectBefore(
  */
 export class RevocationUnavailable extends DomainError {
   constructor(options?: { cause?: unknown }) {
-    super(503, 'auth_unavailable', 'Sign-in cannot be checked right now; try again in a moment.');
+    super('unavailable', 'auth_unavailable', 'Sign-in cannot be checked right now; try again in a moment.');
     if (options?.cause !== undefined) this.cause = options.cause;
   }
 }

@@ -1,5 +1,5 @@
+import { Forbidden } from '@fruitables/core';
 import type { Context, MiddlewareHandler } from 'hono';
-import { Forbidden } from '../problem.ts';
 import type { KitEnv } from '../types.ts';
 import type { Principal } from './claims.ts';
 import { principalOf } from './guards.ts';

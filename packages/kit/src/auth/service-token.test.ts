@@ -128,8 +128,11 @@ describe('service token provider', () => {
       clientId: 'a',
       clientSecret: 'wrong',
     });
-    await expect(provider.getToken()).rejects.toMatchObject({ status: 503, code: 'service_credentials_unavailable' });
-    await expect(provider.getToken()).rejects.toMatchObject({ status: 503 });
+    await expect(provider.getToken()).rejects.toMatchObject({
+      kind: 'unavailable',
+      code: 'service_credentials_unavailable',
+    });
+    await expect(provider.getToken()).rejects.toMatchObject({ kind: 'unavailable' });
     expect(refusing.requests).toHaveLength(2);
   });
 
@@ -142,6 +145,9 @@ describe('service token provider', () => {
       clientId: 'a',
       clientSecret: 'b',
     });
-    await expect(provider.getToken()).rejects.toMatchObject({ status: 503, code: 'service_credentials_unavailable' });
+    await expect(provider.getToken()).rejects.toMatchObject({
+      kind: 'unavailable',
+      code: 'service_credentials_unavailable',
+    });
   });
 });

@@ -1,6 +1,5 @@
-import { type Clock, systemClock } from '@fruitables/core';
+import { type Clock, DomainError, systemClock } from '@fruitables/core';
 import { z } from 'zod';
-import { DomainError } from '../problem.ts';
 
 export interface ServiceTokenProviderOptions {
   /** identity's OAuth2 token endpoint. */
@@ -34,7 +33,11 @@ export class ServiceTokenUnavailable extends DomainError {
     readonly reason: string,
     options?: { cause?: unknown },
   ) {
-    super(503, 'service_credentials_unavailable', 'A service we depend on cannot be reached; try again in a moment.');
+    super(
+      'unavailable',
+      'service_credentials_unavailable',
+      'A service we depend on cannot be reached; try again in a moment.',
+    );
     if (options?.cause !== undefined) this.cause = options.cause;
   }
 }

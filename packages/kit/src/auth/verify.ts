@@ -1,7 +1,6 @@
-import type { Clock } from '@fruitables/core';
+import { type Clock, Unauthorized } from '@fruitables/core';
 import { jwtVerify } from 'jose';
 import { JOSEError, JWTExpired } from 'jose/errors';
-import { Unauthorized } from '../problem.ts';
 import {
   ACCESS_TOKEN_ALGORITHM,
   ACCESS_TOKEN_LIFETIME_SECONDS,

@@ -1,22 +1,23 @@
-import { DomainError, type FieldProblem } from '../problem.ts';
+import { DomainError, type ErrorKind, type FieldProblem } from '@fruitables/core';
 import type { OperationDefinition, OperationProblemCode } from './operation.ts';
 
 /**
  * A call to another service failed. It is a `DomainError`, so one that nobody handles becomes
- * a 502/503/504 for our own caller, never the callee's status: a 401 from catalog means this
+ * a 502/503/504 for our own caller (kinds upstream_failed, unavailable, upstream_timed_out), never the callee's status: a 401 from catalog means this
  * service's credentials are wrong, not that the shopper must sign in again.
  */
 export abstract class ServiceCallError extends DomainError {
   constructor(
-    status: number,
+    kind: ErrorKind,
     code: string,
     message: string,
     /** The callee's name, e.g. `catalog`. */
     readonly callee: string,
     /** `METHOD /path` of the operation, for logs. */
     readonly operation: string,
+    options: { cause?: unknown } = {},
   ) {
-    super(status, code, message);
+    super(kind, code, message, options);
   }
 }
 
@@ -40,7 +41,7 @@ export class CalleeProblem<Code extends string = string> extends ServiceCallErro
     operation: string,
     readonly problem: CalleeProblemDetails<Code>,
   ) {
-    super(502, 'upstream_problem', `${callee} refused the call: ${problem.code}.`, callee, operation);
+    super('upstream_failed', 'upstream_problem', `${callee} refused the call: ${problem.code}.`, callee, operation);
   }
 }
 
@@ -54,7 +55,7 @@ export class CalleeResponseInvalid extends ServiceCallError {
     /** The callee's HTTP status. */
     readonly calleeStatus: number,
   ) {
-    super(502, 'upstream_invalid_response', `${callee} sent an answer we cannot use.`, callee, operation);
+    super('upstream_failed', 'upstream_invalid_response', `${callee} sent an answer we cannot use.`, callee, operation);
   }
 }
 
@@ -69,13 +70,13 @@ export class CalleeUnavailable extends ServiceCallError {
     options?: { cause?: unknown },
   ) {
     super(
-      reason === 'timeout' ? 504 : 503,
+      reason === 'timeout' ? 'upstream_timed_out' : 'unavailable',
       reason === 'timeout' ? 'upstream_timeout' : 'upstream_unavailable',
       `${callee} cannot be reached right now; try again in a moment.`,
       callee,
       operation,
+      options?.cause === undefined ? {} : { cause: options.cause },
     );
-    if (options?.cause !== undefined) this.cause = options.cause;
   }
 }
 

@@ -1,4 +1,4 @@
-import type { Clock } from '@fruitables/core';
+import { type Clock, Conflict, DomainError, ValidationFailed } from '@fruitables/core';
 import { createRoute, z } from '@hono/zod-openapi';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { authenticate } from '../auth/authenticate.ts';
@@ -7,7 +7,7 @@ import { guardInternalRoutes, serviceTokenSecurity } from '../auth/internal-rout
 import { createServiceTokenProvider, type ServiceTokenProvider } from '../auth/service-token.ts';
 import { connectRedis, type TestRedis } from '../auth/test-fixtures.ts';
 import { createTestSigner, type TestSigner } from '../auth/testing.ts';
-import { Conflict, DomainError, problemResponses, ValidationFailed } from '../problem.ts';
+import { problemResponses } from '../problem.ts';
 import { createTestServiceApp } from '../testing.ts';
 import { CalleeProblem, CalleeResponseInvalid, CalleeUnavailable, isCalleeProblem } from './errors.ts';
 import { defineOperation } from './operation.ts';
@@ -85,7 +85,7 @@ beforeAll(async () => {
     callee.hits += 1;
     if (callee.failuresLeft > 0) {
       callee.failuresLeft -= 1;
-      throw new DomainError(503, 'overloaded', 'busy');
+      throw new DomainError('unavailable', 'overloaded', 'busy');
     }
     return callee.hits;
   };
@@ -210,7 +210,7 @@ describe('service client: timeouts and retries', () => {
     const started = performance.now();
     const error = await client.call(slow, {}).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CalleeUnavailable);
-    expect(error).toMatchObject({ reason: 'timeout', status: 504, code: 'upstream_timeout' });
+    expect(error).toMatchObject({ reason: 'timeout', kind: 'upstream_timed_out', code: 'upstream_timeout' });
     expect(performance.now() - started).toBeLessThan(350);
   });
 
@@ -225,7 +225,7 @@ describe('service client: timeouts and retries', () => {
       .call(flakyWrite, { body: { n: 1 } })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CalleeProblem);
-    expect(error).toMatchObject({ status: 502, problem: { status: 503, code: 'overloaded' } });
+    expect(error).toMatchObject({ kind: 'upstream_failed', problem: { status: 503, code: 'overloaded' } });
     expect(callee.hits).toBe(1);
   });
 
@@ -244,7 +244,7 @@ describe('service client: circuit breaker', () => {
     for (let i = 0; i < 3; i++) await expect(client.call(flakyRead, {})).rejects.toBeInstanceOf(CalleeProblem);
     expect(client.circuitState()).toBe('open');
     const hitsWhenOpened = callee.hits;
-    await expect(client.call(flakyRead, {})).rejects.toMatchObject({ reason: 'circuit_open', status: 503 });
+    await expect(client.call(flakyRead, {})).rejects.toMatchObject({ reason: 'circuit_open', kind: 'unavailable' });
     expect(callee.hits).toBe(hitsWhenOpened);
 
     await Bun.sleep(250);
@@ -288,12 +288,15 @@ describe('service client: what the callee answers', () => {
       .call(wrongShape, {})
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CalleeResponseInvalid);
-    expect(error).toMatchObject({ status: 502, code: 'upstream_invalid_response', calleeStatus: 200 });
+    expect(error).toMatchObject({ kind: 'upstream_failed', code: 'upstream_invalid_response', calleeStatus: 200 });
     expect((error as CalleeResponseInvalid).reason).toContain('id');
   });
 
   it('reports an unreachable callee as unavailable', async () => {
     const client = clientFor({ baseUrl: 'http://127.0.0.1:1', maxAttempts: 1 });
-    await expect(client.call(echo, { params: { id: 'a' } })).rejects.toMatchObject({ reason: 'network', status: 503 });
+    await expect(client.call(echo, { params: { id: 'a' } })).rejects.toMatchObject({
+      reason: 'network',
+      kind: 'unavailable',
+    });
   });
 });

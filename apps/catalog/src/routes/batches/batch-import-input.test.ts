@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BATCH_BYTES, MAX_BATCH_ROWS } from '../../batches/limits.ts';
+import { type BatchProblem, countsOf, SAMPLE_TODAY, uploadFile, uploadRows } from '../../testing/batch-uploads.ts';
 import { bodyOf, type CatalogHarness, call, createHarness, seedFarm } from '../../testing/harness.ts';
-import { type BatchProblem, countsOf, SAMPLE_TODAY, uploadFile, uploadRows } from './upload-helpers.ts';
 
 let h: CatalogHarness;
 let farm: { farmId: string; token: string };

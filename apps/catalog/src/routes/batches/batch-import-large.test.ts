@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOTS_PER_HARVEST_EVENT } from '../../batches/limits.ts';
+import { type BatchImportBody, countsOf, farmEvents, SAMPLE_TODAY, uploadFile } from '../../testing/batch-uploads.ts';
 import { bodyOf, type CatalogHarness, call, createHarness, seedFarm } from '../../testing/harness.ts';
-import { type BatchImportBody, countsOf, farmEvents, SAMPLE_TODAY, uploadFile } from './upload-helpers.ts';
 
 let h: CatalogHarness;
 beforeAll(async () => {

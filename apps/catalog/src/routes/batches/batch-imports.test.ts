@@ -1,15 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 import {
-  bodyOf,
-  type CatalogHarness,
-  call,
-  createHarness,
-  seedFarm,
-  seedLot,
-  seedOffer,
-} from '../../testing/harness.ts';
-import {
   type BatchImportBody,
   type BatchProblem,
   countsOf,
@@ -21,7 +12,16 @@ import {
   SAMPLE_TODAY,
   uploadFile,
   uploadRows,
-} from './upload-helpers.ts';
+} from '../../testing/batch-uploads.ts';
+import {
+  bodyOf,
+  type CatalogHarness,
+  call,
+  createHarness,
+  seedFarm,
+  seedLot,
+  seedOffer,
+} from '../../testing/harness.ts';
 
 let h: CatalogHarness;
 beforeAll(async () => {

@@ -1,4 +1,5 @@
-import { DomainError, principalOf, problemResponses } from '@fruitables/kit';
+import { UnsupportedType } from '@fruitables/core';
+import { principalOf, problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { MAX_BATCH_BYTES, MAX_BATCH_ROWS } from '../../batches/limits.ts';
 import { BatchRejected } from '../../batches/row-errors.ts';
@@ -98,10 +99,9 @@ export const createBatchImportRoute = createRoute({
 });
 
 const unsupportedMediaType = () =>
-  new DomainError(
-    415,
-    'unsupported_media_type',
+  new UnsupportedType(
     'multipart/form-data(file) 또는 application/json(rows)으로 보내 주세요. Send multipart/form-data with a `file`, or application/json with `rows`.',
+    'unsupported_media_type',
   );
 
 export function registerCreateBatchImport(app: CatalogApp, deps: RouteDeps): void {

@@ -1,4 +1,5 @@
-import { NotFound, problemResponses } from '@fruitables/kit';
+import { NotFound } from '@fruitables/core';
+import { problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { findImport } from '../../batches/batch-imports.ts';
 import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';

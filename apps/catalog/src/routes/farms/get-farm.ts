@@ -1,8 +1,9 @@
-import { farmNotFound, problemResponses } from '@fruitables/kit';
+import { farmNotFound } from '@fruitables/core';
+import { problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { publicFarmSchema } from '../../contract/public-reads.ts';
 import { findFarm } from '../../domain/farms.ts';
-import { photosOf } from '../../photos/list-photos.ts';
+import { photosOf } from '../../domain/photo-reads.ts';
 import { cacheableJson, notModified } from '../cacheable.ts';
 import type { CatalogApp, RouteDeps } from '../deps.ts';
 import { farmParams } from '../params.ts';

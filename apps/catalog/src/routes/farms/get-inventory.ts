@@ -1,4 +1,5 @@
-import { farmNotFound, problemResponses } from '@fruitables/kit';
+import { farmNotFound } from '@fruitables/core';
+import { problemResponses } from '@fruitables/kit';
 import { createRoute, z } from '@hono/zod-openapi';
 import { OFFER_ID, PRODUCT_ID } from '../../contract/examples.ts';
 import { inventorySchema } from '../../contract/inventory.ts';

@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { PHOTO_ID, PRODUCT_ID } from '../../contract/examples.ts';
 import { MEDIA_KEY_EXAMPLE, MEDIA_URL_PREFIX, type photoSchema } from '../../contract/photos.ts';
 import { photoSubjects } from '../../contract/values.ts';
-import type { Photo } from '../../photos/upload-photo.ts';
+import type { Photo } from '../../domain/photo-reads.ts';
 import { farmParams } from '../params.ts';
 
 export const photoResponse = (photo: Photo): z.infer<typeof photoSchema> => ({

@@ -1,7 +1,7 @@
 import { certificationKinds, grades, stockStates } from '@fruitables/schema-catalog';
 import { z } from '@hono/zod-openapi';
 import { FARM_ID, OFFER_ID, PRODUCT_ID } from '../../contract/examples.ts';
-import { decodeCursor, searchSorts } from '../../search/cursor.ts';
+import { decodeSearchCursor, searchSorts } from '../../search/cursor.ts';
 import { parseRegion } from '../../search/regions.ts';
 import { effectiveSort } from '../../search/search-offers.ts';
 import { parseSearchText } from '../../search/search-text.ts';
@@ -85,7 +85,7 @@ export const searchQuery = z
       .string()
       .max(300)
       .refine(
-        (value) => decodeCursor(value) !== undefined,
+        (value) => decodeSearchCursor(value) !== undefined,
         '다음 페이지 커서가 올바르지 않습니다. Pass `nextCursor` from the previous page unchanged.',
       )
       .optional()
@@ -106,7 +106,7 @@ export const searchQuery = z
         message: '최고가가 최저가보다 낮습니다. maxPrice must be at least minPrice.',
       });
     }
-    const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    const cursor = query.cursor === undefined ? undefined : decodeSearchCursor(query.cursor);
     const sort = effectiveSort(query.sort, parseSearchText(query.q).words.length > 0);
     if (cursor && cursor.sort !== sort) {
       ctx.addIssue({

@@ -1,8 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeCursor } from '../../search/cursor.ts';
-import { addFarm, addOffer, addProduct, search, searchBody } from '../../search/search-fixture.ts';
+import { encodeSearchCursor } from '../../search/cursor.ts';
 import { bodyOf, type CatalogHarness, createHarness } from '../../testing/harness.ts';
+import { addFarm, addOffer, addProduct, search, searchBody } from '../../testing/search-fixture.ts';
 import { searchOffersRoute } from './search-offers.ts';
 
 let h: CatalogHarness;
@@ -50,14 +50,14 @@ describe('search parameters', () => {
   });
 
   it('refuse a cursor made for another sort', async () => {
-    const cursor = encodeCursor({ sort: 'price_asc', priceKrw: 30_000, id: crypto.randomUUID() });
+    const cursor = encodeSearchCursor({ sort: 'price_asc', priceKrw: 30_000, id: crypto.randomUUID() });
     const response = await search(h, { cursor, sort: 'popularity' });
     expect(response.status).toBe(400);
     expect((await bodyOf<Problem>(response)).errors).toEqual([
       expect.objectContaining({ field: 'query.cursor', message: expect.stringMatching(/sort=price_asc/) }),
     ]);
     // With text the default sort is relevance, so a newest-harvest cursor is from another search.
-    const newest = encodeCursor({ sort: 'newest_harvest', harvestedOn: null, id: crypto.randomUUID() });
+    const newest = encodeSearchCursor({ sort: 'newest_harvest', harvestedOn: null, id: crypto.randomUUID() });
     expect((await search(h, { q: '사과', cursor: newest })).status).toBe(400);
   });
 

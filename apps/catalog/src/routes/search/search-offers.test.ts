@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSearchCatalog, searchBody } from '../../search/search-fixture.ts';
 import { type CatalogHarness, createHarness } from '../../testing/harness.ts';
+import { buildSearchCatalog, searchBody } from '../../testing/search-fixture.ts';
 
 let h: CatalogHarness;
 let catalog: Awaited<ReturnType<typeof buildSearchCatalog>>;

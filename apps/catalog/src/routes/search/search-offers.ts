@@ -1,6 +1,6 @@
 import { problemResponses } from '@fruitables/kit';
 import { createRoute, type z } from '@hono/zod-openapi';
-import { decodeCursor } from '../../search/cursor.ts';
+import { decodeSearchCursor } from '../../search/cursor.ts';
 import { parseRegion } from '../../search/regions.ts';
 import { type SearchRequest, searchOffers } from '../../search/search-offers.ts';
 import { cacheableJson, notModified } from '../cacheable.ts';
@@ -72,7 +72,7 @@ function searchRequest(query: z.infer<typeof searchQuery>): SearchRequest {
     inStock: query.inStock === 'true',
     certifications: list(query.certification),
     sort: query.sort,
-    cursor: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+    cursor: query.cursor === undefined ? undefined : decodeSearchCursor(query.cursor),
     limit: query.limit,
   };
 }

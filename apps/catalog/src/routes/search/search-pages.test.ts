@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CatalogHarness, createHarness, daysAgo } from '../../testing/harness.ts';
 import {
   addFarm,
   addLot,
@@ -7,8 +8,7 @@ import {
   allPages,
   buildSearchCatalog,
   searchBody,
-} from '../../search/search-fixture.ts';
-import { type CatalogHarness, createHarness, daysAgo } from '../../testing/harness.ts';
+} from '../../testing/search-fixture.ts';
 
 let h: CatalogHarness;
 let catalog: Awaited<ReturnType<typeof buildSearchCatalog>>;

@@ -1,4 +1,5 @@
-import { problemResponses, Unauthorized } from '@fruitables/kit';
+import { Unauthorized } from '@fruitables/core';
+import { problemResponses } from '@fruitables/kit';
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { issueServiceToken } from '../../domain/service-tokens.ts';

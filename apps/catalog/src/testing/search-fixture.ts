@@ -1,6 +1,6 @@
 import { newId } from '@fruitables/core';
 import { type Certification, farms } from '@fruitables/schema-catalog';
-import { bodyOf, type CatalogHarness, call, daysAgo, ordersServiceToken, seedLot } from '../testing/harness.ts';
+import { bodyOf, type CatalogHarness, call, daysAgo, ordersServiceToken, seedLot } from './harness.ts';
 
 /** Test helpers for search: a small catalog where each filter and sort has something to get wrong. */
 

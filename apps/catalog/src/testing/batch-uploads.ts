@@ -1,10 +1,10 @@
 import { type BatchRowError, lots, offers, products } from '@fruitables/schema-catalog';
 import { asc, eq } from 'drizzle-orm';
-import { type CatalogHarness, call } from '../../testing/harness.ts';
+import { type CatalogHarness, call } from './harness.ts';
 
 /** The sample files from the issue, byte for byte (UTF-8 with BOM, CP949, and one error per row). */
 export const fixture = (name: string): Promise<Uint8Array> =>
-  Bun.file(new URL(`../../batches/fixtures/${name}`, import.meta.url).pathname).bytes();
+  Bun.file(new URL(`../batches/fixtures/${name}`, import.meta.url).pathname).bytes();
 
 /** The samples are dated 2026-11-05…14; the clock stands at noon in Seoul a week later. */
 export const SAMPLE_TODAY = new Date('2026-11-21T03:00:00Z');

@@ -1,8 +1,10 @@
+import { isAnyOf } from '@fruitables/db';
 import { type PhotoSubject, photos } from '@fruitables/schema-catalog';
 import { and, asc, eq } from 'drizzle-orm';
-import type { CatalogDb } from '../domain/context.ts';
-import { isAnyOf } from '../domain/stock-state.ts';
-import type { Photo } from './upload-photo.ts';
+import type { CatalogDb } from './context.ts';
+
+/** A stored photo as its row: the subject it belongs to and its variants. */
+export type Photo = typeof photos.$inferSelect;
 
 /**
  * The photos of each subject, oldest first (the first upload is the cover); one query for a
