@@ -120,10 +120,9 @@ sub vcl_recv {
 sub vcl_backend_fetch {
     unset bereq.http.x-fruitables-routed;
     if (bereq.http.x-fruitables-service) {
-        set bereq.url = regsub(bereq.url, "^/api/[a-z-]+", "");
-        if (bereq.url !~ "^/") {
-            set bereq.url = "/" + bereq.url;
-        }
+        # One substitution, never an empty URL (Varnish fails the request on that): the bare
+        # /api/<svc>, /api/<svc>/ and /api/<svc>?… all become the service's root.
+        set bereq.url = regsub(bereq.url, "^/api/[a-z-]+/?", "/");
     }
 }
 

@@ -46,11 +46,16 @@ sub fruitables_refuse_disguised_path {
     unset req.http.x-fruitables-path;
 }
 
-# Only a single byte range is kept. Services do not serve ranges (they answer 200 whole), and
-# Varnish answers a passed request with several or malformed ranges with a 503, an error page
-# for a healthy backend; a Range header it cannot use is ignored, as RFC 9110 allows.
+# Only a single well-formed byte range is kept. Services do not serve ranges (they answer 200
+# whole), and Varnish answers a passed request with several or malformed ranges (or one that
+# ends before it starts) with a 503, an error page for a healthy backend; a Range header it
+# cannot use is ignored, as RFC 9110 allows.
 sub fruitables_ignore_odd_range {
     if (req.http.range && req.http.range !~ "^bytes=(\d{1,15}-\d{0,15}|-\d{1,15})$") {
+        unset req.http.range;
+    } elsif (req.http.range ~ "^bytes=\d+-\d+$" &&
+        std.integer(regsub(req.http.range, "^bytes=(\d+)-.*$", "\1"), 0) >
+        std.integer(regsub(req.http.range, "^bytes=\d+-(\d+)$", "\1"), 0)) {
         unset req.http.range;
     }
 }
