@@ -36,8 +36,8 @@ describe('unstorableUrlField', () => {
 describe('unstorableJsonField', () => {
   it('names the first unstorable string like validation problems do', () => {
     expect(unstorableJsonField({ a: 'ok', items: [{ note: 'fine' }, { note: 'x\u0000' }] })).toBe('items.1.note');
-    expect(unstorableJsonField({ ['k\u0000']: 1 })).toBe('body');
-    expect(unstorableJsonField({ nested: { ['k\u0000']: 1 } })).toBe('nested');
+    expect(unstorableJsonField({ 'k\u0000': 1 })).toBe('body');
+    expect(unstorableJsonField({ nested: { 'k\u0000': 1 } })).toBe('nested');
     expect(unstorableJsonField('\ud800')).toBe('body');
     expect(unstorableJsonField({ n: 1, b: true, z: null, s: '사과' })).toBeUndefined();
   });

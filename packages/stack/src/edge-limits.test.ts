@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EDGE_PARAMETERS, edgeVclDir } from './edge.ts';
 import { type RawAnswer, rawGet, startTestEdge } from './edge.fixture.ts';
+import { EDGE_PARAMETERS, edgeVclDir } from './edge.ts';
 
 const BODY = 'x'.repeat(5_000);
 
@@ -55,15 +55,16 @@ describe('the edge and requests that are too large or odd', () => {
     }
   });
 
-  it.each([
-    'bytes=0-1',
-    'bytes=4999-',
-    'bytes=99999-',
-    'bytes=-5',
-  ])('answers a single range %j as the service does or 416, never with an error page', async (range) => {
-    const answer = await rawGet(edge.port, '/api/files/v1/report', ['Authorization: Bearer token', `Range: ${range}`]);
-    expect([200, 206, 416]).toContain(answer.status);
-  });
+  it.each(['bytes=0-1', 'bytes=4999-', 'bytes=99999-', 'bytes=-5'])(
+    'answers a single range %j as the service does or 416, never with an error page',
+    async (range) => {
+      const answer = await rawGet(edge.port, '/api/files/v1/report', [
+        'Authorization: Bearer token',
+        `Range: ${range}`,
+      ]);
+      expect([200, 206, 416]).toContain(answer.status);
+    },
+  );
 
   it('answers a URL over 8 KiB with a 414 problem, in the API and in the shop', async () => {
     expectProblem(await rawGet(edge.port, `/api/files/v1/${'a'.repeat(9_000)}`), 414, 'uri_too_long');

@@ -20,7 +20,7 @@ interface Problem {
   errors?: { field: string; message: string }[];
 }
 
-const problemOf = async (response: Response) => ({ status: response.status, ...(await bodyOf<Problem>(response)) });
+const problemOf = async (response: Response) => ({ ...(await bodyOf<Problem>(response)), status: response.status });
 
 describe('characters no service can store', () => {
   it.each([
