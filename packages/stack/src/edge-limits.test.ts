@@ -20,11 +20,15 @@ function startStreamingService() {
           controller.close();
         },
       });
-      return new Response(stream, { headers: { 'content-type': 'text/plain', 'cache-control': 'no-store' } });
+      // Cacheable, so a refusal the edge kept under this URL would show on the next request.
+      return new Response(stream, { headers: { 'content-type': 'text/plain', 'cache-control': 'public, max-age=60' } });
     },
   });
   return { port: server.port ?? 0, seen, stop: () => server.stop(true) };
 }
+
+let requestCount = 0;
+const fresh = () => ++requestCount;
 
 const expectProblem = (answer: RawAnswer, status: number, code: string) => {
   expect(answer.status).toBe(status);
@@ -79,14 +83,23 @@ describe('the edge and requests that are too large or odd', () => {
     ['an unknown header the service refuses', 'X-Padding: ', 20_000],
     ['an unknown header near the head limit', 'X-Padding: ', 60_000],
   ])('answers %s too large with a 431 problem', async (_, header, size) => {
-    for (const target of ['/api/files/v1/report', '/pages/x/']) {
+    // Fresh URLs: a page the edge already has is answered from the cache, whatever the headers.
+    for (const target of [`/api/files/v1/report-${fresh()}`, `/pages/x-${fresh()}/`]) {
       expectProblem(await rawGet(edge.port, target, [`${header}${'a'.repeat(size)}`]), 431, 'headers_too_large');
+    }
+  });
+
+  it('never keeps a 431 in the cache for the next, ordinary request', async () => {
+    for (const target of ['/pages/cached-refusal/', '/api/files/v1/cached-refusal']) {
+      expect((await rawGet(edge.port, target, [`X-Padding: ${'a'.repeat(20_000)}`])).status).toBe(431);
+      expect((await rawGet(edge.port, target)).status).toBe(200);
+      expect((await rawGet(edge.port, target)).status).toBe(200);
     }
   });
 
   it('answers many headers that together are too large with a 431 problem', async () => {
     const headers = Array.from({ length: 90 }, (_, index) => `X-Padding-${index}: ${'a'.repeat(300)}`);
-    expectProblem(await rawGet(edge.port, '/api/files/v1/report', headers), 431, 'headers_too_large');
+    expectProblem(await rawGet(edge.port, `/api/files/v1/report-${fresh()}`, headers), 431, 'headers_too_large');
   });
 
   it('lets ordinary large-ish headers through', async () => {
