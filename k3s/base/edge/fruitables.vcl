@@ -15,6 +15,7 @@ import std;
 import xkey;
 
 include "backends.vcl";
+include "request-hygiene.vcl";
 
 sub vcl_recv {
     # Headers the VCL itself sets to carry decisions; a client must never set them.
@@ -22,6 +23,9 @@ sub vcl_recv {
     unset req.http.x-fruitables-routed;
     unset req.http.x-fruitables-purge-authorized;
     unset req.http.x-fruitables-purged;
+    unset req.http.x-fruitables-path;
+    unset req.http.x-fruitables-problem;
+    unset req.http.x-fruitables-detail;
 
     # Purge by surrogate key (xkey), for the storefront's rebuilder only: from an allowed
     # address AND with the shared secret. Behind Traefik every client arrives from a
@@ -44,19 +48,27 @@ sub vcl_recv {
         return (synth(200, "Purged"));
     }
 
-    # Service-only and operator endpoints are never routed from outside.
-    if (req.url ~ "^/api/[a-z-]+/(internal|metrics)([/?]|$)") {
+    call fruitables_refuse_oversized;
+    call fruitables_refuse_disguised_path;
+    call fruitables_ignore_odd_range;
+
+    # Service-only and operator endpoints are never routed from outside. The path is already
+    # in its one plain spelling (above); case still differs, and no service needs it to.
+    if (req.url ~ "(?i)^/api/[a-z-]+/(internal|metrics)([/?]|$)") {
+        return (synth(404, "Not Found"));
+    }
+    # identity's OAuth2 client-credentials endpoint issues service tokens: cluster-internal only.
+    if (req.url ~ "(?i)^/api/identity/v1/oauth/token([/?]|$)") {
         return (synth(404, "Not Found"));
     }
 
     if (req.url ~ "^/api/[a-z-]+([/?]|$)") {
         set req.http.x-fruitables-service = regsub(req.url, "^/api/([a-z-]+).*$", "\1");
-        # Services serve their own paths (/v1/..., /openapi.json); the public prefix is the edge's.
+        # Services serve their own paths (/v1/..., /openapi.json); the public prefix is the
+        # edge's. It is stripped only on the way to the service (vcl_backend_fetch): req.url,
+        # and so the cache key, stays the URL the client sent, so /X, /api/catalog/X and
+        # /api/identity/X can never share a cached object.
         set req.http.x-forwarded-prefix = "/api/" + req.http.x-fruitables-service;
-        set req.url = regsub(req.url, "^/api/[a-z-]+", "");
-        if (req.url !~ "^/") {
-            set req.url = "/" + req.url;
-        }
         call fruitables_route_api;
         if (!req.http.x-fruitables-routed) {
             return (synth(404, "Not Found"));
@@ -71,9 +83,13 @@ sub vcl_recv {
         }
         return (hash);
     }
+    # Any other spelling of /api (/API/..., /api//x) is not the shop either.
+    if (req.url ~ "(?i)^/api([/?]|$)") {
+        return (synth(404, "Not Found"));
+    }
 
     # Everything else is the shop: the storefront's prerendered pages.
-    if (req.url ~ "^/(internal|metrics)([/?]|$)") {
+    if (req.url ~ "(?i)^/(internal|metrics)([/?]|$)") {
         return (synth(404, "Not Found"));
     }
     call fruitables_route_site;
@@ -103,9 +119,18 @@ sub vcl_recv {
 
 sub vcl_backend_fetch {
     unset bereq.http.x-fruitables-routed;
+    if (bereq.http.x-fruitables-service) {
+        # One substitution, never an empty URL (Varnish fails the request on that): the bare
+        # /api/<svc>, /api/<svc>/ and /api/<svc>?… all become the service's root.
+        set bereq.url = regsub(bereq.url, "^/api/[a-z-]+/?", "/");
+    }
 }
 
 sub vcl_backend_response {
+    # Bun refuses a head over 16 KiB with a bare 431; the client gets the edge's problem.
+    if (beresp.status == 431 && beresp.http.content-type !~ "problem\+json") {
+        return (error(431, "Request Header Fields Too Large"));
+    }
     if (bereq.http.x-fruitables-service) {
         if (beresp.http.cache-control !~ "public") {
             set beresp.uncacheable = true;
@@ -156,10 +181,23 @@ sub vcl_synth {
     }
     set resp.http.content-type = "application/problem+json";
     set resp.http.x-request-id = req.xid;
-    set resp.body = {"{"type":"https://fruitables.kr/problems/not_found","title":"Not Found","status":404,"code":"not_found","detail":"Nothing is routed at this address.","requestId":""} + req.xid + {"""} + "}";
-    if (resp.status != 404) {
-        set resp.body = {"{"type":"https://fruitables.kr/problems/edge_error","title":""} + resp.reason + {"","status":"} + resp.status + {","code":"edge_error","detail":"The edge could not handle this request.","requestId":""} + req.xid + {"""} + "}";
+    if (resp.status == 404) {
+        set req.http.x-fruitables-problem = "not_found";
+        set req.http.x-fruitables-detail = "Nothing is routed at this address.";
+    } elsif (req.http.x-fruitables-problem == "invalid_path") {
+        set req.http.x-fruitables-detail = "Send the path in its plain spelling: percent-encode only non-ASCII characters, and use no dot segments, repeated slashes, backslashes or semicolons.";
+    } elsif (req.http.x-fruitables-problem == "uri_too_long") {
+        set req.http.x-fruitables-detail = "Use a URL of at most 8192 bytes.";
+    } elsif (req.http.x-fruitables-problem == "headers_too_large") {
+        set req.http.x-fruitables-detail = "Send smaller headers: at most 8192 bytes per cookie, authorization, referer or user-agent header and 16 KiB in all.";
+    } else {
+        set req.http.x-fruitables-problem = "edge_error";
+        set req.http.x-fruitables-detail = "The edge could not handle this request.";
     }
+    set resp.body = {"{"type":"https://fruitables.kr/problems/"} + req.http.x-fruitables-problem +
+        {"","title":""} + resp.reason + {"","status":"} + resp.status +
+        {","code":""} + req.http.x-fruitables-problem + {"","detail":""} + req.http.x-fruitables-detail +
+        {"","requestId":""} + req.xid + {"""} + "}";
     return (deliver);
 }
 
@@ -169,6 +207,11 @@ sub vcl_backend_error {
         return (abandon);
     }
     set beresp.http.content-type = "application/problem+json";
+    # A service that found the request head too large (Bun answers 431 with no body).
+    if (beresp.status == 431) {
+        set beresp.body = {"{"type":"https://fruitables.kr/problems/headers_too_large","title":"Request Header Fields Too Large","status":431,"code":"headers_too_large","detail":"Send smaller headers: at most 8192 bytes per cookie, authorization, referer or user-agent header and 16 KiB in all.","requestId":""} + bereq.xid + {"""} + "}";
+        return (deliver);
+    }
     set beresp.body = {"{"type":"https://fruitables.kr/problems/service_unavailable","title":"Service Unavailable","status":503,"code":"service_unavailable","detail":"The service behind this address is not answering; try again shortly.","requestId":""} + bereq.xid + {"""} + "}";
     return (deliver);
 }

@@ -7,6 +7,7 @@ import { type ReadinessCheck, registerHealthRoutes } from './health.ts';
 import type { Lifecycle } from './lifecycle.ts';
 import { requestPipeline, type UploadLimit } from './request-pipeline.ts';
 import type { KitEnv } from './types.ts';
+import { refuseUnstorableJson } from './unsafe-input.ts';
 
 export interface ServiceAppOptions {
   /** The service name: log field, metrics label, and the public prefix `/api/<name>`. */
@@ -40,7 +41,11 @@ export interface ServiceAppOptions {
  */
 export function createServiceApp(options: ServiceAppOptions): OpenAPIHono<KitEnv> {
   const app = new OpenAPIHono<KitEnv>({
-    defaultHook: (result, c) => (result.success ? undefined : validationProblem(result.error, result.target, c)),
+    // Valid input may still hold text no service can store (U+0000): refused alike for every route.
+    defaultHook: (result, c) =>
+      result.success
+        ? refuseUnstorableJson(result.data, result.target, c)
+        : validationProblem(result.error, result.target, c),
   });
 
   app.use(

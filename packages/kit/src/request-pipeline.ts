@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { createHttpMetrics, routeLabel } from './metrics.ts';
 import type { KitEnv } from './types.ts';
+import { refuseUnstorableUrl } from './unsafe-input.ts';
 
 export interface RequestPipelineOptions {
   logger: Logger;
@@ -76,7 +77,8 @@ export function requestPipeline(options: RequestPipelineOptions): MiddlewareHand
     const logger = options.logger.child({ requestId });
     c.set('logger', logger);
 
-    const handle = methodsWithBody.has(c.req.method) ? limitFor(c.req.path)(c, next) : next();
+    const handle =
+      refuseUnstorableUrl(c) ?? (methodsWithBody.has(c.req.method) ? limitFor(c.req.path)(c, next) : next());
     if (timeoutMs > 0) {
       let timer: ReturnType<typeof setTimeout> | undefined;
       const expired = new Promise<never>((_, reject) => {

@@ -19,6 +19,22 @@ export interface EdgeOptions {
 const PURGE_SECRET = /^[A-Za-z0-9_-]{16,128}$/;
 
 /**
+ * varnishd parameters, the same as in k3s/base/edge/deployment.yaml. A request over Varnish's
+ * own limits never reaches VCL (the connection is reset, or a bare 400), so they sit above the
+ * limits the VCL answers itself with a 414 or 431 problem (request-hygiene.vcl): 8 KiB of URL,
+ * 8 KiB per known header, and whatever a service refuses (Bun: 16 KiB of head). One header
+ * line may be as long as the whole head, so only a head over 64 KiB is cut off unanswered.
+ * The workspaces hold the head (and its copy to the backend) with room for VCL's own work.
+ */
+export const EDGE_PARAMETERS: readonly (readonly [string, string])[] = [
+  ['http_req_size', '64k'],
+  ['http_req_hdr_len', '64k'],
+  ['http_max_hdr', '128'],
+  ['workspace_client', '160k'],
+  ['workspace_backend', '160k'],
+];
+
+/**
  * backends.vcl for the local stack: every service on 127.0.0.1 at its local port, the
  * storefront (if present) also as the shop's origin with a health probe, and who may purge.
  */
@@ -85,6 +101,7 @@ export async function startEdge(
     const label = `reload${Date.now()}`;
     const admin = ['varnishadm', '-n', workdir];
     await run([...admin, 'param.set', 'vcl_path', vclPath], { check: true });
+    for (const [name, value] of EDGE_PARAMETERS) await run([...admin, 'param.set', name, value], { check: true });
     await run([...admin, 'vcl.load', label, join(edgeVclDir, 'fruitables.vcl')], { check: true });
     await run([...admin, 'vcl.use', label], { check: true });
     return;
@@ -100,6 +117,7 @@ export async function startEdge(
       join(edgeVclDir, 'fruitables.vcl'),
       '-p',
       `vcl_path=${vclPath}`,
+      ...EDGE_PARAMETERS.flatMap(([name, value]) => ['-p', `${name}=${value}`]),
       '-s',
       'malloc,256m',
       '-P',

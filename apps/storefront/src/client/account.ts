@@ -1,4 +1,5 @@
 import { apiBase } from './config.ts';
+import { returnToAfterLogin } from './return-to.ts';
 import {
   accessToken,
   clearSession,
@@ -49,12 +50,6 @@ function busy(form: HTMLFormElement, on: boolean): void {
   for (const button of form.querySelectorAll('button')) button.disabled = on;
 }
 
-const returnTo = (): string => {
-  const next = new URL(location.href).searchParams.get('next') ?? '/account/';
-  // Only our own paths: an open redirect would let a link send a fresh login anywhere.
-  return next.startsWith('/') && !next.startsWith('//') ? next : '/account/';
-};
-
 document.querySelector<HTMLFormElement>('form[data-login]')?.addEventListener('submit', async (event) => {
   event.preventDefault();
   const form = event.currentTarget as HTMLFormElement;
@@ -62,7 +57,7 @@ document.querySelector<HTMLFormElement>('form[data-login]')?.addEventListener('s
   busy(form, true);
   const result = await logIn(values.email ?? '', values.password ?? '').catch(() => ({ ok: false, problem: null }));
   busy(form, false);
-  if (result.ok) location.assign(returnTo());
+  if (result.ok) location.assign(returnToAfterLogin(location.href));
   else showErrors(form, result.problem, '이메일 또는 비밀번호를 확인해 주세요.');
 });
 

@@ -1,7 +1,7 @@
+import { sameSitePath } from '@fruitables/core';
 import { socialProviders } from '@fruitables/schema-identity';
 import { z } from '@hono/zod-openapi';
 import type { SessionTokens } from '../../domain/sessions.ts';
-import { sameSitePath } from '../../domain/social-return-to.ts';
 
 export const providerParams = z.object({
   provider: z.enum(socialProviders).openapi({ param: { name: 'provider', in: 'path' }, example: 'kakao' }),
