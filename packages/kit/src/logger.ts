@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { batchPerTick } from './log-destination.ts';
 
 export type { Logger } from 'pino';
 
@@ -51,7 +52,10 @@ export function censorRecord(value: unknown, depth = 0): unknown {
 export interface LoggerOptions {
   service: string;
   level?: string;
-  /** Where lines go; stdout by default (pino transports do not work on Bun, so pretty-printing is a pipe). */
+  /**
+   * Where lines go; by default stdout, written once per event-loop turn (see log-destination.ts).
+   * pino transports do not work on Bun, so pretty-printing is a pipe.
+   */
   destination?: DestinationStream;
 }
 
@@ -71,6 +75,6 @@ export function createLogger(options: LoggerOptions): Logger {
         log: (record) => censorRecord(record) as Record<string, unknown>,
       },
     },
-    options.destination ?? pino.destination({ sync: false }),
+    options.destination ?? batchPerTick(pino.destination({ sync: true })),
   );
 }
