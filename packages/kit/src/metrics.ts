@@ -14,6 +14,7 @@ export interface HttpMetrics {
   observe(method: string, route: string, status: number, seconds: number): void;
 }
 
+const LATENCY_HELP = 'HTTP request latency by method and route pattern';
 const LATENCY_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
 /** Requests of one method and route pattern, all statuses: one latency histogram series. */
@@ -46,14 +47,15 @@ class RouteLatencyHistogram extends Histogram<'method' | 'route'> {
   ) {
     super({
       name: 'http_request_duration_seconds',
-      help: 'HTTP request latency by method and route pattern',
+      help: LATENCY_HELP,
       labelNames: ['method', 'route'],
       buckets: LATENCY_BUCKETS,
       registers: [registry],
     });
   }
 
-  override async getForPromString() {
+  // What the registry reads for the text exposition (prom-client calls it when a metric has it).
+  async getForPromString() {
     const name = 'http_request_duration_seconds';
     const values: { labels: Record<string, string | number>; value: number; metricName: string }[] = [];
     for (const { labels, buckets, sum, count } of this.series()) {
@@ -66,7 +68,7 @@ class RouteLatencyHistogram extends Histogram<'method' | 'route'> {
       values.push({ labels: { ...labels }, value: sum, metricName: `${name}_sum` });
       values.push({ labels: { ...labels }, value: count, metricName: `${name}_count` });
     }
-    return { name, help: this.help, type: this.type, values, aggregator: this.aggregator };
+    return { name, help: LATENCY_HELP, type: 'histogram', values, aggregator: 'sum' };
   }
 
   override get() {
