@@ -185,6 +185,83 @@ describe('kit logging', () => {
   });
 });
 
+describe('kit request logging and its cost cuts', () => {
+  it('gives handlers a request logger that carries the request id', async () => {
+    const captured = captureLogger();
+    const app = createTestServiceApp({ logger: captured.logger });
+    app.get('/v1/log', (c) => {
+      const logger = c.get('logger');
+      logger.info({ step: 1 }, 'working');
+      // A method read off the logger still logs through the request's child.
+      const { warn } = logger;
+      warn.call(logger, { step: 2 }, 'still working');
+      return c.json({ ok: true });
+    });
+    const res = await app.request('/v1/log', { headers: { 'x-request-id': 'edge-request-0001' } });
+    const lines = captured.lines();
+    expect(res.headers.get('x-request-id')).toBe('edge-request-0001');
+    expect(lines.find((line) => line.msg === 'working')).toMatchObject({ requestId: 'edge-request-0001', step: 1 });
+    expect(lines.find((line) => line.msg === 'still working')).toMatchObject({ requestId: 'edge-request-0001' });
+  });
+
+  it('answers a timed-out request with 503 that still has secure headers, a log line and a metric', async () => {
+    const captured = captureLogger();
+    const registry = createMetricsRegistry('test');
+    const app = createTestServiceApp({ requestTimeoutMs: 50, logger: captured.logger, registry });
+    app.get('/v1/slow', async (c) => {
+      await Bun.sleep(300);
+      return c.text('late');
+    });
+    const res = await app.request('/v1/slow');
+    expect(res.status).toBe(503);
+    expect((await res.json()).code).toBe('http_503');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    const requestId = res.headers.get('x-request-id');
+    expect(captured.lines().filter((line) => line.msg === 'request finished')).toEqual([
+      expect.objectContaining({ requestId, path: '/v1/slow', status: 503 }),
+    ]);
+    expect(await (await app.request('/metrics')).text()).toMatch(
+      /http_requests_total\{[^}]*route="\/v1\/slow"[^}]*status="503"[^}]*\} 1/,
+    );
+  });
+
+  it('logs nothing of tokens, OAuth codes and states, or account holders a request carries', async () => {
+    const captured = captureLogger();
+    const app = createTestServiceApp({ logger: captured.logger });
+    app.post('/v1/callback', async (c) => {
+      c.get('logger').info({ body: await c.req.json(), query: c.req.query(), url: c.req.url }, 'received');
+      return c.json({ ok: true });
+    });
+    const secrets = [
+      'SECRET-access-token',
+      'SECRET-refresh-token',
+      'SECRET-oauth-code',
+      'SECRET-oauth-state',
+      'SECRET-holder',
+      'SECRET-bank-holder',
+    ];
+    const res = await app.request(
+      `/v1/callback?code=${secrets[2]}&state=${secrets[3]}&access_token=${secrets[0]}&refresh_token=${secrets[1]}`,
+      {
+        method: 'POST',
+        body: JSON.stringify({
+          accessToken: secrets[0],
+          refresh_token: secrets[1],
+          code: secrets[2],
+          state: secrets[3],
+          accountHolder: secrets[4],
+          bankAccountHolder: secrets[5],
+          note: 'kept',
+        }),
+      },
+    );
+    expect(res.status).toBe(200);
+    const output = JSON.stringify(captured.lines());
+    expect(output).toContain('kept');
+    for (const secret of secrets) expect(output).not.toContain(secret);
+  });
+});
+
 describe('kit operations endpoints', () => {
   it('reports liveness', async () => {
     const res = await createTestServiceApp().request('/healthz');
@@ -222,6 +299,10 @@ describe('kit operations endpoints', () => {
     expect(text).toMatch(/http_requests_total\{[^}]*route="\/v1\/orders\/:orderId"[^}]*status="200"[^}]*\} 1/);
     expect(text).toMatch(/http_requests_total\{[^}]*route="unmatched"[^}]*status="404"/);
     expect(text).not.toMatch(/route="[^"]*12345/);
+    expect(text).toMatch(/http_request_duration_seconds_count\{[^}]*route="\/v1\/orders\/:orderId"[^}]*\} 1/);
+    expect(text).toMatch(
+      /http_request_duration_seconds_bucket\{[^}]*route="\/v1\/orders\/:orderId",le="\+Inf"[^}]*\} 1/,
+    );
     expect(text).toContain('process_resident_memory_bytes');
   });
 

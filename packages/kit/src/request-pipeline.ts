@@ -4,7 +4,10 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import { handleError } from './errors.ts';
+import { lazyChildLogger } from './lazy-logger.ts';
 import { createHttpMetrics, routeLabel } from './metrics.ts';
+import { createRequestLogWriter } from './request-log.ts';
 import type { KitEnv } from './types.ts';
 import { refuseUnstorableUrl } from './unsafe-input.ts';
 
@@ -44,16 +47,23 @@ const acceptableRequestId = /^[\w-]{8,64}$/;
 
 const methodsWithBody = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+const TIMED_OUT = Symbol('timed out');
+const TIMEOUT_DETAIL = 'The request took too long; try again in a moment.';
+
 /**
  * Everything the kit does around a request, in ONE middleware: request id, request-scoped
  * logger, body-size limit, timeout, secure headers, metrics and the request log line.
  *
  * Why one and not six `app.use` layers: on Bun each async middleware layer costs several
  * microseconds of CPU per request over HTTP (measured ~5–10 µs each), which alone put a
- * kit route at a fraction of a bare Bun.serve. See packages/bench.
+ * kit route at a fraction of a bare Bun.serve. For the same reason the per-request work is
+ * kept to what must happen per request: the request logger is made only if a handler asks
+ * for it, the request line is written without pino's general path, metric series are looked
+ * up once per route. See packages/bench (kit HTTP overhead).
  */
 export function requestPipeline(options: RequestPipelineOptions): MiddlewareHandler<KitEnv> {
   const metrics = createHttpMetrics(options.registry);
+  const logFinished = createRequestLogWriter(options.logger);
   const limiter = (bytes: number) =>
     bodyLimit({
       maxSize: bytes,
@@ -74,37 +84,39 @@ export function requestPipeline(options: RequestPipelineOptions): MiddlewareHand
     const incoming = c.req.header('x-request-id');
     const requestId = incoming && acceptableRequestId.test(incoming) ? incoming : Bun.randomUUIDv7();
     c.set('requestId', requestId);
-    const logger = options.logger.child({ requestId });
-    c.set('logger', logger);
+    c.set('logger', lazyChildLogger(options.logger, { requestId }));
+    const method = c.req.method;
+    const path = c.req.path;
 
-    const handle =
-      refuseUnstorableUrl(c) ?? (methodsWithBody.has(c.req.method) ? limitFor(c.req.path)(c, next) : next());
-    if (timeoutMs > 0) {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const expired = new Promise<never>((_, reject) => {
-        timer = setTimeout(
-          () => reject(new HTTPException(503, { message: 'The request took too long; try again in a moment.' })),
-          timeoutMs,
-        );
-      });
-      try {
-        await Promise.race([handle, expired]);
-      } finally {
+    try {
+      // A path or query no database can store is answered here, before any route sees it.
+      const handle = refuseUnstorableUrl(c) ?? (methodsWithBody.has(method) ? limitFor(path)(c, next) : next());
+      if (timeoutMs > 0) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const expired = new Promise<typeof TIMED_OUT>((resolve) => {
+          timer = setTimeout(resolve, timeoutMs, TIMED_OUT);
+        });
+        const outcome = await Promise.race([handle, expired]);
         clearTimeout(timer);
+        if (outcome === TIMED_OUT) throw new HTTPException(503, { message: TIMEOUT_DETAIL });
+      } else {
+        await handle;
       }
-    } else {
-      await handle;
+    } catch (error) {
+      // The body limit and the timeout fail here, outside the handler's own error handling:
+      // answer them with the same problem+json, and still send headers, count and log them.
+      if (!(error instanceof Error)) throw error;
+      c.error = error;
+      c.res = await handleError(error, c);
     }
 
-    const headers = c.res.headers;
+    const response = c.res;
+    const headers = response.headers;
     for (const [name, value] of secureHeaders) headers.set(name, value);
     headers.set('x-request-id', requestId);
-    const status = c.res.status;
+    const status = response.status;
     const durationMs = performance.now() - started;
-    metrics.observe(c.req.method, routeLabel(c), status, durationMs / 1000);
-    logger.info(
-      { method: c.req.method, path: c.req.path, status, durationMs: Math.round(durationMs * 10) / 10 },
-      'request finished',
-    );
+    metrics.observe(method, routeLabel(c), status, durationMs / 1000);
+    logFinished({ requestId, method, path, status, durationMs: Math.round(durationMs * 10) / 10 });
   };
 }

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import { buildProblem, type FieldProblem, problemResponse } from './problem.ts';
+import type { FieldProblem } from '@fruitables/core';
+import { buildProblem, problemResponse } from './problem.ts';
 import type { KitEnv } from './types.ts';
 
 // In `u` mode a well-formed surrogate pair is one code point, so this matches only lone halves.

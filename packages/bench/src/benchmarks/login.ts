@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serviceRoleName, withUser } from '@fruitables/db';
-import { devEnv } from '@fruitables/identity/dev-env';
 import { startServer } from '../process.ts';
 import { percentile } from '../stats.ts';
 import type { Benchmark } from './types.ts';
@@ -26,7 +25,7 @@ export const loginBenchmark: Benchmark = {
       new URL('../../../../apps/identity/src/main.ts', import.meta.url).pathname,
       context.serverCpu,
       {
-        ...(await devEnv(secrets)),
+        ...(await context.serviceDevEnv('identity', secrets)),
         DATABASE_URL: withUser(context.postgresAdminUrl, serviceRoleName('identity')),
         REDIS_URL: context.redisUrl,
         // info: the harness waits for the `listening` line; request lines are drained and dropped.

@@ -14,6 +14,13 @@ export interface BenchContext {
    * the stack's bench command, which owns how the platform starts.
    */
   startPlatform?: () => Promise<BenchPlatform>;
+  /**
+   * A service's local secrets (signing keys and the like) as its own `src/dev-env.ts` makes
+   * them, kept under `secretsDir`. Given by the stack, which knows how services are found
+   * and configured, so the harness imports no app: it starts apps as processes and talks
+   * HTTP to them, as a client in production would.
+   */
+  serviceDevEnv: (service: string, secretsDir: string) => Promise<Record<string, string>>;
 }
 
 /** A running platform, as a benchmark sees it. */

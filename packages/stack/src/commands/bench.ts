@@ -8,6 +8,7 @@ import { ensureInstalled, requirements } from '../os-packages.ts';
 import { repoRoot, stackDir } from '../paths.ts';
 import { startPlatform, stopPlatform } from '../platform.ts';
 import { pickPort } from '../ports.ts';
+import { devEnvFor, discoverServices } from '../services.ts';
 import { testOnlyContexts } from '../test-contexts.ts';
 
 /**
@@ -34,7 +35,12 @@ export async function runBench(args: string[]): Promise<number> {
     await runMigrations(databaseUrl, {}, testOnlyContexts);
     const only = args[0];
     await runBenchmarks(
-      { postgresAdminUrl: databaseUrl, redisUrl: infrastructure.redisUrl, startPlatform: () => benchPlatform(dir) },
+      {
+        postgresAdminUrl: databaseUrl,
+        redisUrl: infrastructure.redisUrl,
+        startPlatform: () => benchPlatform(dir),
+        serviceDevEnv: benchServiceDevEnv,
+      },
       { repoRoot, ...(only ? { only } : {}) },
     );
     return 0;
@@ -45,6 +51,23 @@ export async function runBench(args: string[]): Promise<number> {
     process.off('SIGINT', ignore);
     process.off('SIGTERM', ignore);
   }
+}
+
+/**
+ * A service's local secrets for a benchmark that runs it alone: its own dev-env module
+ * decides them, as for `./fruitables up`. There is no rest of the stack to point it at.
+ */
+async function benchServiceDevEnv(name: string, secretsDir: string): Promise<Record<string, string>> {
+  const service = discoverServices().find((candidate) => candidate.name === name);
+  if (!service) throw new Error(`no service named ${name} under apps/`);
+  const alone = (what: string) => (): never => {
+    throw new Error(`${name} asked for ${what}, which a benchmark run of ${name} alone does not have`);
+  };
+  return devEnvFor(service, secretsDir, {
+    serviceUrl: alone('another service'),
+    edgeUrl: alone('the edge'),
+    edgePurgeSecret: alone('the edge purge secret'),
+  });
 }
 
 /** The whole platform for a benchmark that measures it end to end (the edge benchmark). */
