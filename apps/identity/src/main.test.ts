@@ -73,6 +73,9 @@ describe('the identity process', () => {
     try {
       const listening = await waitForLine(reader, lines, (line) => line.msg === 'listening');
       const base = `http://127.0.0.1:${String(listening.port)}`;
+      // Ready once its consumer runs, a moment after it listens.
+      const readyBy = Date.now() + 10_000;
+      while ((await fetch(`${base}/readyz`)).status !== 200 && Date.now() < readyBy) await Bun.sleep(50);
       expect((await fetch(`${base}/readyz`)).status).toBe(200);
       expect((await (await fetch(`${base}/.well-known/jwks.json`)).json()).keys).toHaveLength(2);
       // /metrics only on its own port, which the edge never routes.

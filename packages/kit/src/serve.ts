@@ -26,10 +26,20 @@ export interface RunningService {
  * the deadline, then shutdown hooks stop consumers and close pools, in that order.
  */
 export function serveApp(options: ServeOptions): RunningService {
+  // Our own count of requests the app is still handling: Bun's pendingRequests has been seen
+  // at 0 while a handler was still running, which let shutdown hooks close pools under it.
+  let handling = 0;
   const server = Bun.serve({
     port: options.port,
     hostname: options.hostname ?? '0.0.0.0',
-    fetch: options.fetch,
+    fetch: async (request, bunServer) => {
+      handling++;
+      try {
+        return await options.fetch(request, bunServer);
+      } finally {
+        handling--;
+      }
+    },
     // Longer than the request timeout so a slow request is answered by the app, not cut by the socket.
     idleTimeout: 60,
   });
@@ -47,10 +57,10 @@ export function serveApp(options: ServeOptions): RunningService {
       });
       // stop(false): stop listening now, let requests already in progress complete. Its
       // promise can settle while a request is still being handled (seen in CI), so the
-      // drain also waits until Bun counts no pending request.
+      // drain also waits until no request is pending by Bun's count or by ours.
       const drained = (async () => {
         await server.stop(false);
-        while (server.pendingRequests > 0) await Bun.sleep(10);
+        while (server.pendingRequests > 0 || handling > 0) await Bun.sleep(10);
         return 'drained' as const;
       })();
       const outcome = await Promise.race([drained, deadline]);

@@ -1,4 +1,4 @@
-import { accountStatuses, applicationStatuses } from '@fruitables/schema-identity';
+import { applicationStatuses } from '@fruitables/schema-identity';
 import { z } from '@hono/zod-openapi';
 import { adminFarmSchema } from '../../contract/admin-farms.ts';
 import { farmerApplicationSchema } from '../../contract/farmer-applications.ts';
