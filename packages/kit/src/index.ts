@@ -34,6 +34,7 @@ export { createMetricsRegistry } from './metrics.ts';
 export { type MetricsServerOptions, metricsHandler, serveMetrics } from './metrics-endpoint.ts';
 export { buildProblem, type Problem, problemResponse, problemResponses, problemSchema } from './problem.ts';
 export type { UploadLimit } from './request-pipeline.ts';
+export { defineService } from './runner/define-service.ts';
 export { redisReadiness, runningReadiness } from './runner/readiness.ts';
 export { type RunOptions, runService, type StartedService } from './runner/run-service.ts';
 export { jwksEnvShape, serviceClientEnvShape, tokenClaimsEnvShape } from './runner/shared-env.ts';

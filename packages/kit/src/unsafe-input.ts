@@ -1,5 +1,5 @@
-import type { Context } from 'hono';
 import type { FieldProblem } from '@fruitables/core';
+import type { Context } from 'hono';
 import { buildProblem, problemResponse } from './problem.ts';
 import type { KitEnv } from './types.ts';
 

@@ -1,7 +1,6 @@
 import { farmNotFound } from '@fruitables/core';
 import { problemResponses } from '@fruitables/kit';
-import { createRoute, z } from '@hono/zod-openapi';
-import { OFFER_ID, PRODUCT_ID } from '../../contract/examples.ts';
+import { createRoute } from '@hono/zod-openapi';
 import { inventorySchema } from '../../contract/inventory.ts';
 import { loadFarmInventory } from '../../domain/farm-inventory.ts';
 import { findFarm } from '../../domain/farms.ts';
