@@ -21,12 +21,12 @@ describe('operations', () => {
     consumerRunning = false;
     expect((await call(h, 'GET', '/readyz')).status).toBe(503);
     consumerRunning = true;
-    expect(await (await call(h, 'GET', '/metrics')).text()).toContain('# TYPE');
+    expect((await call(h, 'GET', '/metrics')).text).toContain('# TYPE');
   });
 
   it('documents every route with an example response in OpenAPI', async () => {
     const response = await call(h, 'GET', '/openapi.json');
-    const raw = await response.text();
+    const raw = response.text;
     if (response.status !== 200) throw new Error(raw.slice(0, 2000));
     const document = JSON.parse(raw) as {
       paths: Record<

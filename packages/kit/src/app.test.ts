@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createLifecycle } from './lifecycle.ts';
 import { createMetricsRegistry } from './metrics.ts';
 import { Conflict, problemResponses } from './problem.ts';
-import { captureLogger, createTestServiceApp } from './testing.ts';
+import { captureLogger, createTestServiceApp } from './testing/index.ts';
 
 const orderSchema = z.object({
   email: z.email(),

@@ -30,6 +30,7 @@ export {
   revokeSubjectBefore,
   revokeToken,
 } from './auth/revocation.ts';
+export { bearerSecurity, ROLES_EXTENSION } from './auth/route-security.ts';
 export {
   createServiceTokenProvider,
   type ServiceTokenProvider,

@@ -3,7 +3,7 @@ import { grades, stockStates } from '@fruitables/schema-catalog';
 import { createRoute, z } from '@hono/zod-openapi';
 import { loadFarmInventory } from '../../domain/farm-inventory.ts';
 import { findFarm } from '../../domain/farms.ts';
-import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';
+import { type CatalogApp, farmRouteSecurity, type RouteDeps } from '../deps.ts';
 import { inventoryLotResponse, inventoryLotSchema } from '../lots/schema.ts';
 import { farmParams, OFFER_ID, PRODUCT_ID } from '../params.ts';
 
@@ -40,7 +40,7 @@ export const getInventoryRoute = createRoute({
   summary: "The farm's products, offers and lots with stock counts",
   description:
     'Published or not, with on-hand, reserved and sold boxes per lot, whether each lot is still young enough to sell, when it was ended early (if it was) and its photos. For the farmer console; never cached.',
-  security: securedByBearer,
+  ...farmRouteSecurity,
   request: { params: farmParams },
   responses: {
     200: { description: 'The inventory', content: { 'application/json': { schema: inventorySchema } } },

@@ -1,7 +1,7 @@
 import { problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { confirmHold } from '../../domain/settle-hold.ts';
-import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';
+import { type CatalogApp, type RouteDeps, serviceRouteSecurity } from '../deps.ts';
 import { holdParams } from '../params.ts';
 import { holdResponse, holdSchema } from './schema.ts';
 
@@ -10,7 +10,7 @@ export const confirmHoldRoute = createRoute({
   path: '/internal/v1/holds/{holdId}/confirm',
   tags: ['internal'],
   summary: 'Confirm a paid hold: its boxes become sold, lot ids stay on the lines',
-  security: securedByBearer,
+  ...serviceRouteSecurity,
   request: { params: holdParams },
   responses: {
     200: {

@@ -1,7 +1,7 @@
 import { problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { holdStock } from '../../domain/hold-stock.ts';
-import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';
+import { type CatalogApp, type RouteDeps, serviceRouteSecurity } from '../deps.ts';
 import { holdBody, holdHeaders, holdResponse, holdSchema } from './schema.ts';
 
 export const createHoldRoute = createRoute({
@@ -11,7 +11,7 @@ export const createHoldRoute = createRoute({
   summary: 'Hold stock for a checkout (orders only)',
   description:
     'All lines or none, oldest sellable lot first (FEFO), skipping lots past their fruit’s maximum age. 409 `sold_out` when any line cannot be filled. The same Idempotency-Key returns the same hold (200).',
-  security: securedByBearer,
+  ...serviceRouteSecurity,
   request: {
     headers: holdHeaders,
     body: { required: true, content: { 'application/json': { schema: holdBody } } },

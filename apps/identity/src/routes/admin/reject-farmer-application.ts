@@ -3,7 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { rejectFarmerApplication } from '../../domain/farmer-verification.ts';
 import type { IdentityApp, RouteDeps } from '../deps.ts';
 import { farmerApplicationBody, farmerApplicationSchema } from '../farmer-applications/schema.ts';
-import { securedByBearer } from '../fields.ts';
+import { adminRouteSecurity } from '../fields.ts';
 import { applicationParams, rejectApplicationBody } from './schema.ts';
 
 export const rejectFarmerApplicationRoute = createRoute({
@@ -11,7 +11,7 @@ export const rejectFarmerApplicationRoute = createRoute({
   path: '/v1/admin/farmer-applications/{applicationId}/reject',
   tags: ['admin'],
   summary: 'Reject a farmer application with a reason the applicant will read',
-  security: securedByBearer,
+  ...adminRouteSecurity,
   request: {
     params: applicationParams,
     body: { required: true, content: { 'application/json': { schema: rejectApplicationBody } } },

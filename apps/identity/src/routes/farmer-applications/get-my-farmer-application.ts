@@ -2,7 +2,7 @@ import { problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { getLatestFarmerApplication } from '../../domain/farmer-applications.ts';
 import type { IdentityApp, RouteDeps } from '../deps.ts';
-import { securedByBearer } from '../fields.ts';
+import { signedInRouteSecurity } from '../fields.ts';
 import { accountIdOf } from '../principal.ts';
 import { farmerApplicationBody, farmerApplicationSchema } from './schema.ts';
 
@@ -11,7 +11,7 @@ export const getMyFarmerApplicationRoute = createRoute({
   path: '/v1/me/farmer-application',
   tags: ['farmer applications'],
   summary: 'Your latest farmer application: its status and, if rejected, why',
-  security: securedByBearer,
+  ...signedInRouteSecurity,
   responses: {
     200: { description: 'The application', content: { 'application/json': { schema: farmerApplicationSchema } } },
     ...problemResponses(401, 403, 404),

@@ -2,7 +2,7 @@ import { problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { submitFarmerApplication } from '../../domain/farmer-applications.ts';
 import type { IdentityApp, RouteDeps } from '../deps.ts';
-import { securedByBearer } from '../fields.ts';
+import { signedInRouteSecurity } from '../fields.ts';
 import { accountIdOf } from '../principal.ts';
 import { farmerApplicationBody, farmerApplicationSchema, submitApplicationBody } from './schema.ts';
 
@@ -13,7 +13,7 @@ export const submitFarmerApplicationRoute = createRoute({
   summary: 'Apply to sell as a farmer',
   description:
     'Files the farm for review by an admin. One application may be pending at a time; a verified farmer asks an admin to link further farms instead.',
-  security: securedByBearer,
+  ...signedInRouteSecurity,
   request: { body: { required: true, content: { 'application/json': { schema: submitApplicationBody } } } },
   responses: {
     201: { description: 'Filed, pending review', content: { 'application/json': { schema: farmerApplicationSchema } } },
