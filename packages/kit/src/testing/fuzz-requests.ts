@@ -134,6 +134,17 @@ function queryMutations(operation: DocumentedOperation, withNul: boolean) {
   return fc.dictionary(fc.constantFrom(...names, 'cursor', 'limit', 'x'), value, { minKeys: 1, maxKeys: 3 });
 }
 
+/** A URL cannot carry a lone surrogate (no client can send one); it becomes U+FFFD, as a browser would make it. */
+const wellFormed = (value: string): string =>
+  value.replaceAll(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+
+/** Whether generated requests can be wrong for certain: a write needs a body or a path id to break. */
+export function canMalform(operation: DocumentedOperation): boolean {
+  return (
+    operation.method === 'GET' || operation.contentType !== undefined || Object.keys(operation.pathParams).length > 0
+  );
+}
+
 /**
  * Malformed requests for one documented operation: wrong types, missing and extra members,
  * odd and huge strings, bodies that are not JSON or have another content type, bad path ids,
@@ -161,7 +172,7 @@ export function malformedRequests(
     .map(({ badPath: bad, body: mutated, query }) => {
       const params = { ...operation.pathParams, ...(bad ? { [bad.name]: bad.value } : {}) };
       const filled = operation.template.replaceAll(/\{([^}]+)\}/g, (_, name: string) =>
-        encodeURIComponent(params[name] ?? ''),
+        encodeURIComponent(wellFormed(params[name] ?? '')),
       );
       const search = new URLSearchParams({ ...operation.query, ...(query ?? {}) }).toString();
       return {

@@ -1,6 +1,8 @@
 export * from '../auth/testing.ts';
 export type { Problem } from '../problem.ts';
 export { type CapturedLogger, captureLogger } from './captured-logger.ts';
+export { canMalform, type FuzzRequest, malformedRequests } from './fuzz-requests.ts';
+export { describeFuzzSuite, type FuzzSuiteOptions, type FuzzTarget } from './fuzz-suite.ts';
 export {
   type DocumentedOperation,
   documentedOperations,
