@@ -1,3 +1,4 @@
+import { buildProblem } from '@fruitables/kit';
 import { standInRoutes, startStandInServer } from '@fruitables/kit/testing';
 import type { Farm, LotTrace, Product } from '../catalog/schemas.ts';
 
@@ -21,10 +22,10 @@ export function startFixtureCatalog(initial: { farms?: Farm[]; products?: Produc
   const farms = new Map((initial.farms ?? []).map((f) => [f.id, f]));
   const lots = new Map((initial.lots ?? []).map((l) => [`${l.farm.id}/${l.lotCode}`, l]));
   const notFound = () =>
-    Response.json(
-      { status: 404, code: 'not_found' },
-      { status: 404, headers: { 'content-type': 'application/problem+json' } },
-    );
+    Response.json(buildProblem(404, 'not_found', 'No such fixture.', 'fixture-catalog'), {
+      status: 404,
+      headers: { 'content-type': 'application/problem+json' },
+    });
   const found = (value: unknown) => (value === undefined ? notFound() : Response.json(value));
   const server = startStandInServer(
     standInRoutes([

@@ -1,3 +1,4 @@
+import { buildProblem } from '../problem.ts';
 import { createRequestClient, httpTarget, type RequestClient } from './request-client.ts';
 
 /** Anything with a Fetch handler: a kit app (`app.fetch`) or a hand-written stand-in. */
@@ -59,10 +60,8 @@ export function standInRoutes(routes: readonly StandInRoute[]): FetchHandler {
         const match = request.method === route.method ? route.path.exec(pathname) : null;
         if (match) return route.answer(match, request);
       }
-      return Response.json(
-        { status: 404, code: 'not_found', detail: `No route for ${request.method} ${pathname}.` },
-        { status: 404, headers: { 'content-type': 'application/problem+json' } },
-      );
+      const problem = buildProblem(404, 'not_found', `No route for ${request.method} ${pathname}.`, 'stand-in');
+      return Response.json(problem, { status: 404, headers: { 'content-type': 'application/problem+json' } });
     },
   };
 }
