@@ -1,5 +1,5 @@
 import type { TestResponse } from '@fruitables/kit/testing';
-import { type BatchRowError, lots, offers, products } from '@fruitables/schema-catalog';
+import { lots, offers, products } from '@fruitables/schema-catalog';
 import { asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type CatalogHarness, call } from '../../testing/harness.ts';
@@ -17,26 +17,8 @@ export interface Farm {
   token: string;
 }
 
-export interface BatchImportBody {
-  id: string;
-  status: 'running' | 'succeeded' | 'failed';
-  dryRun: boolean;
-  format: string;
-  fileName: string;
-  totalRows: number;
-  processedRows: number;
-  lotsCreated: number;
-  productsCreated: number;
-  offersCreated: number;
-  pricesChanged: number;
-  errors: BatchRowError[];
-  plan?: {
-    newProducts: { fruit: string; variety: string }[];
-    newOffers: { fruit: string; variety: string; grade: string; packKg: number; priceKrw: number }[];
-    priceChanges: { offerId: string; previousPriceKrw: number; priceKrw: number }[];
-    lots: { row: number; lotCode: string; generated: boolean }[];
-  };
-}
+/** An import as the status and upload routes document it. */
+export type BatchImportBody = z.output<typeof batchImportSchema>;
 
 /**
  * A batch refusal as the routes send it. The document's BatchProblem says `importId` is always
