@@ -5,7 +5,7 @@ import { createLifecycle } from './lifecycle.ts';
 import { createMetricsRegistry } from './metrics.ts';
 import { metricsHandler } from './metrics-endpoint.ts';
 import { problemResponses } from './problem.ts';
-import { captureLogger, createTestServiceApp } from './testing.ts';
+import { captureLogger, createTestServiceApp } from './testing/index.ts';
 
 const orderSchema = z.object({
   email: z.email(),
@@ -220,9 +220,8 @@ describe('kit request logging and its cost cuts', () => {
     expect(captured.lines().filter((line) => line.msg === 'request finished')).toEqual([
       expect.objectContaining({ requestId, path: '/v1/slow', status: 503 }),
     ]);
-    expect(await (await app.request('/metrics')).text()).toMatch(
-      /http_requests_total\{[^}]*route="\/v1\/slow"[^}]*status="503"[^}]*\} 1/,
-    );
+    const metrics = await metricsHandler(registry)(new Request('http://metrics/metrics'));
+    expect(await metrics.text()).toMatch(/http_requests_total\{[^}]*route="\/v1\/slow"[^}]*status="503"[^}]*\} 1/);
   });
 
   it('logs nothing of tokens, OAuth codes and states, or account holders a request carries', async () => {

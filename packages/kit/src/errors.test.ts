@@ -16,7 +16,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { statusOfKind } from './errors.ts';
 import { problemTitles } from './problem.ts';
-import { createTestServiceApp } from './testing.ts';
+import { createTestServiceApp } from './testing/index.ts';
 
 /** An app whose one route throws whatever the test hands it. */
 function appThrowing(error: Error) {

@@ -13,6 +13,7 @@ export {
   type JwksKeySource,
   type JwksKeySourceOptions,
 } from './auth/jwks-key-source.ts';
+export { bearerSecurity, ROLES_EXTENSION } from './auth/route-security.ts';
 export {
   requireServiceScope,
   type ServiceAccessProblemCode,

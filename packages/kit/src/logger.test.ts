@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { censorRecord, censorUrl } from './logger.ts';
-import { captureLogger } from './testing.ts';
+import { captureLogger } from './testing/index.ts';
 
 describe('log censoring', () => {
   it('censors secrets and personal data at any depth, keeping everything else', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRequestLogWriter } from './request-log.ts';
-import { captureLogger } from './testing.ts';
+import { captureLogger } from './testing/index.ts';
 
 describe('the request line', () => {
   it('is exactly what pino would write for the same fields, time aside', () => {

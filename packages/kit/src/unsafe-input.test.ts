@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { describe, expect, it } from 'vitest';
 import { problemResponses } from './problem.ts';
-import { createTestServiceApp } from './testing.ts';
+import { createTestServiceApp } from './testing/index.ts';
 import { isStorableText, unstorableJsonField, unstorableUrlField } from './unsafe-input.ts';
 
 describe('isStorableText', () => {

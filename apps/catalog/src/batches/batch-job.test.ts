@@ -1,7 +1,7 @@
 import { newId } from '@fruitables/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { batchImportSchema } from '../routes/batches/schema.ts';
 import {
-  type BatchImportBody,
   countsOf,
   finishedImport,
   fixture,
@@ -9,7 +9,7 @@ import {
   SAMPLE_TODAY,
   uploadFile,
 } from '../testing/batch-uploads.ts';
-import { bodyOf, type CatalogHarness, call, createHarness, seedFarm, seedLot, seedOffer } from '../testing/harness.ts';
+import { type CatalogHarness, call, createHarness, seedFarm, seedLot, seedOffer } from '../testing/harness.ts';
 
 let h: CatalogHarness;
 beforeAll(async () => {
@@ -29,7 +29,7 @@ describe('background batch imports', () => {
       values (${importId}, ${farm.farmId}, ${newId()}, 'deadbeef', 'csv', false, 'running', 5)`;
     expect(await h.batchJobs.failInterrupted()).toBe(1);
     const response = await call(h, 'GET', `/v1/farms/${farm.farmId}/batch-imports/${importId}`, { token: farm.token });
-    expect(await bodyOf<BatchImportBody>(response)).toMatchObject({
+    expect(response.parse(batchImportSchema)).toMatchObject({
       status: 'failed',
       errors: [expect.objectContaining({ row: 0, code: 'interrupted' })],
     });
@@ -42,7 +42,7 @@ describe('background batch imports', () => {
     const { offerId } = await seedOffer(h, farm, { fruit: '사과', variety: '부사', grade: '특', priceKrw: 39000 });
     const checkout = await lockOfferElsewhere(h, offerId);
     const response = await uploadFile(h, farm, await fixture('harvest-batch-sample.csv'));
-    const { id } = await bodyOf<BatchImportBody>(response);
+    const { id } = response.parse(batchImportSchema);
     expect(await h.batchJobs.failInterrupted()).toBe(0);
     await checkout.release();
     expect(await finishedImport(h, farm, id)).toMatchObject({ status: 'succeeded', lotsCreated: 5 });
@@ -54,7 +54,7 @@ describe('background batch imports', () => {
     const checkout = await lockOfferElsewhere(h, offerId);
     const response = await uploadFile(h, farm, await fixture('harvest-batch-sample.csv'));
     expect(response.status).toBe(202);
-    const { id } = await bodyOf<BatchImportBody>(response);
+    const { id } = response.parse(batchImportSchema);
     // The farmer publishes a lot by hand with a code from the file while the import waits.
     const other = await seedOffer(h, farm, { fruit: '배', variety: '신고' });
     await seedLot(h, farm, other.offerId, { lotCode: 'CJ-2611-004', harvestedOn: '2026-11-10', boxesHarvested: 3 });
@@ -89,7 +89,7 @@ describe('many uploads at once', () => {
     );
     const responses = await Promise.all(files.map((file) => uploadFile(small, farm, file)));
     expect(responses.map((response) => response.status)).toEqual(files.map(() => 202));
-    const ids = await Promise.all(responses.map(async (response) => (await bodyOf<BatchImportBody>(response)).id));
+    const ids = await Promise.all(responses.map(async (response) => response.parse(batchImportSchema).id));
     for (const id of ids) expect((await finishedImport(small, farm, id)).status).toBe('succeeded');
     expect((await countsOf(small, farm.farmId))?.lots).toBe(8);
   });

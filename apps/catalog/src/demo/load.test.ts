@@ -1,5 +1,7 @@
+import { responseSchema } from '@fruitables/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyOf, type CatalogHarness, call, createHarness } from '../testing/harness.ts';
+import { listProductsRoute } from '../routes/products/list-products.ts';
+import { type CatalogHarness, call, createHarness } from '../testing/harness.ts';
 import { demoFarms } from './catalog.ts';
 import { loadDemoCatalog } from './load.ts';
 
@@ -19,11 +21,6 @@ async function counts() {
            (select count(*) from catalog.lots)::int as lots,
            (select count(*) from catalog.outbox)::int as events`;
   return row;
-}
-
-interface ListedProduct {
-  fruit: string;
-  offers: { id: string; grade: string; stockState: string; freshestLot: { brix: number | null } | null }[];
 }
 
 describe('the demo catalog', () => {
@@ -53,7 +50,7 @@ describe('the demo catalog', () => {
   it('answers the public product list with every product in stock, in all four grades', async () => {
     const response = await call(h, 'GET', '/v1/products?limit=100');
     expect(response.status).toBe(200);
-    const { items } = await bodyOf<{ items: ListedProduct[] }>(response);
+    const { items } = response.parse(responseSchema(listProductsRoute, 200));
     expect(items.length).toBeGreaterThanOrEqual(20);
     for (const product of items) {
       expect(product.offers.some((offer) => offer.stockState !== 'sold_out')).toBe(true);
@@ -68,7 +65,7 @@ describe('the demo catalog', () => {
     const before = await counts();
     // Five days on, the 딸기 lots (max age 5) and some others have aged out; most have not.
     h.clock.advance(5 * 24 * 60 * 60 * 1000);
-    const list = await bodyOf<{ items: ListedProduct[] }>(await call(h, 'GET', '/v1/products?limit=100'));
+    const list = (await call(h, 'GET', '/v1/products?limit=100')).parse(responseSchema(listProductsRoute, 200));
     const offers = list.items.flatMap((product) => product.offers);
     const soldOut = offers.filter((offer) => offer.stockState === 'sold_out').map((offer) => offer.id);
     expect(soldOut.length).toBeGreaterThan(0);

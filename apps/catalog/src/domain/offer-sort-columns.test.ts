@@ -1,6 +1,6 @@
+import { withId } from '@fruitables/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  bodyOf,
   type CatalogHarness,
   call,
   createHarness,
@@ -43,7 +43,7 @@ describe("an offer's search sort columns (kept by triggers on lots)", () => {
     });
     expect(held.status).toBe(201);
     expect((await sortColumns(offerId))?.sold).toBe(0);
-    const { id } = await bodyOf<{ id: string }>(held);
+    const { id } = held.parse(withId);
     expect((await call(h, 'POST', `/internal/v1/holds/${id}/confirm`, { token: service })).status).toBe(200);
     expect(await sortColumns(offerId)).toEqual({ newest: daysAgo(h, 2), sold: 12 });
 
@@ -53,7 +53,7 @@ describe("an offer's search sort columns (kept by triggers on lots)", () => {
       headers: { 'idempotency-key': `sort-${crypto.randomUUID()}` },
       body: { lines: [{ offerId, quantity: 3 }] },
     });
-    const { id: releasedId } = await bodyOf<{ id: string }>(released);
+    const { id: releasedId } = released.parse(withId);
     await call(h, 'POST', `/internal/v1/holds/${releasedId}/release`, { token: service });
     expect((await sortColumns(offerId))?.sold).toBe(12);
   });

@@ -1,4 +1,4 @@
-import type { KitEnv } from '@fruitables/kit';
+import { bearerSecurity, type KitEnv } from '@fruitables/kit';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { BatchJobs } from '../batches/batch-job.ts';
@@ -20,4 +20,7 @@ export interface RouteDeps {
   photos: PhotoServices;
 }
 
-export const securedByBearer = [{ bearerAuth: [] }];
+/** The OpenAPI security of farmer routes (`farmAccess`): a farmer of the `{farmId}`, or an admin. */
+export const farmRouteSecurity = bearerSecurity(['farmer', 'admin']);
+/** The OpenAPI security of internal routes (`serviceOnly`): other services' own tokens. */
+export const serviceRouteSecurity = bearerSecurity(['service']);

@@ -1,6 +1,6 @@
+import { withId } from '@fruitables/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  bodyOf,
   type CatalogHarness,
   call,
   createHarness,
@@ -18,12 +18,6 @@ afterAll(async () => {
   await h.close();
 });
 
-interface Problem {
-  status: number;
-  code: string;
-  errors?: { field: string; message: string }[];
-}
-
 describe('farmer catalog editing', () => {
   it('creates a product, an offer and a lot, announcing each through the outbox', async () => {
     const farm = await seedFarm(h);
@@ -33,7 +27,7 @@ describe('farmer catalog editing', () => {
       body: { lotCode: 'CJ-2611-01', harvestedOn: daysAgo(h, 2), boxesHarvested: 120, brix: 14.5 },
     });
     expect(lot.status).toBe(201);
-    expect(await bodyOf(lot)).toMatchObject({ lotCode: 'CJ-2611-01', onHand: 120, reserved: 0, sold: 0, brix: 14.5 });
+    expect(lot.json).toMatchObject({ lotCode: 'CJ-2611-01', onHand: 120, reserved: 0, sold: 0, brix: 14.5 });
     const events = await h.owner<{ type: string; data: Record<string, unknown> }[]>`
       select type, envelope->'data' as data from catalog.outbox where envelope->>'aggregateId' in (${productId}, ${offerId}, ${farm.farmId}) order by seq`;
     expect(events.map((event) => event.type)).toEqual([
@@ -50,7 +44,7 @@ describe('farmer catalog editing', () => {
     const { offerId } = await seedOffer(h, farm, { priceKrw: 39000 });
     const path = `/v1/farms/${farm.farmId}/offers/${offerId}`;
     const changed = await call(h, 'PATCH', path, { token: farm.token, body: { priceKrw: 35000 } });
-    expect(await bodyOf(changed)).toMatchObject({ priceKrw: 35000 });
+    expect(changed.json).toMatchObject({ priceKrw: 35000 });
     await call(h, 'PATCH', path, { token: farm.token, body: { perOrderLimit: 3 } });
     const rows = await h.owner<{ data: Record<string, unknown> }[]>`
       select envelope->'data' as data from catalog.outbox where type = 'OfferPriceChanged' and envelope->>'aggregateId' = ${offerId}`;
@@ -65,7 +59,7 @@ describe('farmer catalog editing', () => {
       token: farm.token,
       body: { fruit: '배', variety: '신고' },
     });
-    const { id } = await bodyOf<{ id: string }>(created);
+    const { id } = created.parse(withId);
     const before = (await outboxTypes(h)).length;
     await call(h, 'PATCH', `/v1/farms/${farm.farmId}/products/${id}`, { token: farm.token, body: { published: true } });
     expect((await outboxTypes(h)).slice(before)).toEqual(['ProductPublished']);
@@ -80,11 +74,11 @@ describe('partial edits', () => {
       token: farm.token,
       body: { priceKrw: 36000 },
     });
-    expect(await bodyOf(offer)).toMatchObject({ priceKrw: 36000, perOrderLimit: 4, published: true });
+    expect(offer.json).toMatchObject({ priceKrw: 36000, perOrderLimit: 4, published: true });
     const path = `/v1/farms/${farm.farmId}/products/${productId}`;
     await call(h, 'PATCH', path, { token: farm.token, body: { description: '아삭한 부사', seasonMonths: [10, 11] } });
     const product = await call(h, 'PATCH', path, { token: farm.token, body: { storageAdvice: '냉장 보관' } });
-    expect(await bodyOf(product)).toMatchObject({
+    expect(product.json).toMatchObject({
       description: '아삭한 부사',
       seasonMonths: [10, 11],
       storageAdvice: '냉장 보관',
@@ -197,7 +191,7 @@ describe('validation', () => {
       body: { grade: '최상', packKg: 0, priceKrw: -5 },
     });
     expect(response.status).toBe(400);
-    const problem = await bodyOf<Problem>(response);
+    const problem = response.problem;
     expect(problem.code).toBe('validation_failed');
     expect(problem.errors?.map((error) => error.field).sort()).toEqual(['grade', 'packKg', 'priceKrw']);
     expect(problem.errors?.find((error) => error.field === 'grade')?.message).toMatch(/등급.*Grade/);
@@ -215,11 +209,11 @@ describe('validation', () => {
     const lot = { lotCode: 'D-1', harvestedOn: daysAgo(h, 1), boxesHarvested: 10 };
     expect((await call(h, 'POST', lots, { token: farm.token, body: lot })).status).toBe(201);
     const again = await call(h, 'POST', lots, { token: farm.token, body: lot });
-    expect(await bodyOf<Problem>(again)).toMatchObject({ status: 409, code: 'lot_code_exists' });
+    expect(again.problem).toMatchObject({ status: 409, code: 'lot_code_exists' });
     const offer = await call(h, 'POST', `/v1/farms/${farm.farmId}/products/${productId}/offers`, {
       token: farm.token,
       body: { grade: '특', packKg: 5, priceKrw: 1000 },
     });
-    expect(await bodyOf<Problem>(offer)).toMatchObject({ status: 409, code: 'offer_exists' });
+    expect(offer.problem).toMatchObject({ status: 409, code: 'offer_exists' });
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CATALOG_AUDIENCE } from '../contract/internal-holds.ts';
-import { bodyOf, type CatalogHarness, call, createHarness } from '../testing/harness.ts';
+import { type CatalogHarness, call, createHarness } from '../testing/harness.ts';
 
 let h: CatalogHarness;
 
@@ -20,7 +20,7 @@ let internalRoutes: InternalRoute[];
 beforeAll(async () => {
   h = await createHarness('internal-security');
   // Every internal route the document lists, by path or by its service-token security, so one added later is covered too.
-  const document = await bodyOf<OpenApiDocument>(await call(h, 'GET', '/openapi.json'));
+  const document = (await call(h, 'GET', '/openapi.json')).json as OpenApiDocument;
   internalRoutes = Object.entries(document.paths).flatMap(([path, operations]) =>
     Object.entries(operations)
       .map(([method, operation]) => ({
@@ -41,8 +41,7 @@ async function answers(tokenFor: (route: InternalRoute) => Promise<string | unde
     internalRoutes.map(async (route) => {
       const token = await tokenFor(route);
       const response = await call(h, route.method, route.path, { ...(token ? { token } : {}), body: {} });
-      expect(response.headers.get('content-type')).toBe('application/problem+json');
-      const { code } = await bodyOf<{ code: string }>(response);
+      const { code } = response.problem;
       return `${route.method} ${route.path} → ${response.status} ${code}`;
     }),
   );

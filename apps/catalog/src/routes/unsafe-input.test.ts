@@ -1,5 +1,6 @@
+import type { TestResponse } from '@fruitables/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyOf, type CatalogHarness, call, createHarness, seedFarm } from '../testing/harness.ts';
+import { type CatalogHarness, call, createHarness, seedFarm } from '../testing/harness.ts';
 
 // PostgreSQL text cannot hold U+0000: a value carrying one must be refused as bad input before
 // it reaches a query, never fail there as a 500. The kit does it for every route of every
@@ -14,13 +15,7 @@ afterAll(async () => {
   await h.close();
 });
 
-interface Problem {
-  status: number;
-  code: string;
-  errors?: { field: string; message: string }[];
-}
-
-const problemOf = async (response: Response) => ({ ...(await bodyOf<Problem>(response)), status: response.status });
+const problemOf = (response: TestResponse) => ({ ...response.problem, status: response.status });
 
 describe('characters no service can store', () => {
   it.each([

@@ -1,5 +1,8 @@
-import { type BatchRowError, lots, offers, products } from '@fruitables/schema-catalog';
+import type { TestResponse } from '@fruitables/kit/testing';
+import { lots, offers, products } from '@fruitables/schema-catalog';
 import { asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { batchImportSchema, batchProblemSchema } from '../routes/batches/schema.ts';
 import { type CatalogHarness, call } from './harness.ts';
 
 /** The sample files from the issue, byte for byte (UTF-8 with BOM, CP949, and one error per row). */
@@ -14,32 +17,16 @@ export interface Farm {
   token: string;
 }
 
-export interface BatchImportBody {
-  id: string;
-  status: 'running' | 'succeeded' | 'failed';
-  dryRun: boolean;
-  format: string;
-  fileName: string;
-  totalRows: number;
-  processedRows: number;
-  lotsCreated: number;
-  productsCreated: number;
-  offersCreated: number;
-  pricesChanged: number;
-  errors: BatchRowError[];
-  plan?: {
-    newProducts: { fruit: string; variety: string }[];
-    newOffers: { fruit: string; variety: string; grade: string; packKg: number; priceKrw: number }[];
-    priceChanges: { offerId: string; previousPriceKrw: number; priceKrw: number }[];
-    lots: { row: number; lotCode: string; generated: boolean }[];
-  };
-}
+/** An import as the status and upload routes document it. */
+export type BatchImportBody = z.output<typeof batchImportSchema>;
 
-export interface BatchProblem {
-  status: number;
-  code: string;
-  errors?: (BatchRowError & { field: string })[];
-}
+/**
+ * A batch refusal as the routes send it. The document's BatchProblem says `importId` is always
+ * there (null when nothing was kept), but refusals made before an import exists leave it out;
+ * so it is optional here until the route or the document is corrected.
+ */
+export const batchRefusalSchema = batchProblemSchema.partial({ importId: true, errors: true });
+export type BatchProblem = z.output<typeof batchRefusalSchema>;
 
 /** Uploads a file as the farmer console does: multipart/form-data with a `file` field. */
 export async function uploadFile(
@@ -47,13 +34,12 @@ export async function uploadFile(
   farm: Farm,
   content: Uint8Array | string,
   options: { name?: string; dryRun?: boolean; token?: string } = {},
-): Promise<Response> {
+): Promise<TestResponse> {
   const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
   const form = new FormData();
   form.append('file', new File([new Uint8Array(bytes)], options.name ?? 'harvest.csv'));
-  return h.app.request(`/v1/farms/${farm.farmId}/batch-imports${options.dryRun ? '?dryRun=true' : ''}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${options.token ?? farm.token}` },
+  return h.client.post(`/v1/farms/${farm.farmId}/batch-imports${options.dryRun ? '?dryRun=true' : ''}`, {
+    token: options.token ?? farm.token,
     body: form,
   });
 }
@@ -63,7 +49,7 @@ export function uploadRows(
   farm: Farm,
   rows: Record<string, string | number | null>[],
   options: { dryRun?: boolean } = {},
-): Promise<Response> {
+): Promise<TestResponse> {
   return call(h, 'POST', `/v1/farms/${farm.farmId}/batch-imports${options.dryRun ? '?dryRun=true' : ''}`, {
     token: farm.token,
     body: { rows },
@@ -74,8 +60,8 @@ export function uploadRows(
 export async function finishedImport(h: CatalogHarness, farm: Farm, importId: string): Promise<BatchImportBody> {
   await h.batchJobs.drain();
   const response = await call(h, 'GET', `/v1/farms/${farm.farmId}/batch-imports/${importId}`, { token: farm.token });
-  if (response.status !== 200) throw new Error(`status: ${response.status} ${await response.text()}`);
-  return (await response.json()) as BatchImportBody;
+  if (response.status !== 200) throw new Error(`status: ${response.status} ${response.text}`);
+  return response.parse(batchImportSchema);
 }
 
 /** The farm's lots with their offer and product, in lot-code order. */

@@ -1,51 +1,37 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { RedisClient } from '@fruitables/bus';
-import { createServiceTestbed } from '@fruitables/bus/testing';
 import { newId } from '@fruitables/core';
-import { createTestClock, type TestClock } from '@fruitables/core/testing';
-import { type Postgres, postgresReadiness } from '@fruitables/db';
-import type { TestDatabase } from '@fruitables/db/testing';
-import { createLifecycle, createMetricsRegistry, redisReadiness, runningReadiness } from '@fruitables/kit';
-import { type CapturedLogger, captureLogger, createTestSigner, type TestSigner } from '@fruitables/kit/testing';
+import { postgresReadiness } from '@fruitables/db';
+import { redisReadiness, runningReadiness } from '@fruitables/kit';
+import { createServiceHarness, type ServiceHarness, type TestResponse, type TestSigner } from '@fruitables/kit/testing';
 import { catalogTables, farms } from '@fruitables/schema-catalog';
-import type postgres from 'postgres';
-import type { Registry } from 'prom-client';
+import { z } from 'zod';
 import { createApp } from '../app.ts';
 import { type BatchJobs, createBatchJobs } from '../batches/batch-job.ts';
 import { CATALOG_AUDIENCE, HOLDS_SCOPE } from '../contract/internal-holds.ts';
-import type { CatalogDb, DomainContext, StockPolicy } from '../domain/context.ts';
+import type { DomainContext, StockPolicy } from '../domain/context.ts';
 import { createFsPhotoStore } from '../photos/fs-photo-store.ts';
 import type { PhotoStore } from '../photos/photo-store.ts';
 import type { CatalogApp } from '../routes/deps.ts';
 
-export { createTestClock, type TestClock };
+export { createTestClock, type TestClock } from '@fruitables/core/testing';
 
 export const TEST_STOCK_POLICY: StockPolicy = { defaultMaxAgeDays: 30, holdTtlSeconds: 900 };
 
-/** Everything one test file needs: its own database, the real app on it, Redis, a signer, a movable clock. */
-export interface CatalogHarness {
+/** What catalog adds to the kit harness: its app, domain context, batch jobs and photo store. */
+interface CatalogParts {
   app: CatalogApp;
-  database: TestDatabase;
-  sql: Postgres;
-  db: CatalogDb;
-  /** The database owner, for raw SQL checks (and for writes the service role could also make). */
-  owner: postgres.Sql;
-  redis: RedisClient;
-  clock: TestClock;
-  logs: CapturedLogger;
-  /** The app's metrics (the runner serves them on METRICS_PORT; tests read them with `metricsHandler`). */
-  registry: Registry;
-  signer: TestSigner;
   ctx: DomainContext;
   /** The app's background batch imports; `drain()` waits for them. */
   batchJobs: BatchJobs;
   /** The app's photo store: files in `photoDir`, a temporary directory removed by close(). */
   photos: PhotoStore;
   photoDir: string;
-  close(): Promise<void>;
 }
+
+/** Everything one test file needs: its own database, the real app on it, Redis, a signer, a movable clock, a client. */
+export type CatalogHarness = ServiceHarness<typeof catalogTables, CatalogParts>;
 
 export interface HarnessOptions {
   poolMax?: number;
@@ -57,62 +43,49 @@ export interface HarnessOptions {
   clockStart?: Date;
 }
 
-export async function createHarness(label: string, options: HarnessOptions = {}): Promise<CatalogHarness> {
-  const testbed = await createServiceTestbed({
+export function createHarness(label: string, options: HarnessOptions = {}): Promise<CatalogHarness> {
+  return createServiceHarness({
     label,
-    context: 'catalog',
+    service: 'catalog',
     tables: catalogTables,
-    ...(options.poolMax ? { poolMax: options.poolMax } : {}),
-    ...(options.latency ? { latency: options.latency } : {}),
-  });
-  const { sql, db, redis } = testbed;
-  const clock = createTestClock(options.clockStart);
-  const logs = captureLogger('catalog');
-  const batchJobs = createBatchJobs({ db, logger: logs.logger, clock });
-  const photoDir = mkdtempSync(join(tmpdir(), `catalog-photos-${label}-`));
-  const photos = createFsPhotoStore(photoDir);
-  const signer = await createTestSigner({ clock });
-  const registry = createMetricsRegistry('catalog');
-  const { consumer } = options;
-  const readiness = [
-    postgresReadiness(sql),
-    redisReadiness(redis),
-    ...(consumer ? [runningReadiness('farm-events consumer', consumer)] : []),
-  ];
-  const app = createApp({
-    db,
-    redis,
-    clock,
-    logger: logs.logger,
-    registry,
-    lifecycle: createLifecycle(),
-    keys: signer.keys,
-    issuer: 'fruitables-identity',
-    audience: 'fruitables',
-    stock: TEST_STOCK_POLICY,
-    readiness,
-    bodyLimitBytes: 64 * 1024,
-    requestTimeoutMs: 30_000,
-    batchJobs,
-    photos,
-  });
-  return {
-    ...testbed,
-    async close() {
+    ...(options.poolMax === undefined ? {} : { poolMax: options.poolMax }),
+    ...(options.latency === undefined ? {} : { latency: options.latency }),
+    ...(options.clockStart === undefined ? {} : { clockStart: options.clockStart }),
+    build: ({ sql, db, redis, clock, logs, registry, lifecycle, signer }): CatalogParts => {
+      const batchJobs = createBatchJobs({ db, logger: logs.logger, clock });
+      const photoDir = mkdtempSync(join(tmpdir(), `catalog-photos-${label}-`));
+      const photos = createFsPhotoStore(photoDir);
+      const ctx = { db, clock, logger: logs.logger, stock: TEST_STOCK_POLICY };
+      const { consumer } = options;
+      const readiness = [
+        postgresReadiness(sql),
+        redisReadiness(redis),
+        ...(consumer ? [runningReadiness('farm-events consumer', consumer)] : []),
+      ];
+      const app = createApp({
+        db,
+        redis,
+        clock,
+        logger: logs.logger,
+        registry,
+        lifecycle,
+        keys: signer.keys,
+        readiness,
+        issuer: 'fruitables-identity',
+        audience: 'fruitables',
+        stock: TEST_STOCK_POLICY,
+        bodyLimitBytes: 64 * 1024,
+        requestTimeoutMs: 30_000,
+        batchJobs,
+        photos,
+      });
+      return { app, ctx, batchJobs, photos, photoDir };
+    },
+    async beforeClose({ batchJobs, photoDir }) {
       await batchJobs.drain();
-      await testbed.close();
       rmSync(photoDir, { recursive: true, force: true });
     },
-    batchJobs,
-    photos,
-    photoDir,
-    app,
-    registry,
-    clock,
-    logs,
-    signer,
-    ctx: { db, clock, logger: logs.logger, stock: TEST_STOCK_POLICY },
-  };
+  });
 }
 
 /** A farm as FarmerVerified would create it, with a farmer token for it. */
@@ -128,22 +101,27 @@ export async function seedFarm(
 
 export interface CallOptions {
   token?: string;
+  /** Sent as JSON. */
   body?: unknown;
   headers?: Record<string, string>;
 }
 
-/** One request through the real app. */
-export async function call(h: CatalogHarness, method: string, path: string, options: CallOptions = {}) {
-  const headers: Record<string, string> = { ...options.headers };
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
-  return h.app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
+/** Shorthand for `h.client.request(method, path, { json, token, headers })`. */
+export function call(
+  h: CatalogHarness,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<TestResponse> {
+  return h.client.request(method, path, {
+    ...(options.token === undefined ? {} : { token: options.token }),
+    ...(options.body === undefined ? {} : { json: options.body }),
+    ...(options.headers === undefined ? {} : { headers: options.headers }),
+  });
 }
 
-export async function bodyOf<T = Record<string, unknown>>(response: Response): Promise<T> {
-  return (await response.json()) as T;
-}
+/** The id of whatever a create route answered with. */
+export const createdId = (response: TestResponse): string => response.parse(z.object({ id: z.string() })).id;
 
 /** Creates a published product and offer on the farm through the API, and returns their ids. */
 export async function seedOffer(
@@ -155,8 +133,8 @@ export async function seedOffer(
     token: farm.token,
     body: { fruit: overrides.fruit ?? '사과', variety: overrides.variety ?? '부사', published: true },
   });
-  if (product.status !== 201) throw new Error(`product: ${product.status} ${await product.text()}`);
-  const { id: productId } = await bodyOf<{ id: string }>(product);
+  if (product.status !== 201) throw new Error(`product: ${product.status} ${product.text}`);
+  const productId = createdId(product);
   const offer = await call(h, 'POST', `/v1/farms/${farm.farmId}/products/${productId}/offers`, {
     token: farm.token,
     body: {
@@ -167,8 +145,8 @@ export async function seedOffer(
       ...(overrides.perOrderLimit === undefined ? {} : { perOrderLimit: overrides.perOrderLimit }),
     },
   });
-  if (offer.status !== 201) throw new Error(`offer: ${offer.status} ${await offer.text()}`);
-  const { id: offerId } = await bodyOf<{ id: string }>(offer);
+  if (offer.status !== 201) throw new Error(`offer: ${offer.status} ${offer.text}`);
+  const offerId = createdId(offer);
   return { productId, offerId };
 }
 
@@ -183,8 +161,8 @@ export async function seedLot(
     token: farm.token,
     body: lot,
   });
-  if (response.status !== 201) throw new Error(`lot: ${response.status} ${await response.text()}`);
-  return (await bodyOf<{ id: string }>(response)).id;
+  if (response.status !== 201) throw new Error(`lot: ${response.status} ${response.text}`);
+  return createdId(response);
 }
 
 /** A Seoul calendar day `daysAgo` before the harness clock's today. */

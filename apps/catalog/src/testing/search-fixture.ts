@@ -1,6 +1,8 @@
 import { newId } from '@fruitables/core';
+import { withId } from '@fruitables/kit/testing';
 import { type Certification, farms } from '@fruitables/schema-catalog';
-import { bodyOf, type CatalogHarness, call, daysAgo, ordersServiceToken, seedLot } from './harness.ts';
+import { searchPageSchema } from '../routes/search/schema.ts';
+import { type CatalogHarness, call, daysAgo, ordersServiceToken, seedLot } from './harness.ts';
 
 /** Test helpers for search: a small catalog where each filter and sort has something to get wrong. */
 
@@ -33,8 +35,8 @@ export async function addProduct(
     token: farm.token,
     body: { fruit, variety, published },
   });
-  if (response.status !== 201) throw new Error(`product: ${response.status} ${await response.text()}`);
-  return (await bodyOf<{ id: string }>(response)).id;
+  if (response.status !== 201) throw new Error(`product: ${response.status} ${response.text}`);
+  return response.parse(withId).id;
 }
 
 export async function addOffer(
@@ -52,8 +54,8 @@ export async function addOffer(
       published: offer.published ?? true,
     },
   });
-  if (response.status !== 201) throw new Error(`offer: ${response.status} ${await response.text()}`);
-  return (await bodyOf<{ id: string }>(response)).id;
+  if (response.status !== 201) throw new Error(`offer: ${response.status} ${response.text}`);
+  return response.parse(withId).id;
 }
 
 let lotNumber = 0;
@@ -72,10 +74,10 @@ export async function sell(h: CatalogHarness, offerId: string, quantity: number)
     headers: { 'idempotency-key': `search-${crypto.randomUUID()}` },
     body: { lines: [{ offerId, quantity }] },
   });
-  if (held.status !== 201) throw new Error(`hold: ${held.status} ${await held.text()}`);
-  const { id } = await bodyOf<{ id: string }>(held);
+  if (held.status !== 201) throw new Error(`hold: ${held.status} ${held.text}`);
+  const { id } = held.parse(withId);
   const confirmed = await call(h, 'POST', `/internal/v1/holds/${id}/confirm`, { token: service });
-  if (confirmed.status !== 200) throw new Error(`confirm: ${confirmed.status} ${await confirmed.text()}`);
+  if (confirmed.status !== 200) throw new Error(`confirm: ${confirmed.status} ${confirmed.text}`);
 }
 
 export interface SearchItem {
@@ -111,8 +113,8 @@ export async function search(h: CatalogHarness, params: Record<string, string | 
 
 export async function searchBody(h: CatalogHarness, params: Record<string, string | number | string[]> = {}) {
   const response = await search(h, params);
-  if (response.status !== 200) throw new Error(`search: ${response.status} ${await response.text()}`);
-  return bodyOf<SearchBody>(response);
+  if (response.status !== 200) throw new Error(`search: ${response.status} ${response.text}`);
+  return response.parse(searchPageSchema);
 }
 
 /** Every page of a search, following nextCursor. */

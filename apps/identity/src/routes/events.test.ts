@@ -1,6 +1,7 @@
+import { withId } from '@fruitables/kit/testing';
 import { outbox } from '@fruitables/schema-identity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyOf, call, farmerApplicationBody, signedInAdmin, signedInShopper } from '../testing/client.ts';
+import { call, farmerApplicationBody, signedInAdmin, signedInShopper } from '../testing/client.ts';
 import { createHarness, type IdentityHarness } from '../testing/harness.ts';
 
 let h: IdentityHarness;
@@ -18,13 +19,13 @@ describe('identity events', () => {
     const rejectedApplicant = await signedInShopper(h);
     const body = farmerApplicationBody({ bankAccountNumber: '1029384756', phone: '010-1357-2468' });
     const filed = await call(h, 'POST', '/v1/farmer-applications', { token: shopper.accessToken, body });
-    const { id } = await bodyOf<{ id: string }>(filed);
+    const { id } = filed.parse(withId);
     await call(h, 'POST', `/v1/admin/farmer-applications/${id}/verify`, { token: admin.accessToken });
     const other = await call(h, 'POST', '/v1/farmer-applications', {
       token: rejectedApplicant.accessToken,
       body: farmerApplicationBody(),
     });
-    await call(h, 'POST', `/v1/admin/farmer-applications/${(await bodyOf<{ id: string }>(other)).id}/reject`, {
+    await call(h, 'POST', `/v1/admin/farmer-applications/${other.parse(withId).id}/reject`, {
       token: admin.accessToken,
       body: { reason: '서류 미비' },
     });

@@ -1,3 +1,4 @@
+import { bearerSecurity } from '@fruitables/kit';
 import { z } from '@hono/zod-openapi';
 import { normaliseMobile, normalisePhone } from '../domain/korean-formats.ts';
 
@@ -80,4 +81,7 @@ export const idParam = (name: string) =>
 /** Every time leaves the API as an ISO 8601 UTC string. */
 export const timestampField = z.iso.datetime().openapi({ example: '2026-11-21T03:15:00.000Z' });
 
-export const securedByBearer = [{ bearerAuth: [] }];
+/** The OpenAPI security of routes for any signed-in person (`signedIn`; services are refused). */
+export const signedInRouteSecurity = bearerSecurity(['shopper', 'farmer', 'admin']);
+/** The OpenAPI security of admin routes (`signedIn` + `requireRole('admin')`). */
+export const adminRouteSecurity = bearerSecurity(['admin']);

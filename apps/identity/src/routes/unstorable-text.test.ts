@@ -1,13 +1,6 @@
+import { type TestResponse, withId } from '@fruitables/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  bodyOf,
-  call,
-  farmerApplicationBody,
-  type Problem,
-  type SignedIn,
-  signedInAdmin,
-  signedInShopper,
-} from '../testing/client.ts';
+import { call, farmerApplicationBody, type SignedIn, signedInAdmin, signedInShopper } from '../testing/client.ts';
 import { createHarness, type IdentityHarness, uniqueEmail } from '../testing/harness.ts';
 
 let h: IdentityHarness;
@@ -28,13 +21,13 @@ beforeAll(async () => {
       zoneCode: '06236',
     },
   });
-  addressId = (await bodyOf<{ id: string }>(address)).id;
+  addressId = address.parse(withId).id;
   const applicant = await signedInShopper(h);
   const filed = await call(h, 'POST', '/v1/farmer-applications', {
     token: applicant.accessToken,
     body: farmerApplicationBody(),
   });
-  applicationId = (await bodyOf<{ id: string }>(filed)).id;
+  applicationId = filed.parse(withId).id;
 });
 afterAll(async () => {
   await h.close();
@@ -48,7 +41,7 @@ const address = {
   zoneCode: '06236',
 };
 
-type Case = [label: string, field: string, send: (value: string) => Promise<Response>];
+type Case = [label: string, field: string, send: (value: string) => Promise<TestResponse>];
 
 const cases = (): Case[] => [
   [
@@ -137,7 +130,7 @@ describe('text PostgreSQL cannot store', () => {
     for (const [label, field, send] of cases()) {
       const response = await send(`사과${NUL}농원`);
       const isProblem = response.headers.get('content-type')?.includes('json') ?? false;
-      const named = isProblem ? (await bodyOf<Problem>(response)).errors?.map((error) => error.field) : undefined;
+      const named = isProblem ? response.problem.errors?.map((error) => error.field) : undefined;
       outcomes.push(`${label} ${field}: ${response.status} ${named?.join(',') ?? ''}`);
     }
     expect(outcomes).toEqual(cases().map(([label, field]) => `${label} ${field}: 400 ${field}`));

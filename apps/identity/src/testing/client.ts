@@ -1,4 +1,6 @@
+import type { Problem, TestResponse } from '@fruitables/kit/testing';
 import { decodeJwt } from 'jose';
+import { z } from 'zod';
 import type { IdentityHarness } from './harness.ts';
 import { seedAdmin, uniqueEmail, uniqueIp } from './harness.ts';
 
@@ -10,35 +12,29 @@ export interface CallOptions {
   ip?: string;
 }
 
-/** One request through the real app, as the edge would forward it. */
-export async function call(
+/** One request through the real app, as the edge would forward it (shorthand for `harness.client`). */
+export function call(
   harness: IdentityHarness,
   method: string,
   path: string,
   options: CallOptions = {},
-): Promise<Response> {
-  const headers: Record<string, string> = { 'x-forwarded-for': options.ip ?? harness.ip, ...options.headers };
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  if (options.body !== undefined) headers['content-type'] ??= 'application/json';
-  const body =
-    options.body === undefined
-      ? undefined
-      : typeof options.body === 'string'
-        ? options.body
-        : JSON.stringify(options.body);
-  return await harness.app.request(path, { method, headers, ...(body === undefined ? {} : { body }) });
+): Promise<TestResponse> {
+  const { body, token, ip } = options;
+  // A string body is sent as is (JSON unless the caller says otherwise): tests of malformed JSON use it.
+  const raw = typeof body === 'string';
+  const headers: Record<string, string> = {
+    ...(ip === undefined ? {} : { 'x-forwarded-for': ip }),
+    ...(raw ? { 'content-type': 'application/json' } : {}),
+    ...options.headers,
+  };
+  return harness.client.request(method, path, {
+    headers,
+    ...(token ? { token } : {}),
+    ...(body === undefined ? {} : raw ? { body } : { json: body }),
+  });
 }
 
-export async function bodyOf<T = Record<string, unknown>>(response: Response): Promise<T> {
-  return (await response.json()) as T;
-}
-
-export interface Problem {
-  status: number;
-  code: string;
-  detail: string;
-  errors?: { field: string; message: string }[];
-}
+const tokensSchema = z.object({ accessToken: z.string(), refreshToken: z.string(), expiresIn: z.number() });
 
 export interface Tokens {
   accessToken: string;
@@ -59,20 +55,20 @@ export async function signUp(
   const body = { email: uniqueEmail(), password: 'sweet-persimmon-42', displayName: '김민지', ...overrides };
   // Each from its own address, so the per-address sign-up limit never couples one test to another.
   const response = await call(harness, 'POST', '/v1/accounts', { body, ip: uniqueIp() });
-  if (response.status !== 202) throw new Error(`sign-up answered ${response.status}: ${await response.text()}`);
+  if (response.status !== 202) throw new Error(`sign-up answered ${response.status}: ${response.text}`);
   return { email: String(body.email), password: String(body.password) };
 }
 
 export async function logIn(harness: IdentityHarness, email: string, password: string): Promise<Tokens> {
   const response = await call(harness, 'POST', '/v1/sessions', { body: { email, password } });
-  if (response.status !== 200) throw new Error(`login answered ${response.status}: ${await response.text()}`);
-  return bodyOf<Tokens>(response);
+  if (response.status !== 200) throw new Error(`login answered ${response.status}: ${response.text}`);
+  return response.parse(tokensSchema);
 }
 
 export async function refresh(harness: IdentityHarness, refreshToken: string): Promise<Tokens> {
   const response = await call(harness, 'POST', '/v1/sessions/refresh', { body: { refreshToken } });
-  if (response.status !== 200) throw new Error(`refresh answered ${response.status}: ${await response.text()}`);
-  return bodyOf<Tokens>(response);
+  if (response.status !== 200) throw new Error(`refresh answered ${response.status}: ${response.text}`);
+  return response.parse(tokensSchema);
 }
 
 const subjectOf = (accessToken: string): string => String(decodeJwt(accessToken).sub);
@@ -128,12 +124,12 @@ export async function verifiedFarmer(
     token: shopper.accessToken,
     body: farmerApplicationBody(),
   });
-  const { id: applicationId } = await bodyOf<{ id: string }>(submitted);
+  const { id: applicationId } = submitted.parse(z.object({ id: z.string() }));
   const verified = await call(harness, 'POST', `/v1/admin/farmer-applications/${applicationId}/verify`, {
     token: admin.accessToken,
   });
-  if (verified.status !== 200) throw new Error(`verify answered ${verified.status}: ${await verified.text()}`);
-  const { farmId } = await bodyOf<{ farmId: string }>(verified);
+  if (verified.status !== 200) throw new Error(`verify answered ${verified.status}: ${verified.text}`);
+  const { farmId } = verified.parse(z.object({ farmId: z.string() }));
   const tokens = await refresh(harness, shopper.refreshToken);
   return { ...shopper, ...tokens, farmId, applicationId };
 }

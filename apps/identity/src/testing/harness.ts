@@ -1,17 +1,11 @@
-import type { RedisClient } from '@fruitables/bus';
-import { createServiceTestbed } from '@fruitables/bus/testing';
-import { createTestClock, type TestClock } from '@fruitables/core/testing';
-import { type Postgres, postgresReadiness } from '@fruitables/db';
-import type { TestDatabase } from '@fruitables/db/testing';
-import { createLifecycle, createMetricsRegistry, redisReadiness } from '@fruitables/kit';
-import { type CapturedLogger, captureLogger } from '@fruitables/kit/testing';
+import { postgresReadiness } from '@fruitables/db';
+import { redisReadiness } from '@fruitables/kit';
+import { createServiceHarness, createTestSigner, type ServiceHarness } from '@fruitables/kit/testing';
 import { identityTables } from '@fruitables/schema-identity';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
-import type postgres from 'postgres';
 import { createApp } from '../app.ts';
 import { createAdminAccount } from '../domain/accounts.ts';
 import { hashClientSecret } from '../domain/client-secret-hash.ts';
-import type { IdentityDb } from '../domain/context.ts';
 import { createFieldCipher, type FieldCipher } from '../domain/field-cipher.ts';
 import type { LoginThrottlePolicies } from '../domain/login-throttle.ts';
 import {
@@ -24,7 +18,7 @@ import { loadSigningKeys, type SigningKeys } from '../domain/signing-keys.ts';
 import type { SocialLoginConfig } from '../domain/social-providers.ts';
 import type { IdentityApp } from '../routes/deps.ts';
 
-export { createTestClock, type TestClock };
+export { createTestClock, type TestClock } from '@fruitables/core/testing';
 
 /** Cheap argon2id for tests (still argon2id, still explicit); production defaults are far costlier. */
 export const TEST_ARGON2: Argon2Params = { memoryCost: 8192, timeCost: 1 };
@@ -67,73 +61,73 @@ export interface HarnessOptions {
   social?: SocialLoginConfig;
 }
 
-/** Everything one test file needs: its own database, the real app on it, Redis, a movable clock and captured logs. */
-export interface IdentityHarness {
+/** What identity adds to the kit harness: its app, keys, cipher and password hasher. */
+interface IdentityParts {
   app: IdentityApp;
-  database: TestDatabase;
-  sql: Postgres;
-  db: IdentityDb;
-  /** The database owner, for raw SQL checks the service role could also make. */
-  owner: postgres.Sql;
-  redis: RedisClient;
-  clock: TestClock;
-  logs: CapturedLogger;
   signingKeys: SigningKeys;
   cipher: FieldCipher;
   passwords: PasswordHasher;
   /** This harness's default client address (sent as X-Forwarded-For). */
   ip: string;
-  close(): Promise<void>;
 }
 
+/**
+ * Everything one test file needs: its own database, the real app on it, Redis, a movable
+ * clock, captured logs, a client, and a signer minting tokens with identity's own active key.
+ */
+export type IdentityHarness = ServiceHarness<typeof identityTables, IdentityParts>;
+
 export async function createHarness(label: string, options: HarnessOptions = {}): Promise<IdentityHarness> {
-  const testbed = await createServiceTestbed({ label, context: 'identity', tables: identityTables, poolMax: 12 });
-  const { sql, db, redis } = testbed;
-  const clock = createTestClock();
-  const logs = captureLogger('identity');
   const signingKeys = await loadSigningKeys(
     options.signingJwks ?? [await newSigningJwk(`test-a-${label}`), await newSigningJwk(`test-b-${label}`)],
   );
-  const encryptionKeys = options.encryptionKeys ?? new Map([['k1', randomAesKey()]]);
-  const cipher = createFieldCipher({ keys: encryptionKeys, activeKeyId: options.activeEncryptionKeyId ?? 'k1' });
-  const passwords = createPasswordHasher(options.argon2 ?? TEST_ARGON2, options.passwordOptions);
-  const app = createApp({
-    db,
-    redis,
-    clock,
-    logger: logs.logger,
-    registry: createMetricsRegistry('identity'),
-    lifecycle: createLifecycle(),
-    readiness: [postgresReadiness(sql), redisReadiness(redis)],
-    signingKeys,
-    cipher,
-    passwords,
-    serviceClients: [
-      {
-        clientId: TEST_SERVICE_CLIENT.clientId,
-        secretHash: hashClientSecret(TEST_SERVICE_CLIENT.clientSecret),
-        scopes: TEST_SERVICE_CLIENT.scopes,
-      },
-      { clientId: 'storefront', secretHash: hashClientSecret(TEST_STOREFRONT_CLIENT.clientSecret), scopes: [] },
-    ],
-    issuer: 'fruitables-identity',
-    audience: 'fruitables',
-    trustedProxyHops: 1,
-    ...(options.throttlePolicies ? { throttlePolicies: options.throttlePolicies } : {}),
-    ...(options.social ? { social: options.social } : {}),
-    bodyLimitBytes: 64 * 1024,
-    requestTimeoutMs: 10_000,
+  const ip = uniqueIp();
+  return createServiceHarness({
+    label,
+    service: 'identity',
+    tables: identityTables,
+    poolMax: 12,
+    requestHeaders: { 'x-forwarded-for': ip },
+    // Tokens minted for tests are signed with identity's own active key, so they verify as identity's do.
+    signer: (clock) =>
+      createTestSigner({
+        clock,
+        key: { kid: signingKeys.active.kid, privateKey: signingKeys.active.key, jwks: signingKeys.publicJwks },
+      }),
+    build: ({ sql, db, redis, clock, logs, registry, lifecycle }): IdentityParts => {
+      const encryptionKeys = options.encryptionKeys ?? new Map([['k1', randomAesKey()]]);
+      const cipher = createFieldCipher({ keys: encryptionKeys, activeKeyId: options.activeEncryptionKeyId ?? 'k1' });
+      const passwords = createPasswordHasher(options.argon2 ?? TEST_ARGON2, options.passwordOptions);
+      const app = createApp({
+        db,
+        redis,
+        clock,
+        logger: logs.logger,
+        registry,
+        lifecycle,
+        readiness: [postgresReadiness(sql), redisReadiness(redis)],
+        signingKeys,
+        cipher,
+        passwords,
+        serviceClients: [
+          {
+            clientId: TEST_SERVICE_CLIENT.clientId,
+            secretHash: hashClientSecret(TEST_SERVICE_CLIENT.clientSecret),
+            scopes: TEST_SERVICE_CLIENT.scopes,
+          },
+          { clientId: 'storefront', secretHash: hashClientSecret(TEST_STOREFRONT_CLIENT.clientSecret), scopes: [] },
+        ],
+        issuer: 'fruitables-identity',
+        audience: 'fruitables',
+        trustedProxyHops: 1,
+        ...(options.throttlePolicies ? { throttlePolicies: options.throttlePolicies } : {}),
+        ...(options.social ? { social: options.social } : {}),
+        bodyLimitBytes: 64 * 1024,
+        requestTimeoutMs: 10_000,
+      });
+      return { app, signingKeys, cipher, passwords, ip };
+    },
   });
-  return {
-    ...testbed,
-    app,
-    clock,
-    logs,
-    signingKeys,
-    cipher,
-    passwords,
-    ip: uniqueIp(),
-  };
 }
 
 /** Creates an admin the way `create-admin` does (there is no route for it). */

@@ -1,3 +1,4 @@
+import type { TestResponse } from '@fruitables/kit/testing';
 import type { SocialProvider } from '@fruitables/schema-identity';
 import { call } from './client.ts';
 import type { IdentityHarness } from './harness.ts';
@@ -45,7 +46,7 @@ export async function startSocialLogin(
 ): Promise<StartedSocialLogin> {
   const query = returnTo === undefined ? '' : `?returnTo=${encodeURIComponent(returnTo)}`;
   const response = await call(h, 'GET', `/v1/social/${provider}/start${query}`);
-  if (response.status !== 302) throw new Error(`start answered ${response.status}: ${await response.text()}`);
+  if (response.status !== 302) throw new Error(`start answered ${response.status}: ${response.text}`);
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   return { authorizationUrl: new URL(response.headers.get('location') ?? ''), cookie };
 }
@@ -53,18 +54,18 @@ export async function startSocialLogin(
 /** The browser at the provider: follows the authorization URL and returns where the provider sends it back. */
 export async function visitProvider(authorizationUrl: URL): Promise<URL> {
   const response = await fetch(authorizationUrl, { redirect: 'manual' });
-  if (response.status !== 302) throw new Error(`the stand-in answered ${response.status}: ${await response.text()}`);
+  if (response.status !== 302) throw new Error(`the stand-in answered ${response.status}: ${response.text}`);
   return new URL(response.headers.get('location') ?? '');
 }
 
 /** The browser back at identity: the callback, as the edge forwards it (public prefix removed). */
-export function returnFromProvider(h: IdentityHarness, callbackUrl: URL, cookie?: string): Promise<Response> {
+export function returnFromProvider(h: IdentityHarness, callbackUrl: URL, cookie?: string): Promise<TestResponse> {
   const path = `${callbackUrl.pathname.replace(new URL(TEST_REDIRECT_BASE).pathname, '')}${callbackUrl.search}`;
   return call(h, 'GET', path, cookie ? { headers: { cookie } } : {});
 }
 
 /** The tokens from the final redirect's fragment. */
-export function sessionFromRedirect(response: Response): SessionFragment {
+export function sessionFromRedirect(response: TestResponse): SessionFragment {
   const location = response.headers.get('location') ?? '';
   const [path = '', fragment = ''] = location.split('#');
   const values = new URLSearchParams(fragment);
@@ -83,7 +84,7 @@ export async function signInWith(
   provider: SocialProvider,
   person: StandInPerson,
   returnTo?: string,
-): Promise<Response> {
+): Promise<TestResponse> {
   standIn.signIn(provider, person);
   const started = await startSocialLogin(h, provider, returnTo);
   return returnFromProvider(h, await visitProvider(started.authorizationUrl), started.cookie);

@@ -1,3 +1,5 @@
+import { buildProblem } from '@fruitables/kit';
+import { standInRoutes, startStandInServer } from '@fruitables/kit/testing';
 import type { Farm, LotTrace, Product } from '../catalog/schemas.ts';
 
 /**
@@ -10,66 +12,57 @@ export interface FixtureCatalogServer {
   products: Map<string, Product>;
   farms: Map<string, Farm>;
   lots: Map<string, LotTrace>;
-  /** Paths requested, for asserting what a rebuild read. */
+  /** Requests as `METHOD path?query`, for asserting what a rebuild read. */
   requests: string[];
   stop(): void;
 }
-
-const PRODUCT_LIST = /^\/v1\/products$/;
-const PRODUCT = /^\/v1\/products\/([^/]+)$/;
-const FARM = /^\/v1\/farms\/([^/]+)$/;
-const LOT = /^\/v1\/farms\/([^/]+)\/lots\/([^/]+)$/;
 
 export function startFixtureCatalog(initial: { farms?: Farm[]; products?: Product[]; lots?: LotTrace[] } = {}) {
   const products = new Map((initial.products ?? []).map((p) => [p.id, p]));
   const farms = new Map((initial.farms ?? []).map((f) => [f.id, f]));
   const lots = new Map((initial.lots ?? []).map((l) => [`${l.farm.id}/${l.lotCode}`, l]));
-  const requests: string[] = [];
-  const notFound = () => Response.json({ status: 404, code: 'not_found' }, { status: 404 });
-  const server = Bun.serve({
-    port: 0,
-    hostname: '127.0.0.1',
-    fetch(request) {
-      const url = new URL(request.url);
-      requests.push(url.pathname + url.search);
-      if (PRODUCT_LIST.test(url.pathname)) {
-        const limit = Number(url.searchParams.get('limit') ?? 20);
-        const cursor = url.searchParams.get('cursor');
-        // The list carries no photos (as catalog's does not); the product read has them.
-        const sorted = [...products.values()].sort((a, b) => a.id.localeCompare(b.id));
-        const from = cursor ? sorted.findIndex((p) => p.id > cursor) : 0;
-        const page = from < 0 ? [] : sorted.slice(from, from + limit);
-        const last = page.at(-1);
-        const more = last !== undefined && sorted.at(-1)?.id !== last.id;
-        return Response.json({
-          items: page.map(({ photos: _photos, ...product }) => product),
-          nextCursor: more ? last.id : null,
-        });
-      }
-      const lot = LOT.exec(url.pathname);
-      if (lot) {
-        const found = lots.get(`${lot[1]}/${decodeURIComponent(lot[2] ?? '')}`);
-        return found ? Response.json(found) : notFound();
-      }
-      const product = PRODUCT.exec(url.pathname);
-      if (product) {
-        const found = products.get(product[1] ?? '');
-        return found ? Response.json(found) : notFound();
-      }
-      const farm = FARM.exec(url.pathname);
-      if (farm) {
-        const found = farms.get(farm[1] ?? '');
-        return found ? Response.json(found) : notFound();
-      }
-      return notFound();
-    },
-  });
+  const notFound = () =>
+    Response.json(buildProblem(404, 'not_found', 'No such fixture.', 'fixture-catalog'), {
+      status: 404,
+      headers: { 'content-type': 'application/problem+json' },
+    });
+  const found = (value: unknown) => (value === undefined ? notFound() : Response.json(value));
+  const server = startStandInServer(
+    standInRoutes([
+      {
+        method: 'GET',
+        path: /^\/v1\/products$/,
+        answer(_match, request) {
+          const url = new URL(request.url);
+          const limit = Number(url.searchParams.get('limit') ?? 20);
+          const cursor = url.searchParams.get('cursor');
+          // The list carries no photos (as catalog's does not); the product read has them.
+          const sorted = [...products.values()].sort((a, b) => a.id.localeCompare(b.id));
+          const from = cursor ? sorted.findIndex((p) => p.id > cursor) : 0;
+          const page = from < 0 ? [] : sorted.slice(from, from + limit);
+          const last = page.at(-1);
+          const more = last !== undefined && sorted.at(-1)?.id !== last.id;
+          return Response.json({
+            items: page.map(({ photos: _photos, ...product }) => product),
+            nextCursor: more ? last.id : null,
+          });
+        },
+      },
+      {
+        method: 'GET',
+        path: /^\/v1\/farms\/([^/]+)\/lots\/([^/]+)$/,
+        answer: (match) => found(lots.get(`${match[1]}/${decodeURIComponent(match[2] ?? '')}`)),
+      },
+      { method: 'GET', path: /^\/v1\/products\/([^/]+)$/, answer: (match) => found(products.get(match[1] ?? '')) },
+      { method: 'GET', path: /^\/v1\/farms\/([^/]+)$/, answer: (match) => found(farms.get(match[1] ?? '')) },
+    ]),
+  );
   return {
-    url: `http://127.0.0.1:${server.port}`,
+    url: server.url,
     products,
     farms,
     lots,
-    requests,
-    stop: () => server.stop(true),
+    requests: server.requests,
+    stop: () => void server.stop(),
   } satisfies FixtureCatalogServer;
 }

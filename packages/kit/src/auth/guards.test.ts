@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServiceApp } from '../testing.ts';
+import { createTestServiceApp } from '../testing/index.ts';
 import { authenticate } from './authenticate.ts';
 import { principalOf, requireFarmAccess, requireRole } from './guards.ts';
 import { connectRedis, expectTokenRejected, type TestRedis } from './test-fixtures.ts';

@@ -1,6 +1,6 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServiceApp } from '../testing.ts';
+import { createTestServiceApp } from '../testing/index.ts';
 import { authenticate } from './authenticate.ts';
 import { guardInternalRoutes, serviceTokenSecurity } from './internal-routes.ts';
 import { requireServiceScope } from './service-scope.ts';

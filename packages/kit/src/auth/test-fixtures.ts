@@ -1,7 +1,7 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { createClient } from 'redis';
 import { expect } from 'vitest';
-import { createTestServiceApp } from '../testing.ts';
+import { createTestServiceApp } from '../testing/index.ts';
 import { type AuthenticateOptions, authenticate } from './authenticate.ts';
 import { principalOf } from './guards.ts';
 

@@ -29,6 +29,11 @@ export interface TestSignerOptions {
   audience?: string;
   /** Where "now" comes from for iat/nbf/exp. */
   clock?: Clock;
+  /**
+   * Sign with this existing key instead of a fresh pair: identity's tests mint tokens with
+   * identity's own active key, so the tokens verify exactly as identity's would.
+   */
+  key?: { kid: string; privateKey: CryptoKey; jwks: JSONWebKeySet };
 }
 
 export interface TestSigner {
@@ -43,6 +48,7 @@ export interface TestSigner {
   shopper(claims?: ClaimOverrides): Promise<string>;
   farmer(farmIds: string[], claims?: ClaimOverrides): Promise<string>;
   admin(claims?: ClaimOverrides): Promise<string>;
+  /** A service's own token; pass `aud`/`scope` in `claims` for audience- or scope-bound tokens. */
   service(name: string, claims?: ClaimOverrides): Promise<string>;
 }
 
@@ -52,12 +58,8 @@ export interface TestSigner {
  * app.request(path, { headers: bearer(await signer.farmer([farmId])) })`.
  */
 export async function createTestSigner(options: TestSignerOptions = {}): Promise<TestSigner> {
-  const kid = options.kid ?? `test-${newId()}`;
   const clock = options.clock ?? systemClock;
-  const { publicKey, privateKey } = await generateKeyPair(ACCESS_TOKEN_ALGORITHM, { extractable: true });
-  const jwks: JSONWebKeySet = {
-    keys: [{ ...(await exportJWK(publicKey)), kid, alg: ACCESS_TOKEN_ALGORITHM, use: 'sig' }],
-  };
+  const { kid, privateKey, jwks } = options.key ?? (await freshKey(options.kid ?? `test-${newId()}`));
 
   async function sign(claims: ClaimOverrides = {}, header: Partial<JWTHeaderParameters> = {}): Promise<string> {
     const now = Math.floor(clock.now().getTime() / 1000);
@@ -90,6 +92,14 @@ export async function createTestSigner(options: TestSignerOptions = {}): Promise
     admin: (claims) => sign({ roles: ['admin'], ...claims }),
     service: (name, claims) => sign({ sub: serviceSubject(name), roles: ['service'], ...claims }),
   };
+}
+
+async function freshKey(kid: string): Promise<{ kid: string; privateKey: CryptoKey; jwks: JSONWebKeySet }> {
+  const { publicKey, privateKey } = await generateKeyPair(ACCESS_TOKEN_ALGORITHM, { extractable: true });
+  const jwks: JSONWebKeySet = {
+    keys: [{ ...(await exportJWK(publicKey)), kid, alg: ACCESS_TOKEN_ALGORITHM, use: 'sig' }],
+  };
+  return { kid, privateKey, jwks };
 }
 
 /** Request headers carrying the token, for `app.request(path, { headers: bearer(token) })`. */

@@ -8,7 +8,7 @@ import { createServiceTokenProvider, type ServiceTokenProvider } from '../auth/s
 import { connectRedis, type TestRedis } from '../auth/test-fixtures.ts';
 import { createTestSigner, type TestSigner } from '../auth/testing.ts';
 import { problemResponses } from '../problem.ts';
-import { createTestServiceApp } from '../testing.ts';
+import { createTestServiceApp } from '../testing/index.ts';
 import { CalleeProblem, CalleeResponseInvalid, CalleeUnavailable, isCalleeProblem } from './errors.ts';
 import { defineOperation } from './operation.ts';
 import { createServiceClient, type ServiceClientOptions } from './service-client.ts';

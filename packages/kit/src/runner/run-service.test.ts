@@ -3,7 +3,7 @@ import { effects, fixtureCatalogue, outbox, uniqueStreamPrefix } from '@fruitabl
 import { createTestDatabase, type TestDatabase } from '@fruitables/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServiceApp } from '../testing.ts';
+import { createTestServiceApp } from '../testing/index.ts';
 import { runService } from './run-service.ts';
 import { captureLines, createFixtureConsumer, fixtureTables, runnerTestEnv } from './test-fixtures.ts';
 

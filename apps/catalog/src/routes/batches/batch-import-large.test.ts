@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOTS_PER_HARVEST_EVENT } from '../../batches/limits.ts';
 import { type BatchImportBody, countsOf, farmEvents, SAMPLE_TODAY, uploadFile } from '../../testing/batch-uploads.ts';
-import { bodyOf, type CatalogHarness, call, createHarness, seedFarm } from '../../testing/harness.ts';
+import { type CatalogHarness, call, createHarness, seedFarm } from '../../testing/harness.ts';
+import { batchImportSchema } from './schema.ts';
 
 let h: CatalogHarness;
 beforeAll(async () => {
@@ -47,7 +48,7 @@ describe('a 10,000-row upload', () => {
     const path = `/v1/farms/${farm.farmId}/${response.headers.get('location')}`;
     const seen: BatchImportBody[] = [];
     for (;;) {
-      const status = await bodyOf<BatchImportBody>(await call(h, 'GET', path, { token: farm.token }));
+      const status = (await call(h, 'GET', path, { token: farm.token })).parse(batchImportSchema);
       seen.push(status);
       if (status.status !== 'running') break;
       await Bun.sleep(10);

@@ -3,6 +3,7 @@ import writeXlsxFile from 'write-excel-file/node';
 import {
   type BatchImportBody,
   type BatchProblem,
+  batchRefusalSchema,
   countsOf,
   farmEvents,
   finishedImport,
@@ -13,15 +14,8 @@ import {
   uploadFile,
   uploadRows,
 } from '../../testing/batch-uploads.ts';
-import {
-  bodyOf,
-  type CatalogHarness,
-  call,
-  createHarness,
-  seedFarm,
-  seedLot,
-  seedOffer,
-} from '../../testing/harness.ts';
+import { type CatalogHarness, call, createHarness, seedFarm, seedLot, seedOffer } from '../../testing/harness.ts';
+import { batchImportSchema } from './schema.ts';
 
 let h: CatalogHarness;
 beforeAll(async () => {
@@ -34,8 +28,8 @@ afterAll(async () => {
 /** Uploads and waits for the import to finish; fails the test on anything but 202. */
 async function importFile(farm: { farmId: string; token: string }, bytes: Uint8Array, name = 'harvest.csv') {
   const response = await uploadFile(h, farm, bytes, { name });
-  if (response.status !== 202) throw new Error(`upload: ${response.status} ${await response.text()}`);
-  const { id } = await bodyOf<BatchImportBody>(response);
+  if (response.status !== 202) throw new Error(`upload: ${response.status} ${response.text}`);
+  const { id } = response.parse(batchImportSchema);
   return finishedImport(h, farm, id);
 }
 
@@ -69,7 +63,7 @@ describe('uploading the sample files', () => {
     const farm = await seedFarm(h);
     const response = await uploadFile(h, farm, await fixture('harvest-batch-sample.csv'), { name: '11월 수확.csv' });
     expect(response.status).toBe(202);
-    const started = await bodyOf<BatchImportBody>(response);
+    const started = response.parse(batchImportSchema);
     expect(response.headers.get('location')).toBe(`batch-imports/${started.id}`);
     expect(started).toMatchObject({ format: 'csv', fileName: '11월 수확.csv', totalRows: 5, dryRun: false });
 
@@ -125,7 +119,7 @@ describe('uploading the sample files', () => {
     const response = await uploadFile(h, farm, await fixture('harvest-batch-with-errors.csv'));
     expect(response.status).toBe(422);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
-    const problem = await bodyOf<BatchProblem>(response);
+    const problem = response.parse(batchRefusalSchema);
     expect(problem.code).toBe('batch_invalid');
     expect(problem.errors?.map(({ row, column, code }) => `${row} ${column} ${code}`)).toEqual([
       '3 grade unknown_grade',
@@ -148,7 +142,7 @@ describe('uploading the sample files', () => {
     const kept = await call(h, 'GET', `/v1/farms/${farm.farmId}/${response.headers.get('location')}`, {
       token: farm.token,
     });
-    expect(await bodyOf<BatchImportBody>(kept)).toMatchObject({
+    expect(kept.parse(batchImportSchema)).toMatchObject({
       status: 'failed',
       totalRows: 7,
       errors: problem.errors?.map(({ field: _, ...error }) => error),
@@ -215,7 +209,7 @@ describe('other formats and spellings', () => {
       },
     ]);
     expect(response.status).toBe(202);
-    const done = await finishedImport(h, farm, (await bodyOf<BatchImportBody>(response)).id);
+    const done = await finishedImport(h, farm, response.parse(batchImportSchema).id);
     expect(done).toMatchObject({ status: 'succeeded', format: 'json', fileName: '', lotsCreated: 2, offersCreated: 1 });
     expect(await lotsOf(h, farm.farmId)).toEqual([
       expect.objectContaining({ lotCode: 'H261112-001', boxes: 3 }),
@@ -234,7 +228,7 @@ describe('other formats and spellings', () => {
       { ...base, harvested_on: '2026-11-12' },
       { ...base, harvested_on: '2026-11-13' },
     ]);
-    await finishedImport(h, farm, (await bodyOf<BatchImportBody>(response)).id);
+    await finishedImport(h, farm, response.parse(batchImportSchema).id);
     expect((await lotsOf(h, farm.farmId)).map((lot) => lot.lotCode)).toEqual([
       'H261112-001',
       'H261112-002',
@@ -274,7 +268,7 @@ describe('existing catalog', () => {
     const before = await countsOf(h, farm.farmId);
     const response = await uploadFile(h, farm, await fixture('harvest-batch-sample.csv'));
     expect(response.status).toBe(422);
-    const problem = await bodyOf<BatchProblem>(response);
+    const problem = response.parse(batchRefusalSchema);
     expect(problem.errors?.map(({ row, column, code }) => `${row} ${column} ${code}`)).toEqual([
       '3 로트번호 lot_code_exists',
     ]);
@@ -291,7 +285,7 @@ describe('dry run', () => {
     const bytes = await fixture('harvest-batch-sample.csv');
     const response = await uploadFile(h, farm, bytes, { dryRun: true });
     expect(response.status).toBe(200);
-    const preview = await bodyOf<BatchImportBody>(response);
+    const preview = response.parse(batchImportSchema);
     expect(preview).toMatchObject({
       dryRun: true,
       status: 'succeeded',
@@ -325,7 +319,7 @@ describe('idempotency', () => {
     const again = await uploadFile(h, farm, bytes, { name: 'renamed.csv' });
     expect(again.status).toBe(200);
     expect(again.headers.get('location')).toBe(`batch-imports/${first.id}`);
-    expect(await bodyOf<BatchImportBody>(again)).toMatchObject({ id: first.id, status: 'succeeded' });
+    expect(again.parse(batchImportSchema)).toMatchObject({ id: first.id, status: 'succeeded' });
     expect((await countsOf(h, farm.farmId))?.lots).toBe(5);
   });
 
@@ -333,7 +327,7 @@ describe('idempotency', () => {
     const farm = await seedFarm(h);
     const bytes = await fixture('harvest-batch-sample.csv');
     const responses = await Promise.all([uploadFile(h, farm, bytes), uploadFile(h, farm, bytes)]);
-    const bodies = await Promise.all(responses.map((response) => bodyOf<BatchImportBody>(response)));
+    const bodies = await Promise.all(responses.map((response) => response.parse(batchImportSchema)));
     expect(responses.map((response) => response.status).sort()).toEqual([200, 202]);
     expect(bodies[0]?.id).toBe(bodies[1]?.id);
     await h.batchJobs.drain();
@@ -362,12 +356,12 @@ describe('progress', () => {
     const running = await call(h, 'GET', path, { token: farm.token });
     expect(running.headers.get('retry-after')).toBe('1');
     expect(running.headers.get('cache-control')).toBe('no-store');
-    expect(await bodyOf<BatchImportBody>(running)).toMatchObject({ status: 'running', processedRows: 0, totalRows: 5 });
+    expect(running.parse(batchImportSchema)).toMatchObject({ status: 'running', processedRows: 0, totalRows: 5 });
     await checkout.release();
     await h.batchJobs.drain();
     const done = await call(h, 'GET', path, { token: farm.token });
     expect(done.headers.get('retry-after')).toBeNull();
-    expect(await bodyOf<BatchImportBody>(done)).toMatchObject({ status: 'succeeded', processedRows: 5, totalRows: 5 });
+    expect(done.parse(batchImportSchema)).toMatchObject({ status: 'succeeded', processedRows: 5, totalRows: 5 });
   });
 });
 
@@ -402,7 +396,7 @@ describe('who may upload', () => {
 describe('documentation', () => {
   it('documents both routes in OpenAPI: the file and JSON bodies, dryRun, examples, 202/200/413/422', async () => {
     const response = await call(h, 'GET', '/openapi.json');
-    const raw = await response.text();
+    const raw = response.text;
     if (response.status !== 200) throw new Error(raw.slice(0, 2000));
     const document = JSON.parse(raw) as {
       paths: Record<

@@ -4,7 +4,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { MAX_BATCH_BYTES, MAX_BATCH_ROWS } from '../../batches/limits.ts';
 import { BatchRejected } from '../../batches/row-errors.ts';
 import { type BatchUpload, fileTooLarge, submitBatch } from '../../batches/submit-batch.ts';
-import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';
+import { type CatalogApp, farmRouteSecurity, type RouteDeps } from '../deps.ts';
 import { farmParams } from '../params.ts';
 import {
   batchFileForm,
@@ -31,7 +31,7 @@ export const createBatchImportRoute = createRoute({
     `The whole upload is checked first; any problem answers 422 with every problem (row, column, Korean and English message) and imports nothing. Otherwise 202: the import runs in the background in one transaction; poll the Location for progress. The same file again answers 200 with the earlier import. At most ${MAX_BATCH_BYTES / 1024 / 1024} MB (413) and ${MAX_BATCH_ROWS} rows.`,
     '`?dryRun=true` answers 200 with the plan (new products, new offers, price changes, lots) and writes none of them.',
   ].join('\n\n'),
-  security: securedByBearer,
+  ...farmRouteSecurity,
   request: {
     params: farmParams,
     query: dryRunQuery,

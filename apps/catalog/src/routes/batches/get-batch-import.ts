@@ -2,7 +2,7 @@ import { NotFound } from '@fruitables/core';
 import { problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { findImport } from '../../batches/batch-imports.ts';
-import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';
+import { type CatalogApp, farmRouteSecurity, type RouteDeps } from '../deps.ts';
 import { batchImportBody, batchImportParams, batchImportSchema } from './schema.ts';
 
 export const getBatchImportRoute = createRoute({
@@ -12,7 +12,7 @@ export const getBatchImportRoute = createRoute({
   summary: 'Progress and outcome of a harvest batch upload',
   description:
     'What the farmer console polls for its progress bar: `status` running → succeeded or failed, `processedRows` of `totalRows`, the counts, and for a failed import every problem in `errors`. While running, `Retry-After` suggests when to ask again. An import left running by a server that stopped is reported failed (`interrupted`) once the service restarts; it wrote nothing.',
-  security: securedByBearer,
+  ...farmRouteSecurity,
   request: { params: batchImportParams },
   responses: {
     200: {

@@ -1,7 +1,7 @@
 import { newId } from '@fruitables/core';
+import { responseSchema, withId } from '@fruitables/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  bodyOf,
   type CatalogHarness,
   call,
   createHarness,
@@ -12,6 +12,7 @@ import {
 } from '../../testing/harness.ts';
 import { png } from '../../testing/photo-fixtures.ts';
 import { placeHold } from '../../testing/stock.ts';
+import { getInventoryRoute } from './get-inventory.ts';
 
 let h: CatalogHarness;
 beforeAll(async () => {
@@ -20,28 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
 });
-
-interface Inventory {
-  products: {
-    fruit: string;
-    variety: string;
-    published: boolean;
-    offers: {
-      id: string;
-      published: boolean;
-      lots: {
-        lotCode: string;
-        onHand: number;
-        reserved: number;
-        sold: number;
-        withinMaxAge: boolean;
-        lastSellableOn: string;
-        endedAt: string | null;
-        photos: { id: string; subjectType: string; subjectId: string; alt: string; variants: { url: string }[] }[];
-      }[];
-    }[];
-  }[];
-}
 
 describe("the farmer's inventory", () => {
   it('lists published and unpublished products with every lot, its counts and whether it still sells', async () => {
@@ -61,7 +40,7 @@ describe("the farmer's inventory", () => {
     const response = await call(h, 'GET', `/v1/farms/${farm.farmId}/inventory`, { token: farm.token });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('private, no-store');
-    const { products } = await bodyOf<Inventory>(response);
+    const { products } = response.parse(responseSchema(getInventoryRoute, 200));
     expect(products.map((p) => [p.fruit, p.variety, p.published])).toEqual([
       ['배', '신고', false],
       ['키위', '골드', true],
@@ -95,13 +74,9 @@ describe("the farmer's inventory", () => {
       form.append('subjectType', 'lot');
       form.append('subjectId', pictured);
       form.append('alt', alt);
-      const uploaded = await h.app.request(`/v1/farms/${farm.farmId}/photos`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${farm.token}` },
-        body: form,
-      });
+      const uploaded = await h.client.post(`/v1/farms/${farm.farmId}/photos`, { token: farm.token, body: form });
       expect(uploaded.status).toBe(201);
-      photoIds.push((await bodyOf<{ id: string }>(uploaded)).id);
+      photoIds.push(uploaded.parse(withId).id);
       h.clock.advance(1_000);
     }
     const endedAt = h.clock.now().toISOString();
@@ -109,8 +84,8 @@ describe("the farmer's inventory", () => {
       200,
     );
 
-    const { products } = await bodyOf<Inventory>(
-      await call(h, 'GET', `/v1/farms/${farm.farmId}/inventory`, { token: farm.token }),
+    const { products } = (await call(h, 'GET', `/v1/farms/${farm.farmId}/inventory`, { token: farm.token })).parse(
+      responseSchema(getInventoryRoute, 200),
     );
     const lots = products[0]?.offers[0]?.lots ?? [];
     expect(lots.map((lot) => [lot.lotCode, lot.endedAt, lot.onHand])).toEqual([

@@ -4,7 +4,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { inventorySchema } from '../../contract/inventory.ts';
 import { loadFarmInventory } from '../../domain/farm-inventory.ts';
 import { findFarm } from '../../domain/farms.ts';
-import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';
+import { type CatalogApp, farmRouteSecurity, type RouteDeps } from '../deps.ts';
 import { inventoryLotResponse } from '../lots/schema.ts';
 import { farmParams } from '../params.ts';
 
@@ -15,7 +15,7 @@ export const getInventoryRoute = createRoute({
   summary: "The farm's products, offers and lots with stock counts",
   description:
     'Published or not, with on-hand, reserved and sold boxes per lot, whether each lot is still young enough to sell, when it was ended early (if it was) and its photos. For the farmer console; never cached.',
-  security: securedByBearer,
+  ...farmRouteSecurity,
   request: { params: farmParams },
   responses: {
     200: { description: 'The inventory', content: { 'application/json': { schema: inventorySchema } } },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyOf, type CatalogHarness, call, createHarness, outboxTypes, seedFarm } from '../../testing/harness.ts';
+import { type CatalogHarness, call, createHarness, outboxTypes, seedFarm } from '../../testing/harness.ts';
 
 let h: CatalogHarness;
 beforeAll(async () => {
@@ -8,11 +8,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
 });
-
-interface Problem {
-  code: string;
-  errors?: { field: string; message: string }[];
-}
 
 describe('editing the farm profile', () => {
   it('saves the profile, shows it publicly and announces FarmUpdated once per real change', async () => {
@@ -27,8 +22,8 @@ describe('editing the farm profile', () => {
     };
     const saved = await call(h, 'PATCH', path, { token: farm.token, body: profile });
     expect(saved.status).toBe(200);
-    expect(await bodyOf(saved)).toEqual({ id: farm.farmId, ...profile });
-    expect(await bodyOf(await call(h, 'GET', path))).toEqual({ id: farm.farmId, ...profile, photos: [] });
+    expect(saved.json).toEqual({ id: farm.farmId, ...profile });
+    expect((await call(h, 'GET', path)).json).toEqual({ id: farm.farmId, ...profile, photos: [] });
 
     const before = (await outboxTypes(h)).length;
     // Saving the same values again changes nothing a shopper sees: no event, no page rebuild.
@@ -55,10 +50,10 @@ describe('editing the farm profile', () => {
       },
     });
     expect(response.status).toBe(400);
-    const problem = await bodyOf<Problem>(response);
+    const problem = response.problem;
     expect(problem.errors?.map((error) => error.field).sort()).toEqual(['certifications', 'name', 'regionSido']);
     expect(problem.errors?.find((error) => error.field === 'regionSido')?.message).toMatch(/시\/도.*충청북도/);
-    expect(await bodyOf(await call(h, 'GET', `/v1/farms/${farm.farmId}`))).toMatchObject({ name: '바른농원' });
+    expect((await call(h, 'GET', `/v1/farms/${farm.farmId}`)).json).toMatchObject({ name: '바른농원' });
 
     const unknown = await call(h, 'PATCH', `/v1/farms/${farm.farmId}`, { token: farm.token, body: { owner: 'me' } });
     expect(unknown.status).toBe(400);

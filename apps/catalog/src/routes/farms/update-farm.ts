@@ -2,7 +2,7 @@ import { problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { farmSchema } from '../../contract/public-reads.ts';
 import { updateFarmProfile } from '../../domain/update-farm.ts';
-import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';
+import { type CatalogApp, farmRouteSecurity, type RouteDeps } from '../deps.ts';
 import { farmParams } from '../params.ts';
 import { farmProfilePatch } from './profile-schema.ts';
 
@@ -13,7 +13,7 @@ export const updateFarmRoute = createRoute({
   summary: 'Edit the farm profile',
   description:
     'Name, region (시/도 and 시/군/구), story and certifications, as shoppers see them. A real change emits FarmUpdated; saving the same values again emits nothing.',
-  security: securedByBearer,
+  ...farmRouteSecurity,
   request: {
     params: farmParams,
     body: { required: true, content: { 'application/json': { schema: farmProfilePatch } } },

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  bodyOf,
   type CatalogHarness,
   call,
   createHarness,
@@ -10,6 +9,7 @@ import {
   seedLot,
   seedOffer,
 } from '../../testing/harness.ts';
+import { holdSchema } from './schema.ts';
 
 let h: CatalogHarness;
 let service: string;
@@ -45,11 +45,11 @@ describe('a new hold', () => {
     const key = crypto.randomUUID();
     const created = await hold(lines, key);
     expect(created.status).toBe(201);
-    const first = await bodyOf<{ lines: { offerId: string; lotCode: string; quantity: number }[] }>(created);
+    const first = created.parse(holdSchema);
     // The same key again answers the stored hold, read back from the database.
     const replayed = await hold(lines, key);
     expect(replayed.status).toBe(200);
-    expect(await bodyOf(replayed)).toEqual(first);
+    expect(replayed.json).toEqual(first);
     expect(first.lines.map((line) => line.offerId)).toEqual(
       [...byIdDescending].reverse().flatMap((offerId) => [offerId, offerId]),
     );

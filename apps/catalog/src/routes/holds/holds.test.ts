@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expireHolds } from '../../domain/settle-hold.ts';
 import {
-  bodyOf,
   type CatalogHarness,
   call,
   createHarness,
@@ -12,6 +11,7 @@ import {
   seedLot,
   seedOffer,
 } from '../../testing/harness.ts';
+import { holdSchema } from './schema.ts';
 
 let h: CatalogHarness;
 let service: string;
@@ -22,12 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
 });
-
-interface Hold {
-  id: string;
-  status: string;
-  lines: { offerId: string; lotId: string; lotCode: string; quantity: number }[];
-}
 
 const hold = (lines: { offerId: string; quantity: number }[], key = crypto.randomUUID(), ttlSeconds?: number) =>
   call(h, 'POST', '/internal/v1/holds', {
@@ -52,7 +46,7 @@ describe('holding stock', () => {
     const newer = await seedLot(h, farm, offerId, { lotCode: 'D1', harvestedOn: daysAgo(h, 1), boxesHarvested: 10 });
     const response = await hold([{ offerId, quantity: 5 }]);
     expect(response.status).toBe(201);
-    const body = await bodyOf<Hold>(response);
+    const body = response.parse(holdSchema);
     expect(body.lines.map((line) => [line.lotCode, line.quantity])).toEqual([
       ['D4', 3],
       ['D1', 2],
@@ -72,11 +66,11 @@ describe('holding stock', () => {
     ]);
     const statuses = [first?.status, second?.status].sort();
     expect(statuses).toEqual([200, 201]);
-    const ids = new Set([(await bodyOf<Hold>(first as Response)).id, (await bodyOf<Hold>(second as Response)).id]);
+    const ids = new Set([first.parse(holdSchema).id, second.parse(holdSchema).id]);
     expect(ids.size).toBe(1);
     expect(await lotCounts(lotId)).toMatchObject({ reserved: 4 });
     const reused = await hold([{ offerId, quantity: 5 }], key);
-    expect(await bodyOf(reused)).toMatchObject({ status: 409, code: 'idempotency_key_reused' });
+    expect(reused.json).toMatchObject({ status: 409, code: 'idempotency_key_reused' });
   });
 
   it('refuses the whole hold with 409 sold_out when one line cannot be filled', async () => {
@@ -91,7 +85,7 @@ describe('holding stock', () => {
     ]);
     expect(response.status).toBe(409);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
-    expect(await bodyOf(response)).toMatchObject({ code: 'sold_out' });
+    expect(response.json).toMatchObject({ code: 'sold_out' });
     expect(await lotCounts(lotA)).toMatchObject({ reserved: 0 });
   });
 
@@ -110,21 +104,21 @@ describe('settling holds', () => {
     const farm = await seedFarm(h);
     const { offerId } = await seedOffer(h, farm);
     const lotId = await seedLot(h, farm, offerId, { lotCode: 'C1', harvestedOn: daysAgo(h, 1), boxesHarvested: 10 });
-    const held = await bodyOf<Hold>(await hold([{ offerId, quantity: 3 }]));
+    const held = (await hold([{ offerId, quantity: 3 }])).parse(holdSchema);
     const path = `/internal/v1/holds/${held.id}/confirm`;
     const confirmed = await call(h, 'POST', path, { token: service });
-    expect(await bodyOf(confirmed)).toMatchObject({ status: 'confirmed', lines: [{ lotId, quantity: 3 }] });
+    expect(confirmed.json).toMatchObject({ status: 'confirmed', lines: [{ lotId, quantity: 3 }] });
     expect((await call(h, 'POST', path, { token: service })).status).toBe(200);
     expect(await lotCounts(lotId)).toEqual({ on_hand: 7, reserved: 0, sold: 3 });
     const release = await call(h, 'POST', `/internal/v1/holds/${held.id}/release`, { token: service });
-    expect(await bodyOf(release)).toMatchObject({ status: 409, code: 'hold_confirmed' });
+    expect(release.json).toMatchObject({ status: 409, code: 'hold_confirmed' });
   });
 
   it('releases: the boxes go back on sale and the offer is announced back in stock', async () => {
     const farm = await seedFarm(h);
     const { offerId } = await seedOffer(h, farm);
     const lotId = await seedLot(h, farm, offerId, { lotCode: 'R1', harvestedOn: daysAgo(h, 1), boxesHarvested: 10 });
-    const held = await bodyOf<Hold>(await hold([{ offerId, quantity: 10 }]));
+    const held = (await hold([{ offerId, quantity: 10 }])).parse(holdSchema);
     const before = (await outboxTypes(h)).length;
     await call(h, 'POST', `/internal/v1/holds/${held.id}/release`, { token: service });
     expect(await lotCounts(lotId)).toEqual({ on_hand: 10, reserved: 0, sold: 0 });
@@ -135,11 +129,11 @@ describe('settling holds', () => {
     const farm = await seedFarm(h);
     const { offerId } = await seedOffer(h, farm);
     const lotId = await seedLot(h, farm, offerId, { lotCode: 'E1', harvestedOn: daysAgo(h, 1), boxesHarvested: 10 });
-    const held = await bodyOf<Hold>(await hold([{ offerId, quantity: 2 }], crypto.randomUUID(), 60));
+    const held = (await hold([{ offerId, quantity: 2 }], crypto.randomUUID(), 60)).parse(holdSchema);
     expect(await expireHolds(h.ctx)).toBe(0);
     h.clock.advance(61_000);
     const confirm = await call(h, 'POST', `/internal/v1/holds/${held.id}/confirm`, { token: service });
-    expect(await bodyOf(confirm)).toMatchObject({ status: 409, code: 'hold_expired' });
+    expect(confirm.json).toMatchObject({ status: 409, code: 'hold_expired' });
     expect(await expireHolds(h.ctx)).toBeGreaterThanOrEqual(1);
     expect(await lotCounts(lotId)).toMatchObject({ reserved: 0 });
     const [event] = await h.owner<{ data: { holdId: string; lines: unknown[] } }[]>`

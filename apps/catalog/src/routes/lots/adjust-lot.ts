@@ -2,7 +2,7 @@ import { principalOf, problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { inventoryLotSchema } from '../../contract/inventory.ts';
 import { adjustLot } from '../../domain/lot-adjustments.ts';
-import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';
+import { type CatalogApp, farmRouteSecurity, type RouteDeps } from '../deps.ts';
 import { farmLotParams } from '../params.ts';
 import { inventoryLotResponse, lotAdjustmentBody } from './schema.ts';
 
@@ -13,7 +13,7 @@ export const adjustLotRoute = createRoute({
   summary: "Set a lot's boxes on hand after damage or a recount",
   description:
     'Sets `onHand` (held boxes included) and records who, when, why and the previous count in the audit trail, in one transaction under the lot lock, so concurrent holds never see a half-made change. `damage` must lower the count; `recount` sets what was counted (the same count is recorded too). StockLevelChanged when the offer crosses in_stock / low / sold_out. 409 `on_hand_below_reserved` below the boxes held for checkouts, `on_hand_over_harvest` above the harvest minus sales, `damage_must_lower_on_hand`, `lot_ended` for an ended lot.',
-  security: securedByBearer,
+  ...farmRouteSecurity,
   request: {
     params: farmLotParams,
     body: {

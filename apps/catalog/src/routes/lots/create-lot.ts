@@ -1,7 +1,7 @@
 import { problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { createLot } from '../../domain/lots.ts';
-import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';
+import { type CatalogApp, farmRouteSecurity, type RouteDeps } from '../deps.ts';
 import { farmOfferParams } from '../params.ts';
 import { lotBody, lotResponse, lotSchema } from './schema.ts';
 
@@ -12,7 +12,7 @@ export const createLotRoute = createRoute({
   summary: 'Publish a harvest lot of an offer',
   description:
     'All boxes start on hand. Emits HarvestBatchPublished, and StockLevelChanged if the offer comes back in stock.',
-  security: securedByBearer,
+  ...farmRouteSecurity,
   request: {
     params: farmOfferParams,
     body: { required: true, content: { 'application/json': { schema: lotBody } } },

@@ -1,9 +1,10 @@
 import { newId } from '@fruitables/core';
+import { responseSchema, withId } from '@fruitables/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publicProductSchema } from '../../contract/public-reads.ts';
 import { announceAgedOutStock } from '../../domain/age-out.ts';
 import { expireHolds } from '../../domain/settle-hold.ts';
 import {
-  bodyOf,
   type CatalogHarness,
   call,
   createHarness,
@@ -13,6 +14,9 @@ import {
   seedLot,
 } from '../../testing/harness.ts';
 import { lotOnSale, placeHold, settleHold, stockEvents } from '../../testing/stock.ts';
+import { holdSchema } from '../holds/schema.ts';
+import { searchPageSchema } from '../search/schema.ts';
+import { endLotRoute } from './end-lot.ts';
 
 let h: CatalogHarness;
 beforeAll(async () => {
@@ -25,13 +29,6 @@ afterAll(async () => {
 interface Farm {
   farmId: string;
   token: string;
-}
-
-interface Problem {
-  status: number;
-  code: string;
-  detail: string;
-  errors?: { field: string; message: string }[];
 }
 
 const end = (farm: Farm, lotId: string, body?: unknown, token = farm.token) =>
@@ -61,7 +58,7 @@ describe('ending a lot', () => {
     expect(held.status).toBe(201);
     const response = await end(farm, lotId, { note: '우박 피해로 조기 종료' });
     expect(response.status).toBe(200);
-    expect(await bodyOf(response)).toMatchObject({
+    expect(response.json).toMatchObject({
       id: lotId,
       onHand: 3,
       reserved: 3,
@@ -111,19 +108,19 @@ describe('ending a lot', () => {
     expect((await end(farm, lotId)).status).toBe(200);
     const refused = await placeHold(h, offerId, 1);
     expect(refused.status).toBe(409);
-    expect(await bodyOf(refused)).toMatchObject({ code: 'sold_out' });
+    expect(refused.json).toMatchObject({ code: 'sold_out' });
     const fresh = await seedLot(h, farm, offerId, { lotCode: 'END-2', harvestedOn: daysAgo(h, 1), boxesHarvested: 5 });
-    const taken = await bodyOf<{ lines: { lotId: string; quantity: number }[] }>(await placeHold(h, offerId, 2));
+    const taken = (await placeHold(h, offerId, 2)).parse(holdSchema);
     expect(taken.lines).toEqual([expect.objectContaining({ lotId: fresh, quantity: 2 })]);
     expect(await lotRow(lotId)).toEqual({ on_hand: 0, reserved: 0, sold: 0, ended: true });
   });
 
   it('withdraws the boxes a released hold gives back instead of putting them on sale', async () => {
     const { farm, offerId, lotId } = await lotOnSale(h, 10);
-    const held = await bodyOf<{ id: string }>(await placeHold(h, offerId, 4));
+    const held = (await placeHold(h, offerId, 4)).parse(withId);
     await end(farm, lotId);
     const before = (await outboxTypes(h)).length;
-    expect(await bodyOf(await settleHold(h, held.id, 'release'))).toMatchObject({ status: 'released' });
+    expect((await settleHold(h, held.id, 'release')).json).toMatchObject({ status: 'released' });
     expect(await lotRow(lotId)).toEqual({ on_hand: 0, reserved: 0, sold: 0, ended: true });
     expect(
       (await auditOf(lotId)).map((row) => [row.account_id, row.reason, row.previous_on_hand, row.on_hand]),
@@ -138,7 +135,7 @@ describe('ending a lot', () => {
 
   it('withdraws the boxes of a hold that expires on it too', async () => {
     const { farm, offerId, lotId } = await lotOnSale(h, 10);
-    const held = await bodyOf<{ id: string }>(await placeHold(h, offerId, 2, 60));
+    const held = (await placeHold(h, offerId, 2, 60)).parse(withId);
     await end(farm, lotId);
     h.clock.advance(61_000);
     expect(await expireHolds(h.ctx)).toBeGreaterThanOrEqual(1);
@@ -151,23 +148,23 @@ describe('ending a lot', () => {
 
   it('lets holds already on it be confirmed: their boxes are sold', async () => {
     const { farm, offerId, lotId } = await lotOnSale(h, 10);
-    const held = await bodyOf<{ id: string }>(await placeHold(h, offerId, 3));
+    const held = (await placeHold(h, offerId, 3)).parse(withId);
     await end(farm, lotId);
     const confirmed = await settleHold(h, held.id, 'confirm');
     expect(confirmed.status).toBe(200);
-    expect(await bodyOf(confirmed)).toMatchObject({ status: 'confirmed', lines: [{ lotId, quantity: 3 }] });
+    expect(confirmed.json).toMatchObject({ status: 'confirmed', lines: [{ lotId, quantity: 3 }] });
     expect(await lotRow(lotId)).toEqual({ on_hand: 0, reserved: 0, sold: 3, ended: true });
     expect((await offerColumns(offerId))?.sold).toBe(3);
   });
 
   it('is idempotent: ending again answers 200 with the same lot and records or announces nothing more', async () => {
     const { farm, lotId } = await lotOnSale(h, 10);
-    const first = await bodyOf<{ endedAt: string }>(await end(farm, lotId));
+    const first = (await end(farm, lotId)).parse(responseSchema(endLotRoute, 200));
     const before = (await outboxTypes(h)).length;
     h.clock.advance(5_000);
     const again = await end(farm, lotId, { note: '다시' });
     expect(again.status).toBe(200);
-    expect(await bodyOf(again)).toEqual(first);
+    expect(again.json).toEqual(first);
     expect(await auditOf(lotId)).toHaveLength(1);
     expect((await outboxTypes(h)).slice(before)).toEqual([]);
   });
@@ -180,7 +177,7 @@ describe('ending a lot', () => {
       body: { onHand: 0, reason: 'recount' },
     });
     expect(response.status).toBe(409);
-    expect(await bodyOf(response)).toMatchObject({
+    expect(response.json).toMatchObject({
       code: 'lot_ended',
       detail: expect.stringMatching(/^판매를 종료한/),
     });
@@ -207,25 +204,17 @@ describe('what shoppers see of an ended lot', () => {
     await end(farm, newer);
 
     expect(await offerColumns(offerId)).toMatchObject({ stock_state: 'in_stock', newest: daysAgo(h, 2) });
-    const product = await bodyOf<{ offers: { stockState: string; freshestLot: { lotCode: string } | null }[] }>(
-      await call(h, 'GET', `/v1/products/${productId}`),
-    );
+    const product = (await call(h, 'GET', `/v1/products/${productId}`)).parse(publicProductSchema);
     expect(product.offers).toEqual([
       expect.objectContaining({ stockState: 'in_stock', freshestLot: expect.objectContaining({ lotCode: 'LOT-1' }) }),
     ]);
 
     await end(farm, older);
     expect(await offerColumns(offerId)).toMatchObject({ stock_state: 'sold_out', newest: null });
-    const after = await bodyOf<{ offers: { stockState: string; freshestLot: unknown }[] }>(
-      await call(h, 'GET', `/v1/products/${productId}`),
-    );
+    const after = (await call(h, 'GET', `/v1/products/${productId}`)).parse(publicProductSchema);
     expect(after.offers).toEqual([expect.objectContaining({ stockState: 'sold_out', freshestLot: null })]);
     const search = async (inStock: string) =>
-      (
-        await bodyOf<{ items: { offerId: string }[] }>(
-          await call(h, 'GET', `/v1/search?fruit=${fruit}&inStock=${inStock}`),
-        )
-      ).items;
+      (await call(h, 'GET', `/v1/search?fruit=${fruit}&inStock=${inStock}`)).parse(searchPageSchema).items;
     expect(await search('true')).toEqual([]);
     expect(await search('false')).toEqual([expect.objectContaining({ offerId })]);
     // The age-out sweep has nothing to announce: ending already did.
@@ -239,11 +228,11 @@ describe('ending: input and access', () => {
     const long = await end(farm, lotId, { note: '가'.repeat(201) });
     expect(long.status).toBe(400);
     expect(long.headers.get('content-type')).toContain('application/problem+json');
-    const problem = await bodyOf<Problem>(long);
+    const problem = long.problem;
     expect(problem.errors?.[0]).toMatchObject({ field: 'note', message: expect.stringMatching(/^메모\(note\)/) });
-    const unknown = await bodyOf<Problem>(await end(farm, lotId, { note: 'x', onHand: 0 }));
+    const unknown = (await end(farm, lotId, { note: 'x', onHand: 0 })).problem;
     expect(unknown).toMatchObject({ status: 400, errors: [{ field: 'onHand' }] });
-    expect((await bodyOf<Problem>(await end(farm, lotId, 'end'))).errors?.[0]?.field).toBe('body');
+    expect((await end(farm, lotId, 'end')).problem.errors?.[0]?.field).toBe('body');
     const text = await h.app.request(`/v1/farms/${farm.farmId}/lots/${lotId}/end`, {
       method: 'POST',
       headers: { authorization: `Bearer ${farm.token}`, 'content-type': 'text/plain' },
@@ -263,11 +252,11 @@ describe('ending: input and access', () => {
     const path = `/v1/farms/${farm.farmId}/lots/${lotId}/end`;
     const intruder = await call(h, 'POST', path, { token: other.token });
     expect(intruder.status).toBe(404);
-    expect(await bodyOf(intruder)).toMatchObject({ code: 'farm_not_found' });
+    expect(intruder.json).toMatchObject({ code: 'farm_not_found' });
     expect((await call(h, 'POST', path, { token: await h.signer.shopper() })).status).toBe(404);
     expect((await call(h, 'POST', path)).status).toBe(401);
     const foreign = await end(other, lotId);
-    expect(await bodyOf(foreign)).toMatchObject({ status: 404, code: 'lot_not_found' });
+    expect(foreign.json).toMatchObject({ status: 404, code: 'lot_not_found' });
     expect(await lotRow(lotId)).toMatchObject({ ended: false });
     const adminId = newId();
     expect((await call(h, 'POST', path, { token: await h.signer.admin({ sub: adminId }) })).status).toBe(200);

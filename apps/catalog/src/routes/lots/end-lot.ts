@@ -2,7 +2,7 @@ import { principalOf, problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { inventoryLotSchema } from '../../contract/inventory.ts';
 import { endLot } from '../../domain/lot-adjustments.ts';
-import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';
+import { type CatalogApp, farmRouteSecurity, type RouteDeps } from '../deps.ts';
 import { farmLotParams } from '../params.ts';
 import { endLotBody, inventoryLotResponse } from './schema.ts';
 
@@ -13,7 +13,7 @@ export const endLotRoute = createRoute({
   summary: 'End a lot early: withdraw its unreserved boxes from sale for good',
   description:
     'Sets `endedAt`; the boxes not held for a checkout are withdrawn (recorded as an `ended` adjustment) and the lot is never allocated to a hold again, not even boxes a hold on it gives back later (those are withdrawn too). Holds already on it can still be confirmed. StockLevelChanged when the offer crosses a threshold. Idempotent: ending an ended lot answers 200 with the lot as it is and records nothing. The body is optional.',
-  security: securedByBearer,
+  ...farmRouteSecurity,
   request: {
     params: farmLotParams,
     body: {

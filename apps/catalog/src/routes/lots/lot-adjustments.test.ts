@@ -1,6 +1,7 @@
 import { newId } from '@fruitables/core';
+import { type TestResponse, withId } from '@fruitables/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyOf, type CatalogHarness, call, createHarness, daysAgo, seedFarm } from '../../testing/harness.ts';
+import { type CatalogHarness, call, createHarness, daysAgo, seedFarm } from '../../testing/harness.ts';
 import { lotOnSale, placeHold, settleHold, stockEvents } from '../../testing/stock.ts';
 
 let h: CatalogHarness;
@@ -15,13 +16,6 @@ interface Farm {
   farmId: string;
   accountId: string;
   token: string;
-}
-
-interface Problem {
-  status: number;
-  code: string;
-  detail: string;
-  errors?: { field: string; message: string }[];
 }
 
 interface AuditRow {
@@ -52,7 +46,7 @@ describe('adjusting a lot', () => {
     const { farm, lotId } = await lotOnSale(h, 40);
     const response = await adjust(farm, lotId, { onHand: 37, reason: 'damage', note: ' 운송 중 3상자 파손 ' });
     expect(response.status).toBe(200);
-    const lot = await bodyOf(response);
+    const lot = response.json;
     expect(lot).toEqual({
       id: lotId,
       lotCode: 'LOT-1',
@@ -84,12 +78,12 @@ describe('adjusting a lot', () => {
 
   it('records a recount up to the harvest minus sales, and a recount that finds the same number', async () => {
     const { farm, offerId, lotId } = await lotOnSale(h, 10);
-    const held = await bodyOf<{ id: string }>(await placeHold(h, offerId, 2));
+    const held = (await placeHold(h, offerId, 2)).parse(withId);
     expect((await settleHold(h, held.id, 'confirm')).status).toBe(200);
     expect((await adjust(farm, lotId, { onHand: 5, reason: 'damage' })).status).toBe(200);
     // 10 harvested, 2 sold: 8 is the most that can be on hand.
     const up = await adjust(farm, lotId, { onHand: 8, reason: 'recount', note: '창고 재고 조사' });
-    expect(await bodyOf(up)).toMatchObject({ onHand: 8, sold: 2 });
+    expect(up.json).toMatchObject({ onHand: 8, sold: 2 });
     expect((await adjust(farm, lotId, { onHand: 8, reason: 'recount' })).status).toBe(200);
     const audit = await auditOf(lotId);
     expect(audit.map((row) => [row.reason, row.previous_on_hand, row.on_hand, row.note])).toEqual([
@@ -131,10 +125,10 @@ describe('adjusting a lot', () => {
 });
 
 describe('refused adjustments (problem+json, nothing written)', () => {
-  async function expectRefused(response: Response, status: number, code: string, field: string) {
+  async function expectRefused(response: TestResponse, status: number, code: string, field: string) {
     expect(response.status).toBe(status);
     expect(response.headers.get('content-type')).toContain('application/problem+json');
-    const problem = await bodyOf<Problem>(response);
+    const problem = response.problem;
     expect(problem.code).toBe(code);
     expect(problem.errors?.map((error) => error.field)).toContain(field);
     const message = problem.errors?.find((error) => error.field === field)?.message ?? '';
@@ -156,7 +150,7 @@ describe('refused adjustments (problem+json, nothing written)', () => {
     expect(problem.detail).toContain('3상자');
     expect(problem.detail).toContain('at least 3');
     // Exactly the held boxes is fine: nothing left to sell, the held ones still ship.
-    expect(await bodyOf(await adjust(farm, lotId, { onHand: 3, reason: 'damage' }))).toMatchObject({
+    expect((await adjust(farm, lotId, { onHand: 3, reason: 'damage' })).json).toMatchObject({
       onHand: 3,
       reserved: 3,
     });
@@ -165,7 +159,7 @@ describe('refused adjustments (problem+json, nothing written)', () => {
 
   it('refuses more boxes than the harvest minus sales (409)', async () => {
     const { farm, offerId, lotId } = await lotOnSale(h, 10);
-    const held = await bodyOf<{ id: string }>(await placeHold(h, offerId, 4));
+    const held = (await placeHold(h, offerId, 4)).parse(withId);
     await settleHold(h, held.id, 'confirm');
     const problem = await expectRefused(
       await adjust(farm, lotId, { onHand: 7, reason: 'recount' }),
@@ -232,7 +226,7 @@ describe('whose lot', () => {
     const body = { onHand: 5, reason: 'damage' };
     const intruder = await call(h, 'POST', path, { token: other.token, body });
     expect(intruder.status).toBe(404);
-    expect(await bodyOf(intruder)).toMatchObject({ code: 'farm_not_found' });
+    expect(intruder.json).toMatchObject({ code: 'farm_not_found' });
     expect((await call(h, 'POST', path, { token: await h.signer.shopper(), body })).status).toBe(404);
     expect((await call(h, 'POST', path, { body })).status).toBe(401);
     expect(await lotCounts(lotId)).toEqual({ on_hand: 10, reserved: 0, sold: 0 });
@@ -244,7 +238,7 @@ describe('whose lot', () => {
     const body = { onHand: 5, reason: 'damage' };
     const foreign = await adjust(mine, lotId, body);
     expect(foreign.status).toBe(404);
-    expect(await bodyOf(foreign)).toMatchObject({ code: 'lot_not_found' });
+    expect(foreign.json).toMatchObject({ code: 'lot_not_found' });
     expect((await adjust(mine, newId(), body)).status).toBe(404);
     const admin = await h.signer.admin();
     expect(
@@ -252,7 +246,7 @@ describe('whose lot', () => {
     ).toBe(404);
     const malformed = await adjust(mine, 'not-a-lot', body);
     expect(malformed.status).toBe(400);
-    expect((await bodyOf<Problem>(malformed)).errors?.[0]?.field).toBe('param.lotId');
+    expect(malformed.problem.errors?.[0]?.field).toBe('param.lotId');
     expect(await lotCounts(lotId)).toEqual({ on_hand: 10, reserved: 0, sold: 0 });
   });
 });

@@ -1,7 +1,7 @@
 import { problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { createOffer } from '../../domain/offers.ts';
-import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';
+import { type CatalogApp, farmRouteSecurity, type RouteDeps } from '../deps.ts';
 import { farmProductParams } from '../params.ts';
 import { offerBody, offerResponse, offerSchema } from './schema.ts';
 
@@ -10,7 +10,7 @@ export const createOfferRoute = createRoute({
   path: '/v1/farms/{farmId}/products/{productId}/offers',
   tags: ['farmer'],
   summary: 'Add an offer: the product in one grade and pack, at a price',
-  security: securedByBearer,
+  ...farmRouteSecurity,
   request: {
     params: farmProductParams,
     body: { required: true, content: { 'application/json': { schema: offerBody } } },

@@ -1,7 +1,7 @@
 import { problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { updateOffer } from '../../domain/offers.ts';
-import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';
+import { type CatalogApp, farmRouteSecurity, type RouteDeps } from '../deps.ts';
 import { farmOfferParams } from '../params.ts';
 import { offerPatch, offerResponse, offerSchema } from './schema.ts';
 
@@ -11,7 +11,7 @@ export const updateOfferRoute = createRoute({
   tags: ['farmer'],
   summary: 'Change an offer',
   description: 'A new price emits OfferPriceChanged with the previous and the new price.',
-  security: securedByBearer,
+  ...farmRouteSecurity,
   request: {
     params: farmOfferParams,
     body: { required: true, content: { 'application/json': { schema: offerPatch } } },

@@ -1,7 +1,7 @@
 import { problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { deletePhoto } from '../../photos/delete-photo.ts';
-import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';
+import { type CatalogApp, farmRouteSecurity, type RouteDeps } from '../deps.ts';
 import { farmPhotoParams } from './schema.ts';
 
 export const deletePhotoRoute = createRoute({
@@ -9,7 +9,7 @@ export const deletePhotoRoute = createRoute({
   path: '/v1/farms/{farmId}/photos/{photoId}',
   tags: ['farmer'],
   summary: "Delete one of the farm's photos and its stored files",
-  security: securedByBearer,
+  ...farmRouteSecurity,
   request: { params: farmPhotoParams },
   responses: {
     204: { description: 'Deleted' },

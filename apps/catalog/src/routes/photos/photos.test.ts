@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { responseSchema } from '@fruitables/kit/testing';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MEDIA_URL_PREFIX } from '../../contract/photos.ts';
+import { MEDIA_URL_PREFIX, photoSchema } from '../../contract/photos.ts';
 import { isPhotoKey } from '../../photos/photo-key.ts';
 import { PHOTO_POLICY } from '../../photos/process-photo.ts';
 import {
-  bodyOf,
   type CatalogHarness,
   call,
   createHarness,
@@ -25,6 +25,8 @@ import {
   webp,
   webpChunks,
 } from '../../testing/photo-fixtures.ts';
+import { getFarmRoute } from '../farms/get-farm.ts';
+import { getProductRoute } from '../products/get-product.ts';
 
 let h: CatalogHarness;
 beforeAll(async () => {
@@ -37,22 +39,6 @@ afterAll(async () => {
 interface Farm {
   farmId: string;
   token: string;
-}
-
-interface PhotoBody {
-  id: string;
-  subjectType: string;
-  subjectId: string;
-  width: number;
-  height: number;
-  alt: string;
-  variants: { width: number; height: number; url: string }[];
-}
-
-interface Problem {
-  status: number;
-  code: string;
-  detail: string;
 }
 
 interface UploadOptions {
@@ -75,9 +61,8 @@ function upload(farm: Farm, bytes: Uint8Array | string, options: UploadOptions =
   form.append('subjectType', options.subjectType ?? 'farm');
   form.append('subjectId', options.subjectId ?? farm.farmId);
   if (options.alt !== undefined) form.append('alt', options.alt);
-  return h.app.request(`/v1/farms/${options.farmId ?? farm.farmId}/photos`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${options.token ?? farm.token}` },
+  return h.client.post(`/v1/farms/${options.farmId ?? farm.farmId}/photos`, {
+    token: options.token ?? farm.token,
     body: form,
   });
 }
@@ -95,7 +80,7 @@ describe('uploading a photo', () => {
       alt: '사과밭 전경',
     });
     expect(response.status).toBe(201);
-    const photo = await bodyOf<PhotoBody>(response);
+    const photo = response.parse(photoSchema);
     expect(photo).toMatchObject({
       subjectType: 'farm',
       subjectId: farm.farmId,
@@ -136,23 +121,23 @@ describe('uploading a photo', () => {
   it('takes PNG and WebP, never upscaling past the original width', async () => {
     const farm = await seedFarm(h);
     const { productId } = await seedOffer(h, farm);
-    const fromPng = await bodyOf<PhotoBody>(
+    const fromPng = (
       await upload(farm, await png(900, 600), {
         name: 'box.png',
         type: 'image/png',
         subjectType: 'product',
         subjectId: productId,
-      }),
-    );
+      })
+    ).parse(photoSchema);
     expect(fromPng.variants.map((variant) => variant.width)).toEqual([320, 640, 900]);
-    const fromWebp = await bodyOf<PhotoBody>(
+    const fromWebp = (
       await upload(farm, await webp(200, 150), {
         name: 'x.webp',
         type: 'image/webp',
         subjectType: 'product',
         subjectId: productId,
-      }),
-    );
+      })
+    ).parse(photoSchema);
     expect(fromWebp.variants).toEqual([{ width: 200, height: 150, url: expect.stringMatching(/-200\.webp$/) }]);
   });
 
@@ -166,7 +151,7 @@ describe('uploading a photo', () => {
       subjectId: lotId,
     });
     expect(response.status).toBe(201);
-    expect(await bodyOf(response)).toMatchObject({ subjectType: 'lot', subjectId: lotId });
+    expect(response.json).toMatchObject({ subjectType: 'lot', subjectId: lotId });
   });
 });
 
@@ -178,7 +163,7 @@ describe('refused uploads', () => {
       const response = await upload(farm, content, { name: 'photo.jpg', type: 'image/jpeg' });
       expect(response.status).toBe(415);
       expect(response.headers.get('content-type')).toBe('application/problem+json');
-      const problem = await bodyOf<Problem>(response);
+      const problem = response.problem;
       expect(problem.code).toBe('unsupported_photo_type');
       expect(problem.detail).toContain('image/jpeg, image/png, image/webp');
     }
@@ -191,31 +176,27 @@ describe('refused uploads', () => {
     const oversized = new Uint8Array(PHOTO_POLICY.maxBytes + 1024 * 1024);
     oversized.set(jpegStart);
     const body = await upload(farm, oversized);
-    expect(await bodyOf<Problem>(body)).toMatchObject({ status: 413, code: 'body_too_large' });
+    expect(body.problem).toMatchObject({ status: 413, code: 'body_too_large' });
     const justOver = new Uint8Array(PHOTO_POLICY.maxBytes + 1);
     justOver.set(jpegStart);
     const file = await upload(farm, justOver);
-    expect(await bodyOf<Problem>(file)).toMatchObject({ status: 413, code: 'photo_too_large' });
+    expect(file.problem).toMatchObject({ status: 413, code: 'photo_too_large' });
   });
 
   it('refuses a tiny file declaring 20000×20000 pixels from its header, before decoding (422)', async () => {
     const farm = await seedFarm(h);
     const response = await upload(farm, pngBomb(20_000, 20_000), { name: 'small.png', type: 'image/png' });
-    expect(await bodyOf<Problem>(response)).toMatchObject({ status: 422, code: 'photo_too_many_pixels' });
+    expect(response.problem).toMatchObject({ status: 422, code: 'photo_too_many_pixels' });
   });
 
   it('names missing or bad form fields (400)', async () => {
     const farm = await seedFarm(h);
     const form = new FormData();
     form.append('subjectType', 'tractor');
-    const response = await h.app.request(`/v1/farms/${farm.farmId}/photos`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${farm.token}` },
-      body: form,
-    });
+    const response = await h.client.post(`/v1/farms/${farm.farmId}/photos`, { token: farm.token, body: form });
     expect(response.status).toBe(400);
-    const problem = await bodyOf<{ errors: { field: string }[] }>(response);
-    expect(problem.errors.map((error) => error.field).sort()).toEqual([
+    const problem = response.problem;
+    expect(problem.errors?.map((error) => error.field).sort()).toEqual([
       'form.file',
       'form.subjectId',
       'form.subjectType',
@@ -239,7 +220,7 @@ describe('farm scoping', () => {
     ];
     for (const subject of attempts) {
       const response = await upload(mine, image, { type: 'image/png', ...subject });
-      expect(await bodyOf<Problem>(response)).toMatchObject({ status: 404, code: 'photo_subject_not_found' });
+      expect(response.problem).toMatchObject({ status: 404, code: 'photo_subject_not_found' });
     }
   });
 
@@ -251,8 +232,8 @@ describe('farm scoping', () => {
       farmId: theirs.farmId,
       subjectId: theirs.farmId,
     });
-    expect(await bodyOf<Problem>(response)).toMatchObject({ status: 404, code: 'farm_not_found' });
-    const theirPhoto = await bodyOf<PhotoBody>(await upload(theirs, await png(64, 64), { type: 'image/png' }));
+    expect(response.problem).toMatchObject({ status: 404, code: 'farm_not_found' });
+    const theirPhoto = (await upload(theirs, await png(64, 64), { type: 'image/png' })).parse(photoSchema);
     const viaTheirFarm = await call(h, 'DELETE', `/v1/farms/${theirs.farmId}/photos/${theirPhoto.id}`, {
       token: mine.token,
     });
@@ -260,7 +241,7 @@ describe('farm scoping', () => {
     const viaMyFarm = await call(h, 'DELETE', `/v1/farms/${mine.farmId}/photos/${theirPhoto.id}`, {
       token: mine.token,
     });
-    expect(await bodyOf<Problem>(viaMyFarm)).toMatchObject({ status: 404, code: 'photo_not_found' });
+    expect(viaMyFarm.problem).toMatchObject({ status: 404, code: 'photo_not_found' });
     // Still there.
     const media = await h.app.request(servicePath(theirPhoto.variants[0]?.url ?? ''));
     expect(media.status).toBe(200);
@@ -278,7 +259,7 @@ describe('farm scoping', () => {
 describe('serving media', () => {
   it('serves a variant as immutable, publicly cacheable WebP', async () => {
     const farm = await seedFarm(h);
-    const photo = await bodyOf<PhotoBody>(await upload(farm, await jpegWithGps(800, 600)));
+    const photo = (await upload(farm, await jpegWithGps(800, 600))).parse(photoSchema);
     const variant = photo.variants[0];
     if (!variant) throw new Error('no variant');
     const response = await h.app.request(servicePath(variant.url));
@@ -309,7 +290,7 @@ describe('serving media', () => {
 describe('deleting a photo', () => {
   it('removes the row and every stored variant', async () => {
     const farm = await seedFarm(h);
-    const photo = await bodyOf<PhotoBody>(await upload(farm, await jpegWithGps(1600, 1200)));
+    const photo = (await upload(farm, await jpegWithGps(1600, 1200))).parse(photoSchema);
     const keys = photo.variants.map((variant) => keyOf(variant.url));
     expect(storedFiles()).toEqual(expect.arrayContaining(keys));
     const response = await call(h, 'DELETE', `/v1/farms/${farm.farmId}/photos/${photo.id}`, { token: farm.token });
@@ -326,21 +307,17 @@ describe('public reads', () => {
   it("lists a farm's own photos on its profile and a product's on the product page, oldest first", async () => {
     const farm = await seedFarm(h);
     const { productId } = await seedOffer(h, farm);
-    const farmPhoto = await bodyOf<PhotoBody>(
-      await upload(farm, await png(400, 300), { type: 'image/png', alt: '농장' }),
-    );
-    const first = await bodyOf<PhotoBody>(
-      await upload(farm, await png(400, 300), { type: 'image/png', subjectType: 'product', subjectId: productId }),
-    );
+    const farmPhoto = (await upload(farm, await png(400, 300), { type: 'image/png', alt: '농장' })).parse(photoSchema);
+    const first = (
+      await upload(farm, await png(400, 300), { type: 'image/png', subjectType: 'product', subjectId: productId })
+    ).parse(photoSchema);
     h.clock.advance(1_000);
-    const second = await bodyOf<PhotoBody>(
-      await upload(farm, await webp(300, 300), { type: 'image/webp', subjectType: 'product', subjectId: productId }),
-    );
-    const farmPage = await bodyOf<{ photos: PhotoBody[] }>(await call(h, 'GET', `/v1/farms/${farm.farmId}`));
+    const second = (
+      await upload(farm, await webp(300, 300), { type: 'image/webp', subjectType: 'product', subjectId: productId })
+    ).parse(photoSchema);
+    const farmPage = (await call(h, 'GET', `/v1/farms/${farm.farmId}`)).parse(responseSchema(getFarmRoute, 200));
     expect(farmPage.photos).toEqual([farmPhoto]);
-    const productPage = await bodyOf<{ photos: PhotoBody[]; offers: unknown[] }>(
-      await call(h, 'GET', `/v1/products/${productId}`),
-    );
+    const productPage = (await call(h, 'GET', `/v1/products/${productId}`)).parse(responseSchema(getProductRoute, 200));
     expect(productPage.photos.map((photo) => photo.id)).toEqual([first.id, second.id]);
     expect(productPage.offers).toHaveLength(1);
   });
@@ -349,7 +326,7 @@ describe('public reads', () => {
 describe('the OpenAPI document', () => {
   it('documents the photo routes, the multipart upload and the media response', async () => {
     const response = await call(h, 'GET', '/openapi.json');
-    const raw = await response.text();
+    const raw = response.text;
     if (response.status !== 200) throw new Error(raw.slice(0, 2000));
     const document = JSON.parse(raw) as {
       paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: unknown }> } }>>;

@@ -4,7 +4,7 @@ import { photoSchema } from '../../contract/photos.ts';
 import { photoTooLarge } from '../../photos/errors.ts';
 import { PHOTO_POLICY } from '../../photos/process-photo.ts';
 import { uploadPhoto } from '../../photos/upload-photo.ts';
-import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';
+import { type CatalogApp, farmRouteSecurity, type RouteDeps } from '../deps.ts';
 import { farmParams } from '../params.ts';
 import { photoResponse, photoUploadForm } from './schema.ts';
 
@@ -28,7 +28,7 @@ export const uploadPhotoRoute = createRoute({
     'at most 10 MB (413) and 40 megapixels (422, checked from the header before decoding). It is turned upright, ' +
     'stripped of all metadata (EXIF, GPS) and stored only as WebP variants 320, 640 and 1280 px wide (never ' +
     'upscaled) under random names.',
-  security: securedByBearer,
+  ...farmRouteSecurity,
   request: {
     params: farmParams,
     body: { required: true, content: { 'multipart/form-data': { schema: photoUploadForm } } },

@@ -1,7 +1,7 @@
 import { problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { createProduct } from '../../domain/products.ts';
-import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';
+import { type CatalogApp, farmRouteSecurity, type RouteDeps } from '../deps.ts';
 import { farmParams } from '../params.ts';
 import { farmProductBody, farmProductSchema, productBody } from './schema.ts';
 
@@ -11,7 +11,7 @@ export const createProductRoute = createRoute({
   tags: ['farmer'],
   summary: 'Add a product (a fruit and variety) to a farm',
   description: 'Publishing it (`published: true`) emits ProductPublished. Farmers may only use their own farm id.',
-  security: securedByBearer,
+  ...farmRouteSecurity,
   request: {
     params: farmParams,
     body: { required: true, content: { 'application/json': { schema: productBody } } },

@@ -1,6 +1,7 @@
+import { responseSchema, withId } from '@fruitables/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publicProductSchema } from '../../contract/public-reads.ts';
 import {
-  bodyOf,
   type CatalogHarness,
   call,
   createHarness,
@@ -9,6 +10,7 @@ import {
   seedLot,
   seedOffer,
 } from '../../testing/harness.ts';
+import { listProductsRoute } from './list-products.ts';
 
 let h: CatalogHarness;
 let farm: { farmId: string; token: string };
@@ -27,27 +29,23 @@ interface PublicOffer {
   stockState: string;
   freshestLot: { lotCode: string; harvestedOn: string; brix: number | null } | null;
 }
-interface PublicProduct {
-  id: string;
-  offers: PublicOffer[];
-}
 
 async function addOffer(productId: string, body: { grade: string; priceKrw: number; published: boolean }) {
   const response = await call(h, 'POST', `/v1/farms/${farm.farmId}/products/${productId}/offers`, {
     token: farm.token,
     body: { packKg: 5, ...body },
   });
-  if (response.status !== 201) throw new Error(`offer: ${response.status} ${await response.text()}`);
-  return (await bodyOf<{ id: string }>(response)).id;
+  if (response.status !== 201) throw new Error(`offer: ${response.status} ${response.text}`);
+  return response.parse(withId).id;
 }
 
 const getProduct = async (productId: string) =>
-  bodyOf<PublicProduct>(await call(h, 'GET', `/v1/products/${productId}`));
+  (await call(h, 'GET', `/v1/products/${productId}`)).parse(publicProductSchema);
 
 /** The product as the list shows it: both reads must tell the same story. */
 async function listedProduct(productId: string) {
-  const page = await bodyOf<{ items: PublicProduct[] }>(
-    await call(h, 'GET', `/v1/products?farmId=${farm.farmId}&limit=100`),
+  const page = (await call(h, 'GET', `/v1/products?farmId=${farm.farmId}&limit=100`)).parse(
+    responseSchema(listProductsRoute, 200),
   );
   return page.items.find((item) => item.id === productId);
 }
@@ -58,7 +56,7 @@ describe('public offers of a product', () => {
       token: farm.token,
       body: { fruit: '배', variety: '신고', published: true },
     });
-    const { id } = await bodyOf<{ id: string }>(created);
+    const { id } = created.parse(withId);
     expect((await getProduct(id)).offers).toEqual([]);
     expect((await listedProduct(id))?.offers).toEqual([]);
   });

@@ -1,6 +1,7 @@
+import { responseSchema } from '@fruitables/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publicProductSchema } from '../../contract/public-reads.ts';
 import {
-  bodyOf,
   type CatalogHarness,
   call,
   createHarness,
@@ -9,6 +10,7 @@ import {
   seedLot,
   seedOffer,
 } from '../../testing/harness.ts';
+import { listProductsRoute } from './list-products.ts';
 
 let h: CatalogHarness;
 let farm: { farmId: string; token: string };
@@ -32,22 +34,12 @@ afterAll(async () => {
   await h.close();
 });
 
-interface PublicProduct {
-  id: string;
-  offers: {
-    id: string;
-    priceKrw: number;
-    stockState: string;
-    freshestLot: { lotCode: string; brix: number | null } | null;
-  }[];
-}
-
 describe('public catalog reads', () => {
   it('shows a product with its offers, price, stock state and freshest lot, but no stock counts', async () => {
     const response = await call(h, 'GET', `/v1/products/${apple.productId}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('public, max-age=30');
-    const product = await bodyOf<PublicProduct>(response);
+    const product = response.parse(publicProductSchema);
     expect(product.offers).toEqual([
       expect.objectContaining({
         id: apple.offerId,
@@ -68,16 +60,16 @@ describe('public catalog reads', () => {
   });
 
   it('lists products by fruit, grade and farm, one page at a time', async () => {
-    const byGrade = await bodyOf<{ items: PublicProduct[] }>(await call(h, 'GET', '/v1/products?grade=못난이'));
+    const byGrade = (await call(h, 'GET', '/v1/products?grade=못난이')).parse(responseSchema(listProductsRoute, 200));
     expect(byGrade.items.map((item) => item.id)).toEqual([ugly.productId]);
     expect(byGrade.items[0]?.offers[0]?.stockState).toBe('low');
-    const first = await bodyOf<{ items: PublicProduct[]; nextCursor: string | null }>(
-      await call(h, 'GET', `/v1/products?fruit=사과&farmId=${farm.farmId}&limit=1`),
+    const first = (await call(h, 'GET', `/v1/products?fruit=사과&farmId=${farm.farmId}&limit=1`)).parse(
+      responseSchema(listProductsRoute, 200),
     );
     expect(first.items).toHaveLength(1);
-    const second = await bodyOf<{ items: PublicProduct[]; nextCursor: string | null }>(
-      await call(h, 'GET', `/v1/products?fruit=사과&farmId=${farm.farmId}&limit=1&cursor=${first.nextCursor}`),
-    );
+    const second = (
+      await call(h, 'GET', `/v1/products?fruit=사과&farmId=${farm.farmId}&limit=1&cursor=${first.nextCursor}`)
+    ).parse(responseSchema(listProductsRoute, 200));
     expect(second.nextCursor).toBeNull();
     expect([first.items[0]?.id, second.items[0]?.id].sort()).toEqual([apple.productId, ugly.productId].sort());
     const bad = await call(h, 'GET', '/v1/products?grade=최상');
@@ -95,13 +87,13 @@ describe('public catalog reads', () => {
       body: { published: true },
     });
     const profile = await call(h, 'GET', `/v1/farms/${farm.farmId}`);
-    expect(await bodyOf(profile)).toMatchObject({ id: farm.farmId, name: '충주 햇살농원', certifications: [] });
+    expect(profile.json).toMatchObject({ id: farm.farmId, name: '충주 햇살농원', certifications: [] });
     expect((await call(h, 'GET', `/v1/farms/${crypto.randomUUID()}`)).status).toBe(404);
   });
 
   it('traces a box by its lot code to its farm, offer, harvest date and Brix', async () => {
     const response = await call(h, 'GET', `/v1/farms/${farm.farmId}/lots/A-OLD`);
-    expect(await bodyOf(response)).toMatchObject({
+    expect(response.json).toMatchObject({
       lotCode: 'A-OLD',
       harvestedOn: daysAgo(h, 6),
       brix: 13,

@@ -1,7 +1,7 @@
 import { problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { updateProduct } from '../../domain/products.ts';
-import { type CatalogApp, type RouteDeps, securedByBearer } from '../deps.ts';
+import { type CatalogApp, farmRouteSecurity, type RouteDeps } from '../deps.ts';
 import { farmProductParams } from '../params.ts';
 import { farmProductBody, farmProductSchema, productPatch } from './schema.ts';
 
@@ -11,7 +11,7 @@ export const updateProductRoute = createRoute({
   tags: ['farmer'],
   summary: 'Change a product',
   description: 'Publishing an unpublished product emits ProductPublished.',
-  security: securedByBearer,
+  ...farmRouteSecurity,
   request: {
     params: farmProductParams,
     body: { required: true, content: { 'application/json': { schema: productPatch } } },

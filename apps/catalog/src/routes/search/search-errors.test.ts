@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeSearchCursor } from '../../search/cursor.ts';
-import { bodyOf, type CatalogHarness, createHarness } from '../../testing/harness.ts';
+import { type CatalogHarness, createHarness } from '../../testing/harness.ts';
 import { addFarm, addOffer, addProduct, search, searchBody } from '../../testing/search-fixture.ts';
 import { searchOffersRoute } from './search-offers.ts';
 
@@ -16,12 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
 });
-
-interface Problem {
-  status: number;
-  code: string;
-  errors: { field: string; message: string }[];
-}
 
 describe('search parameters', () => {
   it.each([
@@ -43,17 +37,17 @@ describe('search parameters', () => {
     const response = await search(h, params);
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/application\/problem\+json/);
-    const problem = await bodyOf<Problem>(response);
+    const problem = response.problem;
     expect(problem.code).toBe('validation_failed');
     expect(problem.errors).toEqual([expect.objectContaining({ field })]);
-    expect(problem.errors[0]?.message).toMatch(message);
+    expect(problem.errors?.[0]?.message).toMatch(message);
   });
 
   it('refuse a cursor made for another sort', async () => {
     const cursor = encodeSearchCursor({ sort: 'price_asc', priceKrw: 30_000, id: crypto.randomUUID() });
     const response = await search(h, { cursor, sort: 'popularity' });
     expect(response.status).toBe(400);
-    expect((await bodyOf<Problem>(response)).errors).toEqual([
+    expect(response.problem.errors).toEqual([
       expect.objectContaining({ field: 'query.cursor', message: expect.stringMatching(/sort=price_asc/) }),
     ]);
     // With text the default sort is relevance, so a newest-harvest cursor is from another search.

@@ -1,7 +1,7 @@
 import { accounts, outbox } from '@fruitables/schema-identity';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyOf, call, logIn, type Problem, signUp } from '../../testing/client.ts';
+import { call, logIn, signUp } from '../../testing/client.ts';
 import { createHarness, type IdentityHarness, uniqueEmail, uniqueIp } from '../../testing/harness.ts';
 
 let h: IdentityHarness;
@@ -25,7 +25,7 @@ describe('shopper sign-up', () => {
     const response = await call(h, 'POST', '/v1/accounts', { body });
     expect(response.status).toBe(202);
     const tokens = await logIn(h, body.email, body.password);
-    const me = await bodyOf(await call(h, 'GET', '/v1/me', { token: tokens.accessToken }));
+    const me = (await call(h, 'GET', '/v1/me', { token: tokens.accessToken })).json;
     expect(me).toMatchObject({ email: body.email, displayName: '김민지', mobile: '01012345678', roles: ['shopper'] });
   });
 
@@ -45,7 +45,7 @@ describe('shopper sign-up', () => {
       body: { ...first, password: 'another-password-99', displayName: '침입자' },
     });
     expect(again.status).toBe(fresh.status);
-    expect(await again.json()).toEqual(await fresh.json());
+    expect(again.json).toEqual(fresh.json);
     const rows = await h.db.select().from(accounts).where(eq(accounts.email, first.email));
     expect(rows).toHaveLength(1);
     expect(rows[0]?.displayName).toBe('김민지');
@@ -80,7 +80,7 @@ describe('shopper sign-up', () => {
     const body = signUpBody({ [field]: value });
     const response = await call(h, 'POST', '/v1/accounts', { body });
     expect(response.status).toBe(400);
-    const problem = await bodyOf<Problem>(response);
+    const problem = response.problem;
     expect(problem.code).toBe('validation_failed');
     expect(problem.errors?.map((error) => error.message).join(' ')).toContain(`"${field}"`);
     const rows = await h.db.select().from(accounts).where(eq(accounts.email, body.email));
@@ -95,7 +95,7 @@ describe('shopper sign-up', () => {
     expect(statuses.filter((status) => status === 429)).toHaveLength(5);
     const refused = await signUpFrom(ip);
     expect(refused.status).toBe(429);
-    expect((await bodyOf<Problem>(refused)).code).toBe('sign_up_throttled');
+    expect(refused.problem.code).toBe('sign_up_throttled');
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await signUpFrom(uniqueIp())).status).toBe(202);
     h.clock.advance(10 * 60_000);
@@ -107,7 +107,7 @@ describe('shopper sign-up', () => {
       body: { email: 'not-an-email', password: 'short', displayName: '', mobile: '02-123' },
     });
     expect(response.status).toBe(400);
-    const fields = (await bodyOf<Problem>(response)).errors?.map((error) => error.field).sort();
+    const fields = response.problem.errors?.map((error) => error.field).sort();
     expect(fields).toEqual(['displayName', 'email', 'mobile', 'password']);
   });
 });

@@ -1,8 +1,10 @@
+import { readResponse, type TestResponse } from '@fruitables/kit/testing';
 import { addresses } from '@fruitables/schema-identity';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyOf, call, type Problem, type SignedIn, signedInShopper } from '../../testing/client.ts';
+import { call, type SignedIn, signedInShopper } from '../../testing/client.ts';
 import { createHarness, type IdentityHarness } from '../../testing/harness.ts';
+import { addressListSchema, addressSchema } from './schema.ts';
 
 let h: IdentityHarness;
 beforeAll(async () => {
@@ -33,12 +35,11 @@ const home = (overrides: Record<string, unknown> = {}) => ({
 async function add(owner: SignedIn, overrides: Record<string, unknown> = {}): Promise<AddressBody> {
   const response = await call(h, 'POST', '/v1/me/addresses', { token: owner.accessToken, body: home(overrides) });
   expect(response.status).toBe(201);
-  return bodyOf<AddressBody>(response);
+  return response.parse(addressSchema);
 }
 
 const list = async (owner: SignedIn) =>
-  (await bodyOf<{ items: AddressBody[] }>(await call(h, 'GET', '/v1/me/addresses', { token: owner.accessToken })))
-    .items;
+  (await call(h, 'GET', '/v1/me/addresses', { token: owner.accessToken })).parse(addressListSchema).items;
 
 describe('address book', () => {
   it('adds, reads, changes and deletes an address', async () => {
@@ -46,12 +47,12 @@ describe('address book', () => {
     const created = await add(shopper);
     expect(created).toMatchObject({ phone: '01012345678', deliveryNotes: '공동현관 비밀번호 #1234', isDefault: true });
     const read = await call(h, 'GET', `/v1/me/addresses/${created.id}`, { token: shopper.accessToken });
-    expect(await bodyOf(read)).toEqual(created);
+    expect(read.json).toEqual(created);
     const changed = await call(h, 'PATCH', `/v1/me/addresses/${created.id}`, {
       token: shopper.accessToken,
       body: { addressDetail: '101동 1503호', deliveryNotes: null },
     });
-    expect(await bodyOf(changed)).toMatchObject({ addressDetail: '101동 1503호', deliveryNotes: null });
+    expect(changed.json).toMatchObject({ addressDetail: '101동 1503호', deliveryNotes: null });
     const removed = await call(h, 'DELETE', `/v1/me/addresses/${created.id}`, { token: shopper.accessToken });
     expect(removed.status).toBe(204);
     expect(await list(shopper)).toEqual([]);
@@ -102,7 +103,7 @@ describe('address book', () => {
 
   it('does not wait for writes that merely reference the account, such as a session starting', async () => {
     const shopper = await signedInShopper(h);
-    let created: Promise<Response> = Promise.resolve(new Response());
+    let created: Promise<TestResponse> = readResponse(new Response());
     const outcome = await h.owner.begin(async (sql) => {
       // A row pointing at the account holds a key-share lock on it until this transaction ends.
       await sql`insert into identity.refresh_token_families (id, account_id, created_at)
@@ -150,7 +151,7 @@ describe('address book', () => {
       body: home({ zoneCode: '1234', phone: '12345' }),
     });
     expect(response.status).toBe(400);
-    const fields = (await bodyOf<Problem>(response)).errors?.map((error) => error.field).sort();
+    const fields = response.problem.errors?.map((error) => error.field).sort();
     expect(fields).toEqual(['phone', 'zoneCode']);
   });
 
@@ -184,10 +185,10 @@ describe('address book isolation (BOLA)', () => {
     });
     for (const response of [read, change, remove, makeDefault]) {
       expect(response.status).toBe(404);
-      expect((await bodyOf<Problem>(response)).code).toBe('address_not_found');
+      expect(response.problem.code).toBe('address_not_found');
     }
     const missing = await call(h, 'GET', '/v1/me/addresses/0193a0c4-5b1e-7c3a-9f00-3c1d2e4f5a6b', asOther);
-    expect((await bodyOf<Problem>(missing)).code).toBe('address_not_found');
+    expect(missing.problem.code).toBe('address_not_found');
     expect(await list(owner)).toEqual([address]);
     expect(await list(other)).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { createAddress } from '../../domain/addresses.ts';
 import type { IdentityApp, RouteDeps } from '../deps.ts';
-import { securedByBearer } from '../fields.ts';
+import { signedInRouteSecurity } from '../fields.ts';
 import { accountIdOf } from '../principal.ts';
 import { addressBody, addressSchema, createAddressBody } from './schema.ts';
 
@@ -11,7 +11,7 @@ export const createAddressRoute = createRoute({
   path: '/v1/me/addresses',
   tags: ['addresses'],
   summary: 'Add a delivery address',
-  security: securedByBearer,
+  ...signedInRouteSecurity,
   request: { body: { required: true, content: { 'application/json': { schema: createAddressBody } } } },
   responses: {
     201: { description: 'Added', content: { 'application/json': { schema: addressSchema } } },

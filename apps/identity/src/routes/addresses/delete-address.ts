@@ -2,7 +2,7 @@ import { problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { deleteAddress } from '../../domain/addresses.ts';
 import type { IdentityApp, RouteDeps } from '../deps.ts';
-import { securedByBearer } from '../fields.ts';
+import { signedInRouteSecurity } from '../fields.ts';
 import { accountIdOf } from '../principal.ts';
 import { addressParams } from './schema.ts';
 
@@ -12,7 +12,7 @@ export const deleteAddressRoute = createRoute({
   tags: ['addresses'],
   summary: 'Delete a delivery address',
   description: 'Deleting the default makes the newest remaining address the default.',
-  security: securedByBearer,
+  ...signedInRouteSecurity,
   request: { params: addressParams },
   responses: { 204: { description: 'Deleted' }, ...problemResponses(400, 401, 403, 404) },
 });

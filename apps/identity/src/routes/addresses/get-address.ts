@@ -2,7 +2,7 @@ import { problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { getAddress } from '../../domain/addresses.ts';
 import type { IdentityApp, RouteDeps } from '../deps.ts';
-import { securedByBearer } from '../fields.ts';
+import { signedInRouteSecurity } from '../fields.ts';
 import { accountIdOf } from '../principal.ts';
 import { addressBody, addressParams, addressSchema } from './schema.ts';
 
@@ -12,7 +12,7 @@ export const getAddressRoute = createRoute({
   tags: ['addresses'],
   summary: 'One of your delivery addresses',
   description: "Another person's address id answers 404, exactly like an id that does not exist.",
-  security: securedByBearer,
+  ...signedInRouteSecurity,
   request: { params: addressParams },
   responses: {
     200: { description: 'The address', content: { 'application/json': { schema: addressSchema } } },

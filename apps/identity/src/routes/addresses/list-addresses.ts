@@ -2,7 +2,7 @@ import { problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { listAddresses } from '../../domain/addresses.ts';
 import type { IdentityApp, RouteDeps } from '../deps.ts';
-import { securedByBearer } from '../fields.ts';
+import { signedInRouteSecurity } from '../fields.ts';
 import { accountIdOf } from '../principal.ts';
 import { addressBody, addressListSchema } from './schema.ts';
 
@@ -11,7 +11,7 @@ export const listAddressesRoute = createRoute({
   path: '/v1/me/addresses',
   tags: ['addresses'],
   summary: 'Your delivery addresses, default first',
-  security: securedByBearer,
+  ...signedInRouteSecurity,
   responses: {
     200: { description: 'The address book', content: { 'application/json': { schema: addressListSchema } } },
     ...problemResponses(401, 403),

@@ -2,7 +2,7 @@ import { problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { updateAddress } from '../../domain/addresses.ts';
 import type { IdentityApp, RouteDeps } from '../deps.ts';
-import { securedByBearer } from '../fields.ts';
+import { signedInRouteSecurity } from '../fields.ts';
 import { accountIdOf } from '../principal.ts';
 import { addressBody, addressParams, addressSchema, updateAddressBody } from './schema.ts';
 
@@ -11,7 +11,7 @@ export const updateAddressRoute = createRoute({
   path: '/v1/me/addresses/{addressId}',
   tags: ['addresses'],
   summary: 'Change a delivery address or make it the default',
-  security: securedByBearer,
+  ...signedInRouteSecurity,
   request: {
     params: addressParams,
     body: { required: true, content: { 'application/json': { schema: updateAddressBody } } },

@@ -1,6 +1,6 @@
+import { responseSchema, withId } from '@fruitables/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  bodyOf,
   call,
   farmerApplicationBody,
   type SignedIn,
@@ -9,6 +9,7 @@ import {
   verifiedFarmer,
 } from '../../testing/client.ts';
 import { createHarness, type IdentityHarness, TEST_SERVICE_CLIENT } from '../../testing/harness.ts';
+import { issueTokenRoute } from '../oauth/issue-token.ts';
 
 let h: IdentityHarness;
 let admin: SignedIn;
@@ -25,7 +26,7 @@ beforeAll(async () => {
     body: `grant_type=client_credentials&client_id=${TEST_SERVICE_CLIENT.clientId}&client_secret=${TEST_SERVICE_CLIENT.clientSecret}&audience=catalog`,
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
   });
-  serviceToken = (await bodyOf<{ access_token: string }>(issued)).access_token;
+  serviceToken = issued.parse(responseSchema(issueTokenRoute, 200)).access_token;
 });
 afterAll(async () => {
   await h.close();
@@ -37,7 +38,7 @@ async function pendingApplicationId(): Promise<string> {
     token: applicant.accessToken,
     body: farmerApplicationBody(),
   });
-  return (await bodyOf<{ id: string }>(response)).id;
+  return response.parse(withId).id;
 }
 
 interface AdminRoute {
@@ -122,6 +123,6 @@ describe.each(adminRoutes)('admin route: $name', ({ request }) => {
   it('answers 200 to an admin', async () => {
     const { method, path, body } = await request();
     const response = await call(h, method, path, { body, token: admin.accessToken });
-    expect(response.status, await response.clone().text()).toBe(200);
+    expect(response.status, response.text).toBe(200);
   });
 });

@@ -3,10 +3,8 @@ import { eq } from 'drizzle-orm';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  bodyOf,
   call,
   logIn,
-  type Problem,
   refresh,
   type SignedIn,
   signedInAdmin,
@@ -36,10 +34,10 @@ describe('disabling an account', () => {
     expect((await call(h, 'GET', '/v1/me', { token: target.accessToken })).status).toBe(200);
     const response = await disable(target.accountId, { reason: '결제 사기 신고' });
     expect(response.status).toBe(200);
-    expect(await bodyOf(response)).toMatchObject({ id: target.accountId, status: 'disabled' });
+    expect(response.json).toMatchObject({ id: target.accountId, status: 'disabled' });
     const next = await call(h, 'GET', '/v1/me', { token: target.accessToken });
     expect(next.status).toBe(401);
-    expect((await bodyOf<Problem>(next)).code).toBe('token_revoked');
+    expect(next.problem.code).toBe('token_revoked');
     expect(
       (await call(h, 'POST', '/v1/sessions/refresh', { body: { refreshToken: target.refreshToken } })).status,
     ).toBe(401);
@@ -62,7 +60,7 @@ describe('disabling an account', () => {
     const target = await signedInShopper(h);
     await disable(target.accountId);
     const response = await enable(target.accountId);
-    expect(await bodyOf(response)).toMatchObject({ status: 'active', disabledAt: null });
+    expect(response.json).toMatchObject({ status: 'active', disabledAt: null });
     const tokens = await logIn(h, target.email, target.password);
     expect((await call(h, 'GET', '/v1/me', { token: tokens.accessToken })).status).toBe(200);
   });
@@ -88,7 +86,7 @@ describe('linking another farm to a farmer', () => {
       body: { farmId: second.farmId },
     });
     expect(response.status).toBe(200);
-    expect(await bodyOf(response)).toEqual({ accountId: first.accountId, farmIds: [first.farmId, second.farmId] });
+    expect(response.json).toEqual({ accountId: first.accountId, farmIds: [first.farmId, second.farmId] });
     expect((await call(h, 'GET', '/v1/me', { token: first.accessToken })).status).toBe(401);
     const next = await refresh(h, first.refreshToken);
     expect(decodeJwt(next.accessToken).farmIds).toEqual([first.farmId, second.farmId]);
@@ -124,7 +122,7 @@ describe('linking another farm to a farmer', () => {
       body: { farmId: farmer.farmId },
     });
     expect(response.status).toBe(409);
-    expect((await bodyOf<Problem>(response)).code).toBe('not_a_farmer');
+    expect(response.problem.code).toBe('not_a_farmer');
   });
 
   it('answers 404 for a farm identity never created', async () => {

@@ -2,7 +2,7 @@ import { principalOf, problemResponses, requireRole } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { disableAccount } from '../../domain/account-admin.ts';
 import type { IdentityApp, RouteDeps } from '../deps.ts';
-import { securedByBearer } from '../fields.ts';
+import { adminRouteSecurity } from '../fields.ts';
 import { accountParams, accountStatusBody, accountStatusSchema, disableAccountBody } from './schema.ts';
 
 export const disableAccountRoute = createRoute({
@@ -12,7 +12,7 @@ export const disableAccountRoute = createRoute({
   summary: 'Disable an account',
   description:
     'The account can no longer log in or refresh, all its sessions end, and its live access tokens are refused by every service from the next request. Publishes AccountDisabled.',
-  security: securedByBearer,
+  ...adminRouteSecurity,
   request: {
     params: accountParams,
     body: { required: false, content: { 'application/json': { schema: disableAccountBody } } },

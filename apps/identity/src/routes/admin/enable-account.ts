@@ -2,7 +2,7 @@ import { problemResponses, requireRole } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { enableAccount } from '../../domain/account-admin.ts';
 import type { IdentityApp, RouteDeps } from '../deps.ts';
-import { securedByBearer } from '../fields.ts';
+import { adminRouteSecurity } from '../fields.ts';
 import { accountParams, accountStatusBody, accountStatusSchema } from './schema.ts';
 
 export const enableAccountRoute = createRoute({
@@ -11,7 +11,7 @@ export const enableAccountRoute = createRoute({
   tags: ['admin'],
   summary: 'Enable a disabled account',
   description: 'The person can log in again; sessions ended by the disable stay ended.',
-  security: securedByBearer,
+  ...adminRouteSecurity,
   request: { params: accountParams },
   responses: {
     200: { description: 'Enabled', content: { 'application/json': { schema: accountStatusSchema } } },

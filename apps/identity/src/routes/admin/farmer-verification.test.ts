@@ -1,19 +1,20 @@
 import { isUuidV7 } from '@fruitables/core';
+import { withId } from '@fruitables/kit/testing';
 import { accountFarms, farmerApplications, farms, outbox } from '@fruitables/schema-identity';
 import { eq } from 'drizzle-orm';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { farmerApplicationSchema } from '../../contract/farmer-applications.ts';
 import {
-  bodyOf,
   call,
   farmerApplicationBody,
-  type Problem,
   refresh,
   type SignedIn,
   signedInAdmin,
   signedInShopper,
 } from '../../testing/client.ts';
 import { createHarness, type IdentityHarness } from '../../testing/harness.ts';
+import { farmerApplicationPageSchema } from './schema.ts';
 
 let h: IdentityHarness;
 let admin: SignedIn;
@@ -38,7 +39,7 @@ async function apply(applicant: SignedIn): Promise<ApplicationBody> {
     body: farmerApplicationBody(),
   });
   expect(response.status).toBe(201);
-  return bodyOf<ApplicationBody>(response);
+  return response.parse(farmerApplicationSchema);
 }
 
 const decide = (applicationId: string, verb: 'verify' | 'reject', token = admin.accessToken, body?: unknown) =>
@@ -50,7 +51,7 @@ describe('verifying a farmer', () => {
     const application = await apply(applicant);
     const response = await decide(application.id, 'verify');
     expect(response.status).toBe(200);
-    const verified = await bodyOf<ApplicationBody>(response);
+    const verified = response.parse(farmerApplicationSchema);
     expect(verified.status).toBe('verified');
     expect(verified.farmId && isUuidV7(verified.farmId)).toBe(true);
 
@@ -59,13 +60,13 @@ describe('verifying a farmer', () => {
     const next = await refresh(h, applicant.refreshToken);
     expect(decodeJwt(next.accessToken)).toMatchObject({ roles: ['shopper', 'farmer'], farmIds: [verified.farmId] });
     const mine = await call(h, 'GET', '/v1/me/farmer-application', { token: next.accessToken });
-    expect(await bodyOf(mine)).toMatchObject({ status: 'verified', farmId: verified.farmId });
+    expect(mine.json).toMatchObject({ status: 'verified', farmId: verified.farmId });
   });
 
   it('announces FarmerVerified with the farm and nothing private', async () => {
     const applicant = await signedInShopper(h);
     const application = await apply(applicant);
-    const verified = await bodyOf<ApplicationBody>(await decide(application.id, 'verify'));
+    const verified = (await decide(application.id, 'verify')).parse(farmerApplicationSchema);
     const [event] = (await h.db.select().from(outbox).where(eq(outbox.type, 'FarmerVerified'))).filter(
       (row) => row.envelope.aggregateId === applicant.accountId,
     );
@@ -83,7 +84,7 @@ describe('verifying a farmer', () => {
     expect((await decide(application.id, 'verify')).status).toBe(200);
     const again = await decide(application.id, 'reject', admin.accessToken, { reason: '중복' });
     expect(again.status).toBe(409);
-    expect((await bodyOf<Problem>(again)).code).toBe('farmer_application_decided');
+    expect(again.problem.code).toBe('farmer_application_decided');
   });
 
   it('settles a verify, a second verify and a reject racing on one application: one wins, one farm, one event', async () => {
@@ -134,7 +135,7 @@ describe('verifying a farmer', () => {
       body: farmerApplicationBody(),
     });
     expect(again.status).toBe(409);
-    expect((await bodyOf<Problem>(again)).code).toBe('already_farmer');
+    expect(again.problem.code).toBe('already_farmer');
   });
 });
 
@@ -143,9 +144,9 @@ describe('no one decides their own application', () => {
     const ownApplication = await apply(admin);
     const response = await decide(ownApplication.id, 'verify');
     expect(response.status).toBe(403);
-    expect((await bodyOf<Problem>(response)).code).toBe('self_decision');
+    expect(response.problem.code).toBe('self_decision');
     const stillPending = await call(h, 'GET', '/v1/me/farmer-application', { token: admin.accessToken });
-    expect((await bodyOf<ApplicationBody>(stillPending)).status).toBe('pending');
+    expect(stillPending.parse(farmerApplicationSchema).status).toBe('pending');
   });
 
   it('refuses an applicant verifying their own application without the admin role', async () => {
@@ -163,7 +164,7 @@ describe('rejecting a farmer', () => {
     const response = await decide(application.id, 'reject', admin.accessToken, { reason });
     expect(response.status).toBe(200);
     const mine = await call(h, 'GET', '/v1/me/farmer-application', { token: applicant.accessToken });
-    expect(await bodyOf(mine)).toMatchObject({ status: 'rejected', rejectionReason: reason, farmId: null });
+    expect(mine.json).toMatchObject({ status: 'rejected', rejectionReason: reason, farmId: null });
     const events = await h.db.select().from(outbox).where(eq(outbox.type, 'FarmerRejected'));
     expect(events.find((row) => row.envelope.aggregateId === applicant.accountId)?.envelope.data).toMatchObject({
       applicationId: application.id,
@@ -179,17 +180,17 @@ describe('rejecting a farmer', () => {
     const second = await apply(applicant);
     expect(second.id).not.toBe(first.id);
     const latest = await call(h, 'GET', '/v1/me/farmer-application', { token: applicant.accessToken });
-    expect(await bodyOf(latest)).toMatchObject({ id: second.id, status: 'pending', rejectionReason: null });
+    expect(latest.json).toMatchObject({ id: second.id, status: 'pending', rejectionReason: null });
 
-    const verified = await bodyOf<ApplicationBody>(await decide(second.id, 'verify'));
+    const verified = (await decide(second.id, 'verify')).parse(farmerApplicationSchema);
     const stale = await call(h, 'GET', '/v1/me', { token: applicant.accessToken });
     expect(stale.status).toBe(401);
-    expect((await bodyOf<Problem>(stale)).code).toBe('token_revoked');
+    expect(stale.problem.code).toBe('token_revoked');
     // The refresh token from the original login still works: verification cuts off access tokens, not sessions.
     const next = await refresh(h, applicant.refreshToken);
     expect(decodeJwt(next.accessToken)).toMatchObject({ roles: ['shopper', 'farmer'], farmIds: [verified.farmId] });
     const profile = await call(h, 'GET', '/v1/me', { token: next.accessToken });
-    expect(await bodyOf(profile)).toMatchObject({ roles: ['shopper', 'farmer'], farmIds: [verified.farmId] });
+    expect(profile.json).toMatchObject({ roles: ['shopper', 'farmer'], farmIds: [verified.farmId] });
     expect((await refresh(h, next.refreshToken)).accessToken).toEqual(expect.any(String));
   });
 
@@ -197,7 +198,7 @@ describe('rejecting a farmer', () => {
     const application = await apply(await signedInShopper(h));
     const response = await decide(application.id, 'reject', admin.accessToken, {});
     expect(response.status).toBe(400);
-    expect((await bodyOf<Problem>(response)).errors?.map((error) => error.field)).toEqual(['reason']);
+    expect(response.problem.errors?.map((error) => error.field)).toEqual(['reason']);
   });
 });
 
@@ -213,11 +214,11 @@ describe('the review queue', () => {
           token: applicant.accessToken,
           body: farmerApplicationBody(),
         });
-        filed.push((await bodyOf<{ id: string }>(response)).id);
+        filed.push(response.parse(withId).id);
       }
       const page = async (query: string) =>
-        bodyOf<{ items: { id: string }[]; nextCursor: string | null }>(
-          await call(queue, 'GET', `/v1/admin/farmer-applications${query}`, { token: queueAdmin.accessToken }),
+        (await call(queue, 'GET', `/v1/admin/farmer-applications${query}`, { token: queueAdmin.accessToken })).parse(
+          farmerApplicationPageSchema,
         );
       const first = await page('?limit=2');
       expect(first.items.map((item) => item.id)).toEqual(filed.slice(0, 2));
@@ -239,7 +240,7 @@ describe('the review queue', () => {
           token: applicant.accessToken,
           body: farmerApplicationBody(),
         });
-        return (await bodyOf<{ id: string }>(response)).id;
+        return response.parse(withId).id;
       };
       const [first, second, third, fourth, fifth] = [
         await file(),
@@ -267,11 +268,8 @@ describe('the review queue', () => {
         const response = await call(decisions, 'GET', `/v1/admin/farmer-applications${query}`, {
           token: decisionsAdmin.accessToken,
         });
-        expect(response.status, await response.clone().text()).toBe(200);
-        return bodyOf<{
-          items: { id: string; status: string; rejectionReason: string | null; farmId: string | null }[];
-          nextCursor: string | null;
-        }>(response);
+        expect(response.status, response.text).toBe(200);
+        return response.parse(farmerApplicationPageSchema);
       };
 
       const rejected: string[] = [];
@@ -302,7 +300,7 @@ describe('the review queue', () => {
         token: decisionsAdmin.accessToken,
       });
       expect(bad.status).toBe(400);
-      expect((await bodyOf<Problem>(bad)).errors?.map((error) => error.field)).toEqual(['query.status']);
+      expect(bad.problem.errors?.map((error) => error.field)).toEqual(['query.status']);
     } finally {
       await decisions.close();
     }

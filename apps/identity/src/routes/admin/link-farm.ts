@@ -2,7 +2,7 @@ import { principalOf, problemResponses, requireRole } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { linkFarm } from '../../domain/account-admin.ts';
 import type { IdentityApp, RouteDeps } from '../deps.ts';
-import { securedByBearer } from '../fields.ts';
+import { adminRouteSecurity } from '../fields.ts';
 import { accountParams, linkedFarmsSchema, linkFarmBody } from './schema.ts';
 
 export const linkFarmRoute = createRoute({
@@ -10,7 +10,7 @@ export const linkFarmRoute = createRoute({
   path: '/v1/admin/accounts/{accountId}/farms',
   tags: ['admin'],
   summary: 'Let a verified farmer manage one more existing farm',
-  security: securedByBearer,
+  ...adminRouteSecurity,
   request: {
     params: accountParams,
     body: { required: true, content: { 'application/json': { schema: linkFarmBody } } },

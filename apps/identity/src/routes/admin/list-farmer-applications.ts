@@ -3,7 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { listFarmerApplications } from '../../domain/farmer-applications.ts';
 import type { IdentityApp, RouteDeps } from '../deps.ts';
 import { farmerApplicationBody } from '../farmer-applications/schema.ts';
-import { securedByBearer } from '../fields.ts';
+import { adminRouteSecurity } from '../fields.ts';
 import { farmerApplicationPageSchema, farmerApplicationsQuery } from './schema.ts';
 
 export const listFarmerApplicationsRoute = createRoute({
@@ -13,7 +13,7 @@ export const listFarmerApplicationsRoute = createRoute({
   summary: 'Farmer applications: the review queue (pending, oldest first) or past decisions',
   description:
     'Without `status`, the applications waiting for review, oldest first. With `status=verified` or `status=rejected`, the decided ones, most recently decided first, with the farm id or the rejection reason.',
-  security: securedByBearer,
+  ...adminRouteSecurity,
   request: { query: farmerApplicationsQuery },
   responses: {
     200: { description: 'One page', content: { 'application/json': { schema: farmerApplicationPageSchema } } },

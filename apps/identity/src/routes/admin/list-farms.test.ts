@@ -1,17 +1,12 @@
+import { responseSchema, withId } from '@fruitables/kit/testing';
 import { identityTables } from '@fruitables/schema-identity';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFarms } from '../../domain/farms.ts';
-import {
-  bodyOf,
-  call,
-  farmerApplicationBody,
-  type Problem,
-  type SignedIn,
-  signedInAdmin,
-  signedInShopper,
-} from '../../testing/client.ts';
+import { call, farmerApplicationBody, type SignedIn, signedInAdmin, signedInShopper } from '../../testing/client.ts';
 import { createHarness, type IdentityHarness, uniqueEmail } from '../../testing/harness.ts';
+import { farmPageSchema } from './schema.ts';
+import { verifyFarmerApplicationRoute } from './verify-farmer-application.ts';
 
 /*
  * Its own database: these tests count every farm there is, so no other file's farms may show up.
@@ -47,17 +42,19 @@ async function verifiedFarm(
     token: manager.accessToken,
     body: farmerApplicationBody({ farmName, phone: '054-873-1234', bankAccountNumber: '301-1234-5678-91' }),
   });
-  const { id } = await bodyOf<{ id: string }>(filed);
+  const { id } = filed.parse(withId);
   const verified = await call(h, 'POST', `/v1/admin/farmer-applications/${id}/verify`, { token: admin.accessToken });
   expect(verified.status).toBe(200);
-  return { farmId: (await bodyOf<{ farmId: string }>(verified)).farmId, manager };
+  const { farmId } = verified.parse(responseSchema(verifyFarmerApplicationRoute, 200));
+  if (farmId === null) throw new Error('the verified application has no farm');
+  return { farmId, manager };
 }
 
 const listFarmsPage = (query = '') => call(h, 'GET', `/v1/admin/farms${query}`, { token: admin.accessToken });
 const page = async (query = ''): Promise<FarmPage> => {
   const response = await listFarmsPage(query);
-  expect(response.status, await response.clone().text()).toBe(200);
-  return bodyOf<FarmPage>(response);
+  expect(response.status, response.text).toBe(200);
+  return response.parse(farmPageSchema);
 };
 
 /** Every farm the listing has, following `nextCursor` to the end. */
@@ -100,7 +97,7 @@ describe('the farm list', () => {
   it('lists every farm newest first, each with its managers and nothing private', async () => {
     const response = await listFarmsPage();
     expect(response.headers.get('cache-control')).toBe('private, no-store');
-    const { items, nextCursor } = await bodyOf<FarmPage>(response);
+    const { items, nextCursor } = response.parse(farmPageSchema);
     expect(nextCursor).toBeNull();
     expect(items.map((farm) => farm.id)).toEqual([partner.farmId, citrus.farmId, berries.farmId, orchard.farmId]);
     expect(items[1]).toEqual({
@@ -211,7 +208,7 @@ describe('farm list input', () => {
   ])('refuses %s with a 400 naming the field', async (_, query, field) => {
     const response = await listFarmsPage(query);
     expect(response.status).toBe(400);
-    expect((await bodyOf<Problem>(response)).errors?.map((error) => error.field)).toEqual([field]);
+    expect(response.problem.errors?.map((error) => error.field)).toEqual([field]);
   });
 
   it('accepts q of exactly 100 characters', async () => {

@@ -2,7 +2,7 @@ import { problemResponses, requireRole } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { listFarms } from '../../domain/farms.ts';
 import type { IdentityApp, RouteDeps } from '../deps.ts';
-import { securedByBearer } from '../fields.ts';
+import { adminRouteSecurity } from '../fields.ts';
 import { farmBody, farmPageSchema, farmsQuery } from './schema.ts';
 
 export const listFarmsRoute = createRoute({
@@ -12,7 +12,7 @@ export const listFarmsRoute = createRoute({
   summary: 'Farms identity knows, newest first, with the accounts that manage them',
   description:
     "Every farm created by verifying an application, with each managing account's email, name and whether it is disabled. No phone or bank details. Search with `q` (farm name or manager email).",
-  security: securedByBearer,
+  ...adminRouteSecurity,
   request: { query: farmsQuery },
   responses: {
     200: { description: 'One page', content: { 'application/json': { schema: farmPageSchema } } },

@@ -4,7 +4,7 @@ import { farmerApplicationSchema } from '../../contract/farmer-applications.ts';
 import { rejectFarmerApplication } from '../../domain/farmer-verification.ts';
 import type { IdentityApp, RouteDeps } from '../deps.ts';
 import { farmerApplicationBody } from '../farmer-applications/schema.ts';
-import { securedByBearer } from '../fields.ts';
+import { adminRouteSecurity } from '../fields.ts';
 import { applicationParams, rejectApplicationBody } from './schema.ts';
 
 export const rejectFarmerApplicationRoute = createRoute({
@@ -12,7 +12,7 @@ export const rejectFarmerApplicationRoute = createRoute({
   path: '/v1/admin/farmer-applications/{applicationId}/reject',
   tags: ['admin'],
   summary: 'Reject a farmer application with a reason the applicant will read',
-  security: securedByBearer,
+  ...adminRouteSecurity,
   request: {
     params: applicationParams,
     body: { required: true, content: { 'application/json': { schema: rejectApplicationBody } } },

@@ -4,7 +4,7 @@ import { farmerApplicationSchema } from '../../contract/farmer-applications.ts';
 import { verifyFarmerApplication } from '../../domain/farmer-verification.ts';
 import type { IdentityApp, RouteDeps } from '../deps.ts';
 import { farmerApplicationBody } from '../farmer-applications/schema.ts';
-import { securedByBearer } from '../fields.ts';
+import { adminRouteSecurity } from '../fields.ts';
 import { applicationParams } from './schema.ts';
 
 export const verifyFarmerApplicationRoute = createRoute({
@@ -14,7 +14,7 @@ export const verifyFarmerApplicationRoute = createRoute({
   summary: 'Verify a farmer application',
   description:
     "Creates the farm, makes the applicant a farmer of it and publishes FarmerVerified. The applicant's current access tokens stop working so the next refresh carries the new role. Nobody can decide on their own application.",
-  security: securedByBearer,
+  ...adminRouteSecurity,
   request: { params: applicationParams },
   responses: {
     200: {

@@ -1,7 +1,8 @@
 import { outbox } from '@fruitables/schema-identity';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyOf, call, farmerApplicationBody, type Problem, signedInShopper } from '../../testing/client.ts';
+import { farmerApplicationSchema } from '../../contract/farmer-applications.ts';
+import { call, farmerApplicationBody, signedInShopper } from '../../testing/client.ts';
 import { createHarness, type IdentityHarness } from '../../testing/harness.ts';
 
 let h: IdentityHarness;
@@ -12,15 +13,6 @@ afterAll(async () => {
   await h.close();
 });
 
-interface ApplicationBody {
-  id: string;
-  status: string;
-  bankAccountLast4: string;
-  businessRegistrationNumber: string;
-  phone: string;
-  rejectionReason: string | null;
-}
-
 describe('farmer application', () => {
   it('files an application that the applicant can follow', async () => {
     const shopper = await signedInShopper(h);
@@ -29,7 +21,7 @@ describe('farmer application', () => {
       body: farmerApplicationBody({ businessRegistrationNumber: '124-81-00998' }),
     });
     expect(response.status).toBe(201);
-    const filed = await bodyOf<ApplicationBody>(response);
+    const filed = response.parse(farmerApplicationSchema);
     expect(filed).toMatchObject({
       status: 'pending',
       businessRegistrationNumber: '1248100998',
@@ -39,7 +31,7 @@ describe('farmer application', () => {
     });
     expect(JSON.stringify(filed)).not.toContain('3011234567891');
     const mine = await call(h, 'GET', '/v1/me/farmer-application', { token: shopper.accessToken });
-    expect(await bodyOf(mine)).toEqual(filed);
+    expect(mine.json).toEqual(filed);
   });
 
   it('answers 404 before anyone applied', async () => {
@@ -55,7 +47,7 @@ describe('farmer application', () => {
       body: farmerApplicationBody({ businessRegistrationNumber: '124-81-00991' }),
     });
     expect(response.status).toBe(400);
-    const problem = await bodyOf<Problem>(response);
+    const problem = response.problem;
     expect(problem.errors?.map((error) => error.field)).toEqual(['businessRegistrationNumber']);
   });
 
@@ -72,7 +64,7 @@ describe('farmer application', () => {
         farmName: '',
       }),
     });
-    const fields = (await bodyOf<Problem>(response)).errors?.map((error) => error.field).sort();
+    const fields = response.problem.errors?.map((error) => error.field).sort();
     expect(fields).toEqual([
       'bankAccountNumber',
       'bankCode',
@@ -95,7 +87,7 @@ describe('farmer application', () => {
       body: farmerApplicationBody({ [field]: value }),
     });
     expect(response.status).toBe(400);
-    expect((await bodyOf<Problem>(response)).errors?.[0]?.message).toContain(`"${field}"`);
+    expect(response.problem.errors?.[0]?.message).toContain(`"${field}"`);
   });
 
   it('allows one pending application at a time, even when two are sent at once', async () => {
@@ -112,7 +104,7 @@ describe('farmer application', () => {
       token: shopper.accessToken,
       body: farmerApplicationBody({ bankAccountNumber: '987654321012', phone: '010-3141-5926' }),
     });
-    const { id } = await bodyOf<ApplicationBody>(response);
+    const { id } = response.parse(farmerApplicationSchema);
     const [row] = await h.owner<Record<string, string>[]>`
       select * from identity.farmer_applications where id = ${id}`;
     const raw = JSON.stringify(row);
@@ -127,7 +119,7 @@ describe('farmer application', () => {
       token: shopper.accessToken,
       body: farmerApplicationBody({ bankAccountNumber: '555566667777', phone: '010-2718-2818' }),
     });
-    const { id } = await bodyOf<ApplicationBody>(response);
+    const { id } = response.parse(farmerApplicationSchema);
     const events = await h.db.select().from(outbox).where(eq(outbox.type, 'FarmerApplicationSubmitted'));
     const event = events.find((row) => row.envelope.aggregateId === shopper.accountId);
     expect(event?.envelope.data).toEqual({

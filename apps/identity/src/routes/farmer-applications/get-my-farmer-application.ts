@@ -3,7 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { farmerApplicationSchema } from '../../contract/farmer-applications.ts';
 import { getLatestFarmerApplication } from '../../domain/farmer-applications.ts';
 import type { IdentityApp, RouteDeps } from '../deps.ts';
-import { securedByBearer } from '../fields.ts';
+import { signedInRouteSecurity } from '../fields.ts';
 import { accountIdOf } from '../principal.ts';
 import { farmerApplicationBody } from './schema.ts';
 
@@ -12,7 +12,7 @@ export const getMyFarmerApplicationRoute = createRoute({
   path: '/v1/me/farmer-application',
   tags: ['farmer applications'],
   summary: 'Your latest farmer application: its status and, if rejected, why',
-  security: securedByBearer,
+  ...signedInRouteSecurity,
   responses: {
     200: { description: 'The application', content: { 'application/json': { schema: farmerApplicationSchema } } },
     ...problemResponses(401, 403, 404),

@@ -3,7 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { farmerApplicationSchema } from '../../contract/farmer-applications.ts';
 import { submitFarmerApplication } from '../../domain/farmer-applications.ts';
 import type { IdentityApp, RouteDeps } from '../deps.ts';
-import { securedByBearer } from '../fields.ts';
+import { signedInRouteSecurity } from '../fields.ts';
 import { accountIdOf } from '../principal.ts';
 import { farmerApplicationBody, submitApplicationBody } from './schema.ts';
 
@@ -14,7 +14,7 @@ export const submitFarmerApplicationRoute = createRoute({
   summary: 'Apply to sell as a farmer',
   description:
     'Files the farm for review by an admin. One application may be pending at a time; a verified farmer asks an admin to link further farms instead.',
-  security: securedByBearer,
+  ...signedInRouteSecurity,
   request: { body: { required: true, content: { 'application/json': { schema: submitApplicationBody } } } },
   responses: {
     201: { description: 'Filed, pending review', content: { 'application/json': { schema: farmerApplicationSchema } } },

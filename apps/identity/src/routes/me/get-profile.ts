@@ -2,7 +2,7 @@ import { problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { getProfile } from '../../domain/accounts.ts';
 import type { IdentityApp, RouteDeps } from '../deps.ts';
-import { securedByBearer } from '../fields.ts';
+import { signedInRouteSecurity } from '../fields.ts';
 import { accountIdOf } from '../principal.ts';
 import { profileBody, profileSchema } from './schema.ts';
 
@@ -11,7 +11,7 @@ export const getProfileRoute = createRoute({
   path: '/v1/me',
   tags: ['profile'],
   summary: 'Your profile',
-  security: securedByBearer,
+  ...signedInRouteSecurity,
   responses: {
     200: { description: 'The profile', content: { 'application/json': { schema: profileSchema } } },
     ...problemResponses(401, 403, 404),

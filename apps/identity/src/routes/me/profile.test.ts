@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getProfile, updateProfile } from '../../domain/accounts.ts';
 import { createFieldCipher } from '../../domain/field-cipher.ts';
-import { bodyOf, call, type Problem, signedInShopper } from '../../testing/client.ts';
+import { call, signedInShopper } from '../../testing/client.ts';
 import { createHarness, type IdentityHarness, randomAesKey } from '../../testing/harness.ts';
 
 let h: IdentityHarness;
@@ -20,7 +20,7 @@ describe('profile', () => {
     const response = await call(h, 'GET', '/v1/me', { token: shopper.accessToken });
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toContain('no-store');
-    expect(await bodyOf(response)).toMatchObject({
+    expect(response.json).toMatchObject({
       id: shopper.accountId,
       email: shopper.email,
       mobile: '01022223333',
@@ -37,9 +37,9 @@ describe('profile', () => {
       body: { displayName: '이서연', mobile: '010-4444-5555' },
     });
     expect(changed.status).toBe(200);
-    expect(await bodyOf(changed)).toMatchObject({ displayName: '이서연', mobile: '01044445555' });
+    expect(changed.json).toMatchObject({ displayName: '이서연', mobile: '01044445555' });
     const cleared = await call(h, 'PATCH', '/v1/me', { token: shopper.accessToken, body: { mobile: null } });
-    expect(await bodyOf(cleared)).toMatchObject({ displayName: '이서연', mobile: null });
+    expect(cleared.json).toMatchObject({ displayName: '이서연', mobile: null });
   });
 
   it('keeps the mobile number sealed at rest', async () => {
@@ -85,7 +85,7 @@ describe('profile', () => {
       body: { displayName: '바뀜', [field]: value },
     });
     expect(response.status).toBe(400);
-    expect((await bodyOf<Problem>(response)).errors?.[0]?.message).toContain(`"${field}"`);
+    expect(response.problem.errors?.[0]?.message).toContain(`"${field}"`);
     const [row] = await h.db.select().from(accounts).where(eq(accounts.id, shopper.accountId));
     expect(row).toMatchObject({ displayName: '김민지', roles: ['shopper'], email: shopper.email });
   });
@@ -94,6 +94,6 @@ describe('profile', () => {
     const shopper = await signedInShopper(h);
     const response = await call(h, 'PATCH', '/v1/me', { token: shopper.accessToken, body: { mobile: '02-123-4567' } });
     expect(response.status).toBe(400);
-    expect((await bodyOf<Problem>(response)).errors?.map((error) => error.field)).toEqual(['mobile']);
+    expect(response.problem.errors?.map((error) => error.field)).toEqual(['mobile']);
   });
 });

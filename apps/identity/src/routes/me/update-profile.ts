@@ -2,7 +2,7 @@ import { problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { updateProfile } from '../../domain/accounts.ts';
 import type { IdentityApp, RouteDeps } from '../deps.ts';
-import { securedByBearer } from '../fields.ts';
+import { signedInRouteSecurity } from '../fields.ts';
 import { accountIdOf } from '../principal.ts';
 import { profileBody, profileSchema, updateProfileBody } from './schema.ts';
 
@@ -12,7 +12,7 @@ export const updateProfileRoute = createRoute({
   tags: ['profile'],
   summary: 'Change your display name or mobile number',
   description: 'Send only what changes; `mobile: null` removes the number. Any other field is refused with 400.',
-  security: securedByBearer,
+  ...signedInRouteSecurity,
   request: { body: { required: true, content: { 'application/json': { schema: updateProfileBody } } } },
   responses: {
     200: { description: 'The updated profile', content: { 'application/json': { schema: profileSchema } } },

@@ -2,8 +2,9 @@ import { accounts } from '@fruitables/schema-identity';
 import { eq } from 'drizzle-orm';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyOf, call, type Problem, signUp } from '../../testing/client.ts';
+import { call, signUp } from '../../testing/client.ts';
 import { createHarness, type IdentityHarness, TEST_ARGON2, uniqueEmail, uniqueIp } from '../../testing/harness.ts';
+import { sessionTokensSchema } from './schema.ts';
 
 let h: IdentityHarness;
 beforeAll(async () => {
@@ -22,9 +23,7 @@ describe('login', () => {
     const response = await attempt(email, password);
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    const tokens = await bodyOf<{ accessToken: string; refreshToken: string; expiresIn: number; tokenType: string }>(
-      response,
-    );
+    const tokens = response.parse(sessionTokensSchema);
     expect(tokens.tokenType).toBe('Bearer');
     // Whole seconds left, rounded down, so a client never refreshes late.
     expect(tokens.expiresIn).toBeGreaterThanOrEqual(899);
@@ -47,7 +46,7 @@ describe('login', () => {
     const unknown = await attempt(uniqueEmail('nobody'), 'not-the-password');
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
-    const [a, b] = [await bodyOf<Problem>(wrong), await bodyOf<Problem>(unknown)];
+    const [a, b] = [wrong.problem, unknown.problem];
     expect({ ...a, requestId: undefined }).toEqual({ ...b, requestId: undefined });
     expect(a.code).toBe('invalid_credentials');
   });
@@ -120,7 +119,7 @@ describe('login throttling', () => {
     const locked = await attempt(email, password);
     expect(locked.status).toBe(429);
     expect(locked.headers.get('retry-after')).toBe('30');
-    expect((await bodyOf<Problem>(locked)).code).toBe('login_throttled');
+    expect(locked.problem.code).toBe('login_throttled');
     h.clock.advance(31_000);
     expect((await attempt(email, password)).status).toBe(200);
   });
@@ -209,7 +208,7 @@ describe('disabled accounts at login', () => {
     await h.db.update(accounts).set({ status: 'disabled' }).where(eq(accounts.email, email));
     const response = await attempt(email, password);
     expect(response.status).toBe(403);
-    expect((await bodyOf<Problem>(response)).code).toBe('account_disabled');
+    expect(response.problem.code).toBe('account_disabled');
   });
 
   it('answers a disabled account with a wrong password like any wrong password', async () => {
@@ -217,6 +216,6 @@ describe('disabled accounts at login', () => {
     await h.db.update(accounts).set({ status: 'disabled' }).where(eq(accounts.email, email));
     const response = await attempt(email, 'wrong-password');
     expect(response.status).toBe(401);
-    expect((await bodyOf<Problem>(response)).code).toBe('invalid_credentials');
+    expect(response.problem.code).toBe('invalid_credentials');
   });
 });

@@ -3,7 +3,7 @@ import { createRoute } from '@hono/zod-openapi';
 import { applyAccountRevocation } from '../../domain/access-token-revocation.ts';
 import { endAllSessions } from '../../domain/sessions.ts';
 import type { IdentityApp, RouteDeps } from '../deps.ts';
-import { securedByBearer } from '../fields.ts';
+import { signedInRouteSecurity } from '../fields.ts';
 import { accountIdOf } from '../principal.ts';
 
 export const logOutEverywhereRoute = createRoute({
@@ -12,7 +12,7 @@ export const logOutEverywhereRoute = createRoute({
   tags: ['sessions'],
   summary: 'Log out of every session on every device',
   description: 'Ends all sessions of the caller; every access token issued until now stops working within a second.',
-  security: securedByBearer,
+  ...signedInRouteSecurity,
   responses: { 204: { description: 'Logged out everywhere' }, ...problemResponses(401, 403) },
 });
 

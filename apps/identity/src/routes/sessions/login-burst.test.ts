@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { argon2LimitsFor } from '../../domain/argon2-capacity.ts';
 import type { Argon2Implementation } from '../../domain/passwords.ts';
-import { bodyOf, call, signUp } from '../../testing/client.ts';
+import { call, signUp } from '../../testing/client.ts';
 import { createHarness, type IdentityHarness, uniqueEmail, uniqueIp } from '../../testing/harness.ts';
 
 // Real argon2id at 32 MiB per computation (half production's), so the memory is visible in RSS.
@@ -81,7 +81,7 @@ describe('a burst of 200 concurrent logins', () => {
     // The bounded queue: 3 running + 40 waiting at most, so most of a 200 burst is turned away at once.
     expect(busy.length).toBeGreaterThanOrEqual(200 - LIMITS.maxConcurrent - LIMITS.maxQueued - 10);
     for (const response of busy) expect(response.headers.get('retry-after')).toBe('1');
-    expect((await bodyOf<{ code: string }>(busy[0] ?? new Response('{}'))).code).toBe('busy');
+    expect(busy[0]?.problem.code).toBe('busy');
 
     expect(watched.mostAtOnce()).toBeLessThanOrEqual(LIMITS.maxConcurrent);
     // RSS grew by no more than the argon2 buffers the cap allows, plus slack for requests in flight.

@@ -3,8 +3,9 @@ import { eq } from 'drizzle-orm';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashRefreshToken, REFRESH_DUPLICATE_GRACE_MS } from '../../domain/sessions.ts';
-import { bodyOf, call, type Problem, refresh, signedInShopper } from '../../testing/client.ts';
+import { call, refresh, signedInShopper } from '../../testing/client.ts';
 import { createHarness, type IdentityHarness } from '../../testing/harness.ts';
+import { sessionTokensSchema } from './schema.ts';
 
 let h: IdentityHarness;
 beforeAll(async () => {
@@ -45,7 +46,7 @@ describe('refresh token rotation', () => {
     h.clock.advance(REFRESH_DUPLICATE_GRACE_MS + 1_000);
     const replay = await tryRefresh(stolen);
     expect(replay.status).toBe(401);
-    expect((await bodyOf<Problem>(replay)).code).toBe('invalid_refresh_token');
+    expect(replay.problem.code).toBe('invalid_refresh_token');
     // The legitimate holder's newer tokens die with the family.
     expect((await tryRefresh(legit.refreshToken)).status).toBe(401);
     expect((await me(legit.accessToken)).status).toBe(401);
@@ -62,7 +63,8 @@ describe('refresh token rotation', () => {
     const statuses = responses.map((response) => response.status).sort();
     expect(statuses).toEqual([200, 409, 409, 409, 409, 409, 409, 409]);
     const winner = responses.find((response) => response.status === 200);
-    const tokens = await bodyOf<{ accessToken: string; refreshToken: string }>(winner ?? new Response('{}'));
+    if (!winner) throw new Error('no refresh succeeded');
+    const tokens = winner.parse(sessionTokensSchema);
     expect((await me(tokens.accessToken)).status).toBe(200);
     expect((await tryRefresh(tokens.refreshToken)).status).toBe(200);
     const [row] = await h.db
@@ -77,7 +79,7 @@ describe('refresh token rotation', () => {
     const next = await refresh(h, shopper.refreshToken);
     const duplicate = await tryRefresh(shopper.refreshToken);
     expect(duplicate.status).toBe(409);
-    expect((await bodyOf<Problem>(duplicate)).code).toBe('refresh_token_just_used');
+    expect(duplicate.problem.code).toBe('refresh_token_just_used');
     expect((await me(next.accessToken)).status).toBe(200);
     expect((await tryRefresh(next.refreshToken)).status).toBe(200);
   });
@@ -85,7 +87,7 @@ describe('refresh token rotation', () => {
   it('refuses an unknown refresh token', async () => {
     const response = await tryRefresh('A'.repeat(43));
     expect(response.status).toBe(401);
-    expect((await bodyOf<Problem>(response)).code).toBe('invalid_refresh_token');
+    expect(response.problem.code).toBe('invalid_refresh_token');
   });
 
   it('refuses an access token presented as a refresh token, and a refresh token presented as an access token', async () => {

@@ -1,5 +1,5 @@
+import type { Problem, TestResponse } from '@fruitables/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyOf, type Problem } from '../../testing/client.ts';
 import { createHarness, type IdentityHarness } from '../../testing/harness.ts';
 import {
   kakaoPerson,
@@ -27,10 +27,10 @@ afterAll(async () => {
   await standIn.stop();
 });
 
-async function expectProblem(response: Response, status: number, code: string): Promise<Problem> {
+async function expectProblem(response: TestResponse, status: number, code: string): Promise<Problem> {
   expect(response.status).toBe(status);
   expect(response.headers.get('content-type')).toBe('application/problem+json');
-  const problem = await bodyOf<Problem>(response);
+  const problem = response.problem;
   expect(problem.code).toBe(code);
   return problem;
 }

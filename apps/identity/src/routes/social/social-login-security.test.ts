@@ -1,8 +1,9 @@
+import type { TestResponse } from '@fruitables/kit/testing';
 import { accounts, socialIdentities } from '@fruitables/schema-identity';
 import { eq } from 'drizzle-orm';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyOf, call, logIn, type Problem, signUp } from '../../testing/client.ts';
+import { call, logIn, signUp } from '../../testing/client.ts';
 import { createHarness, type IdentityHarness, seedAdmin, uniqueEmail } from '../../testing/harness.ts';
 import {
   kakaoPerson,
@@ -27,10 +28,10 @@ afterAll(async () => {
   await standIn.stop();
 });
 
-async function expectProblem(response: Response, status: number, code: string): Promise<void> {
+async function expectProblem(response: TestResponse, status: number, code: string): Promise<void> {
   expect(response.status).toBe(status);
   expect(response.headers.get('content-type')).toBe('application/problem+json');
-  expect((await bodyOf<Problem>(response)).code).toBe(code);
+  expect(response.problem.code).toBe(code);
 }
 
 /** A sign-in that got as far as the provider sending the browser back; not yet returned to identity. */
@@ -149,7 +150,7 @@ describe('returnTo', () => {
   ])('refuses %j before going to the provider', async (returnTo) => {
     const response = await call(h, 'GET', `/v1/social/kakao/start?returnTo=${encodeURIComponent(returnTo)}`);
     expect(response.status).toBe(400);
-    const problem = await bodyOf<Problem>(response);
+    const problem = response.problem;
     expect(problem.code).toBe('validation_failed');
     expect(problem.errors?.map((error) => error.field)).toEqual(['query.returnTo']);
     expect(response.headers.get('location')).toBeNull();

@@ -2,7 +2,7 @@ import { accounts, outbox, socialIdentities } from '@fruitables/schema-identity'
 import { and, eq } from 'drizzle-orm';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyOf, call, logIn, signUp } from '../../testing/client.ts';
+import { call, logIn, signUp } from '../../testing/client.ts';
 import { createHarness, type IdentityHarness, uniqueEmail } from '../../testing/harness.ts';
 import {
   kakaoPerson,
@@ -47,7 +47,7 @@ describe('the providers list', () => {
   it('names each configured provider with the start URL the storefront links to', async () => {
     const response = await call(h, 'GET', '/v1/social/providers');
     expect(response.status).toBe(200);
-    expect(await bodyOf(response)).toEqual({
+    expect(response.json).toEqual({
       providers: [
         { id: 'kakao', name: '카카오', startUrl: `${TEST_REDIRECT_BASE}/v1/social/kakao/start` },
         { id: 'naver', name: '네이버', startUrl: `${TEST_REDIRECT_BASE}/v1/social/naver/start` },
@@ -103,7 +103,7 @@ describe('signing in with Kakao', () => {
     expect(session.expiresIn).toBeLessThanOrEqual(900);
     expect(decodeJwt(session.accessToken)).toMatchObject({ roles: ['shopper'], farmIds: [] });
 
-    const me = await bodyOf(await call(h, 'GET', '/v1/me', { token: session.accessToken }));
+    const me = (await call(h, 'GET', '/v1/me', { token: session.accessToken })).json;
     expect(me).toMatchObject({ email: person.email, displayName: '김사과', roles: ['shopper'] });
     const account = await accountOf(session.accessToken);
     expect(account.passwordHash).toBeNull();

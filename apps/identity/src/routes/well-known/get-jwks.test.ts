@@ -1,7 +1,9 @@
-import { createLocalJWKSet, type JSONWebKeySet, jwtVerify } from 'jose';
+import { responseSchema } from '@fruitables/kit/testing';
+import { createLocalJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bodyOf, call, signedInShopper } from '../../testing/client.ts';
+import { call, signedInShopper } from '../../testing/client.ts';
 import { createHarness, type IdentityHarness } from '../../testing/harness.ts';
+import { getJwksRoute } from './get-jwks.ts';
 
 let h: IdentityHarness;
 beforeAll(async () => {
@@ -16,7 +18,7 @@ describe('JWKS', () => {
     const response = await call(h, 'GET', '/.well-known/jwks.json');
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toContain('max-age=300');
-    const jwks = await bodyOf<JSONWebKeySet>(response);
+    const jwks = response.parse(responseSchema(getJwksRoute, 200));
     expect(jwks.keys).toHaveLength(2);
     for (const key of jwks.keys) {
       expect(Object.keys(key).sort()).toEqual(['alg', 'crv', 'kid', 'kty', 'use', 'x', 'y']);
@@ -25,7 +27,7 @@ describe('JWKS', () => {
   });
 
   it('verifies the access tokens identity issues', async () => {
-    const jwks = await bodyOf<JSONWebKeySet>(await call(h, 'GET', '/.well-known/jwks.json'));
+    const jwks = (await call(h, 'GET', '/.well-known/jwks.json')).parse(responseSchema(getJwksRoute, 200));
     const shopper = await signedInShopper(h);
     const { payload, protectedHeader } = await jwtVerify(shopper.accessToken, createLocalJWKSet(jwks), {
       issuer: 'fruitables-identity',

@@ -1,0 +1,24 @@
+import { describeFuzzSuite } from '@fruitables/kit/testing';
+import { afterAll, beforeAll } from 'vitest';
+import { type CatalogHarness, createHarness, seedFarm } from '../testing/harness.ts';
+
+let h: CatalogHarness;
+let farmId: string;
+
+beforeAll(async () => {
+  h = await createHarness('fuzz');
+  ({ farmId } = await seedFarm(h));
+});
+afterAll(async () => {
+  await h.close();
+});
+
+describeFuzzSuite('catalog', () => h, {
+  schema: 'catalog',
+  runsPerOperation: 200,
+  seed: 20261207,
+  pathValues: () => ({ farmId }),
+  // NUL in a path still answers 500 in catalog; another change fixes it, then switch this on.
+  withNulInPath: false,
+  minimumOperations: 20,
+});
