@@ -8,6 +8,9 @@ import { createFieldCipher } from './domain/field-cipher.ts';
 import { loadSigningKeys } from './domain/signing-keys.ts';
 import { identityEnvShape } from './env.ts';
 
+/** What the local stack would hand identity: the edge and the mail catcher (nothing listens; boot only needs URLs). */
+const LOCAL_STACK = { edgeUrl: () => 'http://127.0.0.1:8080', smtpUrl: () => 'smtp://127.0.0.1:1025' };
+
 const folders: string[] = [];
 const newFolder = () => {
   const folder = mkdtempSync(join(tmpdir(), 'identity-dev-env-'));
@@ -21,14 +24,14 @@ afterEach(() => {
 describe('local development secrets', () => {
   it('creates secrets once, privately, and returns the same ones afterwards', async () => {
     const folder = newFolder();
-    const first = await devEnv(folder);
-    const second = await devEnv(folder);
+    const first = await devEnv(folder, LOCAL_STACK);
+    const second = await devEnv(folder, LOCAL_STACK);
     expect(second).toEqual(first);
     expect(statSync(join(folder, 'identity.json')).mode & 0o777).toBe(0o600);
   });
 
   it('gives an environment the service boots with: two signing keys and a working encryption key', async () => {
-    const env = parseEnv(identityEnvShape, await devEnv(newFolder()));
+    const env = parseEnv(identityEnvShape, await devEnv(newFolder(), LOCAL_STACK));
     const keys = await loadSigningKeys(env.IDENTITY_SIGNING_KEYS);
     expect(keys.publicJwks.keys).toHaveLength(2);
     const cipher = createFieldCipher({
@@ -40,7 +43,7 @@ describe('local development secrets', () => {
 
   it('hands out client credentials that match the hashes identity is given', async () => {
     const folder = newFolder();
-    const env = parseEnv(identityEnvShape, await devEnv(folder));
+    const env = parseEnv(identityEnvShape, await devEnv(folder, LOCAL_STACK));
     const [orders] = (await devServiceCredentials(folder)).filter((client) => client.clientId === 'orders');
     const configured = env.IDENTITY_SERVICE_CLIENTS.find((client) => client.clientId === 'orders');
     expect(orders && configured && (await Bun.password.verify(orders.clientSecret, configured.secretHash))).toBe(true);

@@ -1,4 +1,5 @@
 import { runService } from '@fruitables/kit';
+import { createSmtpMailSender } from '@fruitables/mail';
 import { identityTables, outbox } from '@fruitables/schema-identity';
 import { createApp } from './app.ts';
 import { createCatalogEventsConsumer } from './catalog-events.ts';
@@ -24,6 +25,7 @@ await runService(
     producer: { stream: identityProducer.stream, outbox },
     async build({ env, config: { social }, auth, http, ...platform }) {
       const { db, redis, clock, logger, registry, lifecycle, readiness, busMetrics, consumerName } = platform;
+      const mailSender = createSmtpMailSender({ url: env.IDENTITY_SMTP_URL, from: env.IDENTITY_MAIL_FROM });
       const app = createApp({
         db,
         redis,
@@ -46,6 +48,9 @@ await runService(
         serviceClients: env.IDENTITY_SERVICE_CLIENTS,
         trustedProxyHops: env.IDENTITY_TRUSTED_PROXY_HOPS,
         ...(social ? { social } : {}),
+        mailSender,
+        publicUrl: env.IDENTITY_PUBLIC_URL,
+        sessionAbsoluteLifetimeMs: env.IDENTITY_SESSION_MAX_AGE_DAYS * 24 * 60 * 60_000,
       });
       const catalogEvents = createCatalogEventsConsumer({
         redis: platform.redisConnection,

@@ -38,6 +38,7 @@ function principal(subject: string, tokenId: string): Principal {
     subject,
     roles: ['shopper'],
     farmIds: [],
+    emailVerified: false,
     tokenId,
     issuedAt: new Date(now - 1000),
     expiresAt: new Date(now + 60_000),

@@ -11,6 +11,8 @@ export interface AccessTokenClaims {
   subject: string;
   roles: Role[];
   farmIds: string[];
+  /** Whether the account proved its email; absent on service tokens. */
+  emailVerified?: boolean;
 }
 
 export interface IssuedAccessToken {
@@ -38,7 +40,11 @@ export function createAccessTokenIssuer(options: AccessTokenIssuerOptions): Acce
       const issuedAtSeconds = Math.floor(options.clock.now().getTime() / 1000);
       const expiresAtSeconds = issuedAtSeconds + ACCESS_TOKEN_LIFETIME_SECONDS;
       const tokenId = crypto.randomUUID();
-      const token = await new SignJWT({ roles: claims.roles, farmIds: claims.farmIds })
+      const token = await new SignJWT({
+        roles: claims.roles,
+        farmIds: claims.farmIds,
+        ...(claims.emailVerified === undefined ? {} : { emailVerified: claims.emailVerified }),
+      })
         .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: options.keys.active.kid, typ: 'at+jwt' })
         .setIssuer(options.issuer)
         .setAudience(options.audience)

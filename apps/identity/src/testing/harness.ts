@@ -5,14 +5,17 @@ import { type Postgres, postgresReadiness } from '@fruitables/db';
 import type { TestDatabase } from '@fruitables/db/testing';
 import { createLifecycle, createMetricsRegistry, redisReadiness } from '@fruitables/kit';
 import { type CapturedLogger, captureLogger } from '@fruitables/kit/testing';
+import { createRecordingMailSender, type MailSender } from '@fruitables/mail';
 import { identityTables } from '@fruitables/schema-identity';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import type postgres from 'postgres';
 import { createApp } from '../app.ts';
 import { createAdminAccount } from '../domain/accounts.ts';
+import { type BackgroundTasks, createBackgroundTasks } from '../domain/background-tasks.ts';
 import type { IdentityDb } from '../domain/context.ts';
 import { createFieldCipher, type FieldCipher } from '../domain/field-cipher.ts';
 import type { LoginThrottlePolicies } from '../domain/login-throttle.ts';
+import type { MailRequestPolicy } from '../domain/mail-request-throttle.ts';
 import { type Argon2Params, createPasswordHasher, type PasswordHasher } from '../domain/passwords.ts';
 import { loadSigningKeys, type SigningKeys } from '../domain/signing-keys.ts';
 import type { SocialLoginConfig } from '../domain/social-providers.ts';
@@ -47,7 +50,14 @@ export interface HarnessOptions {
   activeEncryptionKeyId?: string;
   /** Social login settings (point them at a stand-in provider); off by default. */
   social?: SocialLoginConfig;
+  /** Where account mails go: a recorder by default; mail tests pass an SMTP sender to a real catcher. */
+  mailSender?: MailSender;
+  mailRequestPolicy?: MailRequestPolicy;
+  sessionAbsoluteLifetimeMs?: number;
 }
+
+/** The shop origin the harness's mailed links point at. */
+export const TEST_PUBLIC_URL = 'http://shop.test';
 
 /** Everything one test file needs: its own database, the real app on it, Redis, a movable clock and captured logs. */
 export interface IdentityHarness {
@@ -65,6 +75,8 @@ export interface IdentityHarness {
   passwords: PasswordHasher;
   /** This harness's default client address (sent as X-Forwarded-For). */
   ip: string;
+  /** The app's background work (mail lookups and sends); `await tasks.idle()` before reading mail. */
+  tasks: BackgroundTasks;
   close(): Promise<void>;
 }
 
@@ -79,6 +91,7 @@ export async function createHarness(label: string, options: HarnessOptions = {})
   const encryptionKeys = options.encryptionKeys ?? new Map([['k1', randomAesKey()]]);
   const cipher = createFieldCipher({ keys: encryptionKeys, activeKeyId: options.activeEncryptionKeyId ?? 'k1' });
   const passwords = createPasswordHasher(options.argon2 ?? TEST_ARGON2);
+  const tasks = createBackgroundTasks(logs.logger);
   const app = createApp({
     db,
     redis,
@@ -106,6 +119,11 @@ export async function createHarness(label: string, options: HarnessOptions = {})
     ...(options.social ? { social: options.social } : {}),
     bodyLimitBytes: 64 * 1024,
     requestTimeoutMs: 10_000,
+    mailSender: options.mailSender ?? createRecordingMailSender(),
+    publicUrl: TEST_PUBLIC_URL,
+    tasks,
+    ...(options.mailRequestPolicy ? { mailRequestPolicy: options.mailRequestPolicy } : {}),
+    ...(options.sessionAbsoluteLifetimeMs ? { sessionAbsoluteLifetimeMs: options.sessionAbsoluteLifetimeMs } : {}),
   });
   return {
     ...testbed,
@@ -115,7 +133,13 @@ export async function createHarness(label: string, options: HarnessOptions = {})
     signingKeys,
     cipher,
     passwords,
+    tasks,
     ip: uniqueIp(),
+    async close() {
+      // Background mail work still holds pool connections; let it finish before the database goes.
+      await tasks.idle();
+      await testbed.close();
+    },
   };
 }
 

@@ -26,7 +26,8 @@ export const loginBenchmark: Benchmark = {
       new URL('../../../../apps/identity/src/main.ts', import.meta.url).pathname,
       context.serverCpu,
       {
-        ...(await devEnv(secrets)),
+        // Nothing listens at these: the login benchmark sends no mail.
+        ...(await devEnv(secrets, { edgeUrl: () => 'http://127.0.0.1:8080', smtpUrl: () => 'smtp://127.0.0.1:1025' })),
         DATABASE_URL: withUser(context.postgresAdminUrl, serviceRoleName('identity')),
         REDIS_URL: context.redisUrl,
         // info: the harness waits for the `listening` line; request lines are drained and dropped.

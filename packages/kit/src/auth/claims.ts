@@ -18,6 +18,9 @@ import { z } from 'zod';
  *            roles    non-empty subset of 'shopper' | 'farmer' | 'admin' | 'service';
  *                     'service' appears exactly when sub is "service:<name>", and then alone
  *            farmIds  ids of the farms a farmer manages; [] for everyone else
+ *            emailVerified  (optional, added later) true once the account proved its email by
+ *                     mail or a provider; absent on service tokens and older tokens, which
+ *                     count as unverified. Orders refuses checkout without it.
  *   Verifiers allow 5 seconds of clock skew on exp and nbf, and refuse a token whose iat is
  *   more than 15 minutes old whatever its exp says.
  *
@@ -60,6 +63,8 @@ export interface Principal {
   roles: Role[];
   /** Farms this principal manages; empty unless a farmer. */
   farmIds: string[];
+  /** Whether the account proved its email; false for services and for tokens without the claim. */
+  emailVerified: boolean;
   /** The token's `jti`: what logout revokes. */
   tokenId: string;
   issuedAt: Date;
@@ -80,6 +85,7 @@ export const accessTokenClaimsSchema = z
     jti: z.uuid(),
     roles: z.array(z.enum(ROLES)).min(1),
     farmIds: z.array(z.uuid()),
+    emailVerified: z.boolean().optional(),
   })
   .refine((claims) => claims.sub.startsWith('service:') === claims.roles.includes('service'), {
     message: 'the service role and a service:<name> subject go together',
@@ -101,6 +107,7 @@ export function principalFromClaims(payload: unknown): Principal | undefined {
     subject: claims.sub,
     roles: [...new Set(claims.roles)],
     farmIds: [...new Set(claims.farmIds)],
+    emailVerified: claims.emailVerified === true,
     tokenId: claims.jti,
     issuedAt: new Date(claims.iat * 1000),
     expiresAt: new Date(claims.exp * 1000),
