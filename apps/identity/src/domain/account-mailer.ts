@@ -19,15 +19,15 @@ export function createAccountMailer(options: { sender: MailSender; publicUrl: st
   };
   return {
     async sendVerification(to, token) {
-      const mail = emailVerificationMail({ displayName: to.displayName, link: link('account/verify', token) });
+      const mail = emailVerificationMail({ displayName: to.displayName, link: link('account/verify/', token) });
       await options.sender.send({ to: to.email, ...mail });
     },
     async sendPasswordReset(to, token) {
-      const mail = passwordResetMail({ displayName: to.displayName, link: link('account/reset', token) });
+      const mail = passwordResetMail({ displayName: to.displayName, link: link('account/reset/', token) });
       await options.sender.send({ to: to.email, ...mail });
     },
     async sendAccountExists(to) {
-      const mail = accountExistsMail({ displayName: to.displayName, link: link('account/forgot') });
+      const mail = accountExistsMail({ displayName: to.displayName, link: link('account/forgot/') });
       await options.sender.send({ to: to.email, ...mail });
     },
   };

@@ -41,11 +41,11 @@ async function mailTo(email: string, subjectPart: string): Promise<CaughtMail> {
 }
 
 async function verificationToken(email: string): Promise<string> {
-  return tokenFrom(await mailTo(email, '이메일 주소를 확인'), '/account/verify');
+  return tokenFrom(await mailTo(email, '이메일 주소를 확인'), '/account/verify/');
 }
 
 async function resetToken(email: string): Promise<string> {
-  return tokenFrom(await mailTo(email, '비밀번호 재설정'), '/account/reset');
+  return tokenFrom(await mailTo(email, '비밀번호 재설정'), '/account/reset/');
 }
 
 const accountByEmail = async (email: string) => {
@@ -61,7 +61,7 @@ describe('email verification', () => {
   it('mails a verification link on sign-up; until it is followed the account signs in but its token says unverified', async () => {
     const { email, password } = await signUp(h);
     const mail = await mailTo(email, '이메일 주소를 확인');
-    expect(mail.html).toContain(`${TEST_PUBLIC_URL}/account/verify?token=`);
+    expect(mail.html).toContain(`${TEST_PUBLIC_URL}/account/verify/?token=`);
     const tokens = await logIn(h, email, password);
     expect(decodeJwt(tokens.accessToken).emailVerified).toBe(false);
     const profile = await bodyOf(await call(h, 'GET', '/v1/me', { token: tokens.accessToken }));
@@ -124,7 +124,7 @@ describe('email verification', () => {
     await h.tasks.idle();
     const after = await catcher.inbox.waitFor(email, () => true);
     expect((await catcher.inbox.messagesTo(email)).length).toBe(before + 1);
-    const token = tokenFrom(after, '/account/verify');
+    const token = tokenFrom(after, '/account/verify/');
     expect((await confirm('/v1/email-verifications/confirm', token)).status).toBe(204);
     expect((await call(h, 'POST', '/v1/sessions', { body: { email, password } })).status).toBe(401);
   });
