@@ -1,7 +1,7 @@
 import { createInboxTable, createOutboxTable } from '@fruitables/bus';
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { AccountRole, AccountStatus, ApplicationStatus, SocialProvider } from './values.ts';
+import type { AccountRole, AccountStatus, ApplicationStatus, EmailTokenPurpose, SocialProvider } from './values.ts';
 
 export * from './values.ts';
 
@@ -26,6 +26,12 @@ export const accounts = identity.table(
     passwordHash: text('password_hash'),
     displayName: text('display_name').notNull(),
     mobileSealed: text('mobile_sealed'),
+    /**
+     * When the owner of `email` proved it (a link from our mail, or a provider's verified email).
+     * Until then the account signs in but no one can find it or link to it by email, and its
+     * tokens say `emailVerified: false`.
+     */
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     roles: text('roles').array().$type<AccountRole[]>().notNull().default(sql`'{shopper}'::text[]`),
     status: text('status').$type<AccountStatus>().notNull().default('active'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
@@ -190,6 +196,34 @@ export const socialIdentities = identity.table(
   ],
 );
 
+/**
+ * One-time links sent by mail (email verification, password reset). Only the SHA-256 of the
+ * token is stored: a database dump yields no usable link. A token works once (`used_at`) and
+ * until `expires_at`.
+ */
+export const emailTokens = identity.table(
+  'email_tokens',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    purpose: text('purpose').$type<EmailTokenPurpose>().notNull(),
+    /** SHA-256 of the token (base64url). */
+    tokenHash: text('token_hash').notNull(),
+    /** The address the link was sent to: a token is void once the account's email differs. */
+    email: text('email').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('email_tokens_hash_key').on(table.tokenHash),
+    index('email_tokens_account_idx').on(table.accountId, table.purpose),
+    check('email_tokens_purpose_known', sql`${table.purpose} in ('verify_email', 'reset_password')`),
+  ],
+);
+
 export const outbox = createOutboxTable(identity);
 export const inbox = createInboxTable(identity);
 
@@ -203,6 +237,7 @@ export const identityTables = {
   refreshTokenFamilies,
   refreshTokens,
   socialIdentities,
+  emailTokens,
   outbox,
   inbox,
 };

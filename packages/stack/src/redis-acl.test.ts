@@ -40,6 +40,7 @@ function principal(subject: string, tokenId: string): Principal {
     farmIds: [],
     audiences: ['fruitables'],
     scopes: [],
+    emailVerified: false,
     tokenId,
     issuedAt: new Date(now - 1000),
     expiresAt: new Date(now + 60_000),

@@ -52,9 +52,14 @@ export const serviceRedisAccess: readonly RedisServiceAccess[] = [
     publishes: 'identity.events',
     revokesTokens: true,
     ownKeys: {
-      why: 'login and sign-up throttles (Lua scripts: the commands inside run as this user too), social login state',
+      why: 'login, sign-up and mail-request throttles (Lua scripts: the commands inside run as this user too), social login state',
       commands: ['eval', 'hget', 'hset', 'hdel', 'hincrby', 'exists', 'del', 'pexpire', 'incr', 'set', 'getdel'],
-      keys: ['~identity:login-throttle:*', '~identity:sign-up-throttle:*', '~identity:social-login:*'],
+      keys: [
+        '~identity:login-throttle:*',
+        '~identity:sign-up-throttle:*',
+        '~identity:mail-throttle:*',
+        '~identity:social-login:*',
+      ],
     },
     // Farm names, which catalog owns, for the admins' farm search (apps/identity/src/catalog-events.ts).
     subscribes: [{ stream: 'catalog.events', group: 'identity' }],

@@ -34,6 +34,7 @@ function domainContext(overrides: { passwords?: PasswordHasher; tokens?: AccessT
     clock: h.clock,
     redis: h.redis,
     logger: h.logs.logger,
+    sessionPolicy: { absoluteLifetimeMs: 30 * 24 * 60 * 60_000 },
     passwords: overrides.passwords ?? h.passwords,
     throttle: createLoginThrottle({
       redis: h.redis,

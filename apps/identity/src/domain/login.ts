@@ -22,7 +22,7 @@ export interface LoginAttempt {
  * stays counted, which errs on the side of the lock.
  */
 export async function logIn(
-  ctx: Pick<DomainContext, 'db' | 'clock' | 'passwords' | 'throttle' | 'tokens' | 'redis' | 'logger'>,
+  ctx: Pick<DomainContext, 'db' | 'clock' | 'passwords' | 'throttle' | 'tokens' | 'redis' | 'logger' | 'sessionPolicy'>,
   attempt: LoginAttempt,
 ): Promise<SessionTokens> {
   const email = normaliseEmail(attempt.email);

@@ -116,3 +116,50 @@ document.querySelector<HTMLButtonElement>('button[data-logout]')?.addEventListen
   clearSession();
   location.assign('/');
 });
+
+// The pages our mails link to: the token comes from the address bar, the new password from the form.
+document.querySelector<HTMLFormElement>('form[data-email-link]')?.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.currentTarget as HTMLFormElement;
+  const endpoint =
+    form.dataset.emailLink === 'verify' ? '/v1/email-verifications/confirm' : '/v1/password-resets/confirm';
+  const token = new URL(location.href).searchParams.get('token') ?? '';
+  busy(form, true);
+  try {
+    const answer = await postJson(endpoint, { token, newPassword: fields(form).newPassword ?? '' });
+    if (answer.status === 204) {
+      // Every session ended, this browser's too: sign in again with the new password.
+      clearSession();
+      location.assign('/login/?next=/account/');
+      return;
+    }
+    const problem = answer.body as Problem | null;
+    const expired = problem?.errors?.some((error) => error.field.endsWith('token'));
+    showErrors(
+      form,
+      problem,
+      expired ? '링크가 만료되었거나 이미 사용되었어요. 메일을 다시 요청해 주세요.' : '입력한 내용을 확인해 주세요.',
+    );
+  } catch {
+    showErrors(form, null, '연결이 원활하지 않아요. 잠시 후 다시 시도해 주세요.');
+  } finally {
+    busy(form, false);
+  }
+});
+
+document.querySelector<HTMLFormElement>('form[data-forgot]')?.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.currentTarget as HTMLFormElement;
+  busy(form, true);
+  try {
+    const answer = await postJson('/v1/password-resets', { email: fields(form).email ?? '' });
+    // identity answers the same whether or not the email has an account, and so do we.
+    if (answer.status === 202)
+      showErrors(form, null, '가입된 이메일이라면 재설정 메일을 보냈어요. 메일함을 확인해 주세요.');
+    else showErrors(form, answer.body as Problem | null, '이메일을 확인해 주세요.');
+  } catch {
+    showErrors(form, null, '연결이 원활하지 않아요. 잠시 후 다시 시도해 주세요.');
+  } finally {
+    busy(form, false);
+  }
+});

@@ -6,13 +6,13 @@ import { Layout } from './layout.tsx';
 // Personal pages are the same static frame for everyone (so the edge may cache them); the
 // account island fills in who is signed in, in the browser.
 
-const NeedsScript = () => (
+export const NeedsScript = () => (
   <noscript>
     <p>이 기능은 자바스크립트가 필요해요.</p>
   </noscript>
 );
 
-function Field(props: {
+export function Field(props: {
   id: string;
   label: string;
   type: string;
@@ -56,6 +56,9 @@ export function LoginPage({ context }: { context: RenderContext }) {
       </form>
       <p>
         처음이세요? <a href={paths.signup}>회원가입</a>
+      </p>
+      <p>
+        <a href={paths.forgotPassword}>비밀번호를 잊으셨나요?</a>
       </p>
       <NeedsScript />
     </Layout>
