@@ -88,6 +88,12 @@ export function createApp(deps: IdentityDeps): IdentityApp {
       clock: deps.clock,
       ...(deps.throttlePolicies ? { policies: deps.throttlePolicies } : {}),
     }),
+    mfaThrottle: createLoginThrottle({
+      redis: deps.redis,
+      clock: deps.clock,
+      keyPrefix: 'identity:mfa-throttle',
+      ...(deps.throttlePolicies ? { policies: deps.throttlePolicies } : {}),
+    }),
     signUpThrottle: createSignUpThrottle({ redis: deps.redis, clock: deps.clock }),
     serviceClients: createServiceClients(deps.serviceClients, deps.passwords),
   };

@@ -1,6 +1,17 @@
 import { createInboxTable, createOutboxTable } from '@fruitables/bus';
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { AccountRole, AccountStatus, ApplicationStatus, SocialProvider } from './values.ts';
 
 export * from './values.ts';

@@ -16,6 +16,9 @@ import { registerGetMyFarmerApplication } from './farmer-applications/get-my-far
 import { registerSubmitFarmerApplication } from './farmer-applications/submit-farmer-application.ts';
 import { registerGetProfile } from './me/get-profile.ts';
 import { registerUpdateProfile } from './me/update-profile.ts';
+import { registerBeginTotpEnrolment } from './mfa/begin-totp-enrolment.ts';
+import { registerConfirmTotpEnrolment } from './mfa/confirm-totp-enrolment.ts';
+import { registerFinishMfaLogin } from './mfa/finish-mfa-login.ts';
 import { registerIssueToken } from './oauth/issue-token.ts';
 import { registerLogIn } from './sessions/log-in.ts';
 import { registerLogOut } from './sessions/log-out.ts';
@@ -31,6 +34,9 @@ export function registerRoutes(app: IdentityApp, deps: RouteDeps): void {
   registerGetJwks(app, deps);
   registerSignUp(app, deps);
   registerLogIn(app, deps);
+  registerFinishMfaLogin(app, deps);
+  registerBeginTotpEnrolment(app, deps);
+  registerConfirmTotpEnrolment(app, deps);
   registerRefreshSession(app, deps);
   registerLogOut(app, deps);
   registerLogOutEverywhere(app, deps);

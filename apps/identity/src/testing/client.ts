@@ -1,4 +1,5 @@
 import { decodeJwt } from 'jose';
+import { totpCodeAt } from '../domain/totp.ts';
 import type { IdentityHarness } from './harness.ts';
 import { seedAdmin, uniqueEmail, uniqueIp } from './harness.ts';
 
@@ -86,9 +87,43 @@ export async function signedInShopper(
   return { ...tokens, accountId: subjectOf(tokens.accessToken), email, password };
 }
 
-export async function signedInAdmin(harness: IdentityHarness): Promise<SignedIn> {
+export interface MfaChallenge {
+  mfa: 'required' | 'enrolment_required';
+  challenge: string;
+  challengeExpiresAt: string;
+}
+
+/** An admin's password step: the MFA challenge it answers instead of a session. */
+export async function passwordStep(harness: IdentityHarness, email: string, password: string): Promise<MfaChallenge> {
+  const response = await call(harness, 'POST', '/v1/sessions', { body: { email, password } });
+  const body = await bodyOf<MfaChallenge>(response);
+  if (response.status !== 200 || !body.challenge) throw new Error(`password step answered ${response.status}`);
+  return body;
+}
+
+export interface SignedInAdmin extends SignedIn {
+  /** The authenticator's base32 secret: compute codes with `totpCodeAt(secret, harness.clock.now())`. */
+  totpSecret: string;
+  recoveryCodes: string[];
+}
+
+/**
+ * An admin made by create-admin who enrolled an authenticator (at the harness clock's now)
+ * and is signed in by that enrolment. Their next log-in needs a code from a later step:
+ * advance the clock 30 s first.
+ */
+export async function signedInAdmin(harness: IdentityHarness): Promise<SignedInAdmin> {
   const { email, password, id } = await seedAdmin(harness);
-  return { ...(await logIn(harness, email, password)), accountId: id, email, password };
+  const { challenge } = await passwordStep(harness, email, password);
+  const begun = await call(harness, 'POST', '/v1/me/mfa/totp', { body: { challenge, password } });
+  if (begun.status !== 200) throw new Error(`enrolment answered ${begun.status}: ${await begun.text()}`);
+  const { secret } = await bodyOf<{ secret: string }>(begun);
+  const confirmed = await call(harness, 'POST', '/v1/me/mfa/totp/confirm', {
+    body: { challenge, code: totpCodeAt(secret, harness.clock.now()) },
+  });
+  if (confirmed.status !== 200) throw new Error(`confirmation answered ${confirmed.status}: ${await confirmed.text()}`);
+  const { session, recoveryCodes } = await bodyOf<{ session: Tokens; recoveryCodes: string[] }>(confirmed);
+  return { ...session, accountId: id, email, password, totpSecret: secret, recoveryCodes };
 }
 
 /** Ten digits with a valid 사업자등록번호 check digit (random, so tests never share one). */
