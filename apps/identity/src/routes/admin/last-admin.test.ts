@@ -61,7 +61,10 @@ describe('the last active admin', () => {
       ]);
       expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
       const refused = outcomes.find((outcome) => outcome.status === 'rejected');
-      expect(refused?.status === 'rejected' && refused.reason).toMatchObject({ status: 409, code: 'last_active_admin' });
+      expect(refused?.status === 'rejected' && refused.reason).toMatchObject({
+        status: 409,
+        code: 'last_active_admin',
+      });
       expect(await activeAdminIds()).toHaveLength(1);
     }
   });

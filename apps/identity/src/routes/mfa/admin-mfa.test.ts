@@ -65,7 +65,10 @@ describe('an admin without an authenticator', () => {
 
   it('is a shopper-and-admin whose old shopper session never gains the admin role without a code', async () => {
     const shopper = await signedInShopper(h);
-    await h.db.update(accounts).set({ roles: ['shopper', 'admin'] }).where(eq(accounts.id, shopper.accountId));
+    await h.db
+      .update(accounts)
+      .set({ roles: ['shopper', 'admin'] })
+      .where(eq(accounts.id, shopper.accountId));
     const refreshed = await refresh(h, shopper.refreshToken);
     expect(rolesOf(refreshed.accessToken)).toEqual(['shopper']);
     await expectProblem(await adminRoute(refreshed.accessToken), 403, 'forbidden_role');
@@ -170,7 +173,11 @@ describe('logging in with the second factor', () => {
     // The enrolment code's step is spent: the same code cannot also finish a log-in.
     const atEnrolment = await passwordStep(h, admin.email, admin.password);
     const enrolmentCode = totpCodeAt(admin.totpSecret, h.clock.now());
-    await expectProblem(await finish({ challenge: atEnrolment.challenge, code: enrolmentCode }), 401, 'invalid_mfa_code');
+    await expectProblem(
+      await finish({ challenge: atEnrolment.challenge, code: enrolmentCode }),
+      401,
+      'invalid_mfa_code',
+    );
 
     const first = await loginChallenge(admin);
     const code = totpCodeAt(admin.totpSecret, h.clock.now());
