@@ -108,13 +108,18 @@ export interface SignedInAdmin extends SignedIn {
 }
 
 /**
- * An admin made by create-admin who enrolled an authenticator (at the harness clock's now)
- * and is signed in by that enrolment. Their next log-in needs a code from a later step:
- * advance the clock 30 s first.
+ * An existing admin's first log-in, as the login page does it: password, enrolment of an
+ * authenticator (at the harness clock's now), and the session that enrolment signs them in with.
+ * Their next log-in needs a code from a later step: advance the clock 30 s first.
  */
-export async function signedInAdmin(harness: IdentityHarness): Promise<SignedInAdmin> {
-  const { email, password, id } = await seedAdmin(harness);
-  const { challenge } = await passwordStep(harness, email, password);
+export async function enrolAdmin(
+  harness: IdentityHarness,
+  email: string,
+  password: string,
+): Promise<Tokens & { totpSecret: string; recoveryCodes: string[] }> {
+  const step = await passwordStep(harness, email, password);
+  if (step.mfa !== 'enrolment_required') throw new Error(`expected an enrolment challenge, got ${step.mfa}`);
+  const { challenge } = step;
   const begun = await call(harness, 'POST', '/v1/me/mfa/totp', { body: { challenge, password } });
   if (begun.status !== 200) throw new Error(`enrolment answered ${begun.status}: ${await begun.text()}`);
   const { secret } = await bodyOf<{ secret: string }>(begun);
@@ -123,7 +128,13 @@ export async function signedInAdmin(harness: IdentityHarness): Promise<SignedInA
   });
   if (confirmed.status !== 200) throw new Error(`confirmation answered ${confirmed.status}: ${await confirmed.text()}`);
   const { session, recoveryCodes } = await bodyOf<{ session: Tokens; recoveryCodes: string[] }>(confirmed);
-  return { ...session, accountId: id, email, password, totpSecret: secret, recoveryCodes };
+  return { ...session, totpSecret: secret, recoveryCodes };
+}
+
+/** An admin made by create-admin who enrolled an authenticator and is signed in by it. */
+export async function signedInAdmin(harness: IdentityHarness): Promise<SignedInAdmin> {
+  const { email, password, id } = await seedAdmin(harness);
+  return { ...(await enrolAdmin(harness, email, password)), accountId: id, email, password };
 }
 
 /** Ten digits with a valid 사업자등록번호 check digit (random, so tests never share one). */
