@@ -102,6 +102,12 @@ export function createApp(deps: IdentityDeps): IdentityApp {
       clock: deps.clock,
       ...(deps.throttlePolicies ? { policies: deps.throttlePolicies } : {}),
     }),
+    mfaThrottle: createLoginThrottle({
+      redis: deps.redis,
+      clock: deps.clock,
+      keyPrefix: 'identity:mfa-throttle',
+      ...(deps.throttlePolicies ? { policies: deps.throttlePolicies } : {}),
+    }),
     signUpThrottle: createSignUpThrottle({ redis: deps.redis, clock: deps.clock }),
     serviceClients: createServiceClients(deps.serviceClients),
     mail: createAccountMailer({ sender: deps.mailSender, publicUrl: deps.publicUrl }),

@@ -1,6 +1,17 @@
 import { createInboxTable, createOutboxTable } from '@fruitables/bus';
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { AccountRole, AccountStatus, ApplicationStatus, EmailTokenPurpose, SocialProvider } from './values.ts';
 
 export * from './values.ts';
@@ -144,6 +155,11 @@ export const refreshTokenFamilies = identity.table(
     createdAt: createdAt(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedReason: text('revoked_reason'),
+    /**
+     * When the session was started with a verified second factor (TOTP or a recovery code).
+     * Only such a session's tokens carry the admin role.
+     */
+    secondFactorAt: timestamp('second_factor_at', { withTimezone: true }),
   },
   (table) => [index('refresh_token_families_account_idx').on(table.accountId)],
 );
@@ -227,6 +243,39 @@ export const emailTokens = identity.table(
 export const outbox = createOutboxTable(identity);
 export const inbox = createInboxTable(identity);
 
+/**
+ * An account's TOTP second factor (RFC 6238), required for admins. Secrets are sealed with the
+ * field cipher. A new enrolment waits in `pending_*` until a code proves the authenticator app
+ * has it; `last_used_step` is the newest 30-second step a code was accepted for, so a code
+ * (or an older one still in the window) cannot be used twice.
+ */
+export const accountTotp = identity.table('account_totp', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => accounts.id),
+  secretSealed: text('secret_sealed'),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  pendingSecretSealed: text('pending_secret_sealed'),
+  pendingExpiresAt: timestamp('pending_expires_at', { withTimezone: true }),
+  lastUsedStep: bigint('last_used_step', { mode: 'number' }),
+  updatedAt: updatedAt(),
+});
+
+/** One-time recovery codes for the second factor: SHA-256 digests only, each usable once. */
+export const recoveryCodes = identity.table(
+  'recovery_codes',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    codeHash: text('code_hash').notNull(),
+    createdAt: createdAt(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (table) => [uniqueIndex('recovery_codes_account_code_key').on(table.accountId, table.codeHash)],
+);
+
 /** Every table, for `createDrizzle(sql, identityTables)`; the app uses the query builder, not relational queries. */
 export const identityTables = {
   accounts,
@@ -238,6 +287,8 @@ export const identityTables = {
   refreshTokens,
   socialIdentities,
   emailTokens,
+  accountTotp,
+  recoveryCodes,
   outbox,
   inbox,
 };

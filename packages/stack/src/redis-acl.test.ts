@@ -138,6 +138,15 @@ describe('Redis users, one per service (the real ACL file on a real Redis)', () 
     await expect(storefront.eval(script, { keys: [key] })).rejects.toThrow(NOPERM);
   });
 
+  it('lets identity keep admin MFA challenges (domain/mfa-challenges.ts), and nobody else read them', async () => {
+    const key = `identity:mfa-challenge:${crypto.randomUUID()}`;
+    await identity.multi().hSet(key, { accountId: 'a', attempts: '0' }).pExpire(key, 60_000).exec();
+    expect(await identity.hIncrBy(key, 'attempts', 1)).toBe(1);
+    expect(await identity.hGetAll(key)).toMatchObject({ accountId: 'a' });
+    expect(await identity.del(key)).toBe(1);
+    await expect(catalog.hGetAll(key)).rejects.toThrow(NOPERM);
+  });
+
   it('runs the real relay, consumer, dead-letter and trimmer as catalog and storefront', async () => {
     const testbed = await createServiceTestbed({
       label: 'redis-acl',

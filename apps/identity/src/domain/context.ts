@@ -30,6 +30,8 @@ export interface DomainContext {
   passwords: PasswordHasher;
   cipher: FieldCipher;
   throttle: LoginThrottle;
+  /** Counts wrong second-factor codes per admin account (and address), like `throttle` counts passwords. */
+  mfaThrottle: LoginThrottle;
   signUpThrottle: SignUpThrottle;
   serviceClients: ServiceClients;
   /** Verification, reset and "already registered" mails. */

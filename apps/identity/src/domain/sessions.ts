@@ -10,6 +10,8 @@ import {
 } from './access-token-revocation.ts';
 import type { DomainContext, IdentityDb } from './context.ts';
 import { accountDisabled, invalidRefreshToken } from './errors.ts';
+import { secondFactorRequired } from './mfa-errors.ts';
+import { sessionRoles } from './mfa-session-roles.ts';
 
 export const REFRESH_TOKEN_LIFETIME_MS = 7 * 24 * 60 * 60_000;
 
@@ -112,13 +114,20 @@ async function lockActiveAccount(tx: IdentityDb, accountId: string) {
  * lock, so a disable that landed meanwhile refuses the login instead of racing it: either the
  * disable waits for this transaction and then revokes the new session, or this sees the disable.
  */
-export async function startSession(ctx: SessionContext, account: { id: string }): Promise<SessionTokens> {
+export async function startSession(
+  ctx: SessionContext,
+  account: { id: string },
+  proof: { secondFactorAt?: Date } = {},
+): Promise<SessionTokens> {
   return ctx.db.transaction(async (tx) => {
     const current = await lockActiveAccount(tx, account.id);
     if (!current) throw accountDisabled();
+    const secondFactorAt = proof.secondFactorAt ?? null;
+    const roles = sessionRoles(current.roles, secondFactorAt);
+    if (!roles) throw secondFactorRequired();
     const family = { id: newId(), createdAt: ctx.clock.now() };
-    await tx.insert(refreshTokenFamilies).values({ ...family, accountId: current.id });
-    return issuePair(ctx, tx, family, current);
+    await tx.insert(refreshTokenFamilies).values({ ...family, accountId: current.id, secondFactorAt });
+    return issuePair(ctx, tx, family, { ...current, roles });
   });
 }
 
@@ -189,7 +198,11 @@ export async function rotateRefreshToken(ctx: SessionContext, presented: string)
     if (!account) return { kind: 'invalid' };
     // Lock the family (a concurrent logout waits for this refresh, then sees its new token).
     const [family] = await tx
-      .select({ revokedAt: refreshTokenFamilies.revokedAt, createdAt: refreshTokenFamilies.createdAt })
+      .select({
+        revokedAt: refreshTokenFamilies.revokedAt,
+        createdAt: refreshTokenFamilies.createdAt,
+        secondFactorAt: refreshTokenFamilies.secondFactorAt,
+      })
       .from(refreshTokenFamilies)
       .where(eq(refreshTokenFamilies.id, claimed.familyId))
       .for('update');
@@ -199,7 +212,15 @@ export async function rotateRefreshToken(ctx: SessionContext, presented: string)
       await revokeFamily(ctx, tx, claimed.familyId, 'absolute_lifetime');
       return { kind: 'invalid' };
     }
-    const tokens = await issuePair(ctx, tx, { id: claimed.familyId, createdAt: family.createdAt }, account);
+    // An account made admin after this session began does not gain the role without a second factor.
+    const roles = sessionRoles(account.roles, family.secondFactorAt);
+    if (!roles) return { kind: 'invalid' };
+    const tokens = await issuePair(
+      ctx,
+      tx,
+      { id: claimed.familyId, createdAt: family.createdAt },
+      { ...account, roles },
+    );
     return { kind: 'rotated', tokens };
   });
   if (outcome.kind === 'rotated') return outcome.tokens;

@@ -19,6 +19,9 @@ import { registerSubmitFarmerApplication } from './farmer-applications/submit-fa
 import { registerChangePassword } from './me/change-password.ts';
 import { registerGetProfile } from './me/get-profile.ts';
 import { registerUpdateProfile } from './me/update-profile.ts';
+import { registerBeginTotpEnrolment } from './mfa/begin-totp-enrolment.ts';
+import { registerConfirmTotpEnrolment } from './mfa/confirm-totp-enrolment.ts';
+import { registerFinishMfaLogin } from './mfa/finish-mfa-login.ts';
 import { registerIssueToken } from './oauth/issue-token.ts';
 import { registerConfirmPasswordReset } from './password-resets/confirm-password-reset.ts';
 import { registerRequestPasswordReset } from './password-resets/request-password-reset.ts';
@@ -40,6 +43,9 @@ export function registerRoutes(app: IdentityApp, deps: RouteDeps): void {
   registerRequestPasswordReset(app, deps);
   registerConfirmPasswordReset(app, deps);
   registerLogIn(app, deps);
+  registerFinishMfaLogin(app, deps);
+  registerBeginTotpEnrolment(app, deps);
+  registerConfirmTotpEnrolment(app, deps);
   registerRefreshSession(app, deps);
   registerLogOut(app, deps);
   registerLogOutEverywhere(app, deps);
