@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /*
@@ -12,12 +14,28 @@ export interface MailCatcherPorts {
   web: number;
 }
 
+/**
+ * MailDev's CLI script, found the way Node finds a package: `node_modules/maildev` in this
+ * file's folder or the nearest parent that has one. Not `import.meta.resolve`: vitest's module
+ * runner, where the e2e global setup starts the platform, does not support it, and maildev
+ * exports no `package.json` or `require` entry to resolve instead.
+ */
+function maildevBin(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const bin = join(dir, 'node_modules', 'maildev', 'dist', 'bin', 'maildev.js');
+    if (existsSync(bin)) return bin;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('maildev is not installed (a dependency of @fruitables/mail): run bun install');
+    dir = parent;
+  }
+}
+
 /** The argv that starts MailDev on loopback only; the stack spawns it detached, tests directly. */
 export function mailCatcherCommand(ports: MailCatcherPorts, mailDirectory?: string): string[] {
-  const bin = fileURLToPath(new URL('./bin/maildev.js', import.meta.resolve('maildev')));
   return [
     process.execPath,
-    bin,
+    maildevBin(),
     '--smtp',
     String(ports.smtp),
     '--ip',

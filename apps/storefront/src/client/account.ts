@@ -220,6 +220,19 @@ document.querySelector<HTMLButtonElement>('button[data-logout]')?.addEventListen
   location.assign('/');
 });
 
+/** Swaps a mail-link page's form for its outcome (see pages/email-link-pages.tsx). */
+function showDone(form: HTMLFormElement): void {
+  const step = form.closest<HTMLElement>('[data-email-link-step]');
+  const done = document.querySelector<HTMLElement>('[data-email-link-done]');
+  if (!step || !done) {
+    location.assign('/login/?next=/account/');
+    return;
+  }
+  step.hidden = true;
+  done.hidden = false;
+  done.focus();
+}
+
 // The pages our mails link to: the token comes from the address bar, the new password from the form.
 document.querySelector<HTMLFormElement>('form[data-email-link]')?.addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -231,9 +244,9 @@ document.querySelector<HTMLFormElement>('form[data-email-link]')?.addEventListen
   try {
     const answer = await postJson(endpoint, { token, newPassword: fields(form).newPassword ?? '' });
     if (answer.status === 204) {
-      // Every session ended, this browser's too: sign in again with the new password.
+      // Every session ended, this browser's too: say so, and offer to sign in with the new password.
       clearSession();
-      location.assign('/login/?next=/account/');
+      showDone(form);
       return;
     }
     const problem = answer.body as Problem | null;

@@ -7,6 +7,19 @@ import { Layout } from './layout.tsx';
 // The pages identity's mails link to. Static frames like the other account pages: the token
 // stays in the address bar and is read by the account island, never rendered into the HTML.
 
+/**
+ * What the page says once the link did its work. Hidden until then; the island shows it and
+ * moves focus to it (tabindex -1), so a screen reader reads the outcome, not a vanished form.
+ */
+const Done = ({ children }: { children: string }) => (
+  <section data-email-link-done tabindex={-1} hidden>
+    <p>{children}</p>
+    <p>
+      <a href={`${paths.login}?next=${paths.account}`}>로그인하기</a>
+    </p>
+  </section>
+);
+
 export function VerifyEmailPage({ context }: { context: RenderContext }) {
   return (
     <Layout
@@ -18,12 +31,17 @@ export function VerifyEmailPage({ context }: { context: RenderContext }) {
       noindex
     >
       <h1>이메일 확인</h1>
-      <p>이메일 주소를 확인하려면 이 계정에서 쓸 비밀번호를 정해 주세요. 확인을 마치면 모든 기기에서 로그아웃됩니다.</p>
-      <form data-email-link="verify" method="post" novalidate>
-        <Field id="newPassword" label="새 비밀번호" type="password" autocomplete="new-password" hint="10자 이상" />
-        <p role="alert" data-form-status class="field-error" />
-        <button type="submit">확인하고 비밀번호 정하기</button>
-      </form>
+      <div data-email-link-step>
+        <p>
+          이메일 주소를 확인하려면 이 계정에서 쓸 비밀번호를 정해 주세요. 확인을 마치면 모든 기기에서 로그아웃됩니다.
+        </p>
+        <form data-email-link="verify" method="post" novalidate>
+          <Field id="newPassword" label="새 비밀번호" type="password" autocomplete="new-password" hint="10자 이상" />
+          <p role="alert" data-form-status class="field-error" />
+          <button type="submit">확인하고 비밀번호 정하기</button>
+        </form>
+      </div>
+      <Done>이메일 주소를 확인했어요. 모든 기기에서 로그아웃되었으니 새 비밀번호로 다시 로그인해 주세요.</Done>
       <NeedsScript />
     </Layout>
   );
@@ -40,12 +58,18 @@ export function ResetPasswordPage({ context }: { context: RenderContext }) {
       noindex
     >
       <h1>비밀번호 재설정</h1>
-      <p>새 비밀번호를 정하면 모든 기기에서 로그아웃됩니다.</p>
-      <form data-email-link="reset" method="post" novalidate>
-        <Field id="newPassword" label="새 비밀번호" type="password" autocomplete="new-password" hint="10자 이상" />
-        <p role="alert" data-form-status class="field-error" />
-        <button type="submit">비밀번호 바꾸기</button>
-      </form>
+      <div data-email-link-step>
+        <p>새 비밀번호를 정하면 모든 기기에서 로그아웃됩니다.</p>
+        <form data-email-link="reset" method="post" novalidate>
+          <Field id="newPassword" label="새 비밀번호" type="password" autocomplete="new-password" hint="10자 이상" />
+          <p role="alert" data-form-status class="field-error" />
+          <button type="submit">비밀번호 바꾸기</button>
+        </form>
+        <p>
+          <a href={paths.forgotPassword}>재설정 메일 다시 받기</a>
+        </p>
+      </div>
+      <Done>비밀번호를 바꿨어요. 모든 기기에서 로그아웃되었으니 새 비밀번호로 다시 로그인해 주세요.</Done>
       <NeedsScript />
     </Layout>
   );
