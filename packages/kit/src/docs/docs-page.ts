@@ -32,27 +32,39 @@ export function renderDocsPage(title: string, bundleFileName: string): string {
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>${escapeHtml(title)}</title>
+    <!-- No icon: otherwise the browser asks for /favicon.ico, which no service has. -->
+    <link rel="icon" href="data:," />
   </head>
   <body>
     <div id="app"></div>
-    <script src="./docs/${escapeHtml(bundleFileName)}"></script>
     <script src="./docs/init.js"></script>
+    <script src="./docs/${escapeHtml(bundleFileName)}"></script>
   </body>
 </html>
 `;
 }
 
 /**
- * Our own start-up script (the CSP allows no inline one). `openapi.json` is resolved against
- * the page, like the script URLs. Everything that would reach a third party is switched off:
- * the default web fonts (fonts.scalar.com), telemetry and the AI agent; the CSP would refuse
- * them anyway, but then each attempt is a console error instead of nothing.
+ * Our own start-up script (the CSP allows no inline one). It runs before the bundle and
+ * mounts the reference once the page has loaded. `openapi.json` is resolved against the
+ * page, like the script URLs.
+ *
+ * Zod, inside the bundle, probes whether it may compile validators with `Function('')`;
+ * the CSP refuses that (as it should) and each page view would report a violation, so Zod
+ * is told up front not to try (`jitless`, read from this global when the bundle loads).
+ * Everything that would reach a third party is switched off: the default web fonts
+ * (fonts.scalar.com), telemetry and the AI agent; the CSP would refuse them anyway, but
+ * as console errors.
  */
-export const DOCS_INIT_SCRIPT = `Scalar.createApiReference('#app', {
-  url: 'openapi.json',
-  withDefaultFonts: false,
-  telemetry: false,
-  agent: { disabled: true },
-  showDeveloperTools: 'never',
+export const DOCS_INIT_SCRIPT = `globalThis.__zod_globalConfig = { jitless: true };
+document.addEventListener('DOMContentLoaded', () => {
+  Scalar.createApiReference('#app', {
+    url: 'openapi.json',
+    withDefaultFonts: false,
+    telemetry: false,
+    agent: { disabled: true },
+    showDeveloperTools: 'never',
+    hideClientButton: true,
+  });
 });
 `;
