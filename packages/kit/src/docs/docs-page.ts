@@ -53,8 +53,9 @@ export function renderDocsPage(title: string, bundleFileName: string): string {
  * the CSP refuses that (as it should) and each page view would report a violation, so Zod
  * is told up front not to try (`jitless`, read from this global when the bundle loads).
  * Everything that would reach a third party is switched off: the default web fonts
- * (fonts.scalar.com), telemetry and the AI agent; the CSP would refuse them anyway, but
- * as console errors.
+ * (fonts.scalar.com), telemetry and the AI agent (the CSP would refuse them anyway, but
+ * as console errors), and the button that opens this document in client.scalar.com (a
+ * link, which no CSP stops, handing a third party our document's URL).
  */
 export const DOCS_INIT_SCRIPT = `globalThis.__zod_globalConfig = { jitless: true };
 document.addEventListener('DOMContentLoaded', () => {

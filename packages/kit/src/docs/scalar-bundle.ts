@@ -10,7 +10,7 @@ export interface ScalarBundle {
   fileName: string;
   /** Where the script lives on disk, for the rare client that does not take gzip. */
   path: string;
-  gzipped: Uint8Array;
+  gzipped: Uint8Array<ArrayBuffer>;
 }
 
 /**
@@ -33,7 +33,9 @@ export function createScalarBundleLoader(path: () => string = scalarBundlePath):
     const file = path();
     const bytes = await Bun.file(file).bytes();
     const hash = Bun.hash(bytes).toString(16).padStart(16, '0');
-    return { fileName: `scalar.${hash}.js`, path: file, gzipped: await gzipAsync(bytes, { level: 9 }) };
+    // Copied out of zlib's Buffer: a plain, exactly-sized array, as the response body wants.
+    const gzipped = new Uint8Array(await gzipAsync(bytes, { level: 9 }));
+    return { fileName: `scalar.${hash}.js`, path: file, gzipped };
   };
   return () => {
     loading ??= load().catch((error: unknown) => {
