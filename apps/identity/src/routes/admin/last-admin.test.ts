@@ -62,7 +62,7 @@ describe('the last active admin', () => {
       expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
       const refused = outcomes.find((outcome) => outcome.status === 'rejected');
       expect(refused?.status === 'rejected' && refused.reason).toMatchObject({
-        status: 409,
+        kind: 'conflict',
         code: 'last_active_admin',
       });
       expect(await activeAdminIds()).toHaveLength(1);
@@ -73,7 +73,7 @@ describe('the last active admin', () => {
     const [lastId] = await activeAdminIds();
     const ctx = { db: h.db, clock: h.clock, redis: h.redis };
     await expect(disableAccount(ctx, crypto.randomUUID(), lastId ?? '', undefined)).rejects.toMatchObject({
-      status: 409,
+      kind: 'conflict',
       code: 'last_active_admin',
     });
     const another = await signedInAdmin(h);
