@@ -1,6 +1,8 @@
+import { mailInbox } from '@fruitables/mail/catcher';
 import type { Platform } from '@fruitables/stack/platform';
 import { Secret, TOTP } from 'otpauth';
 import { callApi, expectStatus } from './api.ts';
+import { mailInboxUrl } from './platform-context.ts';
 import { uniqueEmail } from './shopper.ts';
 
 export interface Session {
@@ -21,6 +23,28 @@ export async function signUp(edge: string, displayName: string): Promise<Account
     'sign up',
   );
   return account;
+}
+
+/**
+ * Proves the account's mailbox as its owner would: reads identity's verification mail from the
+ * platform's catcher and confirms it. Confirming sets a new password (the link proves the
+ * mailbox, not the password typed at sign-up), so the account comes back with that one.
+ */
+export async function verifyEmail(edge: string, account: Account): Promise<Account> {
+  const mail = await mailInbox(mailInboxUrl()).waitFor(account.email, (caught) =>
+    caught.subject.includes('이메일 주소를 확인'),
+  );
+  const link = mail.text.match(/https?:\/\/[^\s"'<>]+\/account\/verify\/\?token=([A-Za-z0-9_-]+)/);
+  if (!link?.[1]) throw new Error(`no verification link in the mail to ${account.email}`);
+  const verified = { ...account, password: `${account.password}-verified` };
+  await expectStatus(
+    callApi(edge, 'POST', '/api/identity/v1/email-verifications/confirm', {
+      body: { token: link[1], newPassword: verified.password },
+    }),
+    204,
+    'confirm the email',
+  );
+  return verified;
 }
 
 export const logIn = (edge: string, account: Account): Promise<Session> =>
@@ -149,7 +173,8 @@ export async function onboardFarmer(
   edge: string,
   admin: AdminAccount,
 ): Promise<{ farmId: string; token: string; account: Account }> {
-  const farmer = await signUp(edge, '박농부');
+  // A farmer proves their mailbox first: admins find farms by a manager's verified email only.
+  const farmer = await verifyEmail(edge, await signUp(edge, '박농부'));
   const session = await logIn(edge, farmer);
   const application = await expectStatus<{ id: string }>(
     callApi(edge, 'POST', '/api/identity/v1/farmer-applications', {

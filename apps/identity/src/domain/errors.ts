@@ -1,4 +1,4 @@
-import { Forbidden, Unauthorized, ValidationFailed } from '@fruitables/core';
+import { Forbidden, Invalid, Unauthorized, ValidationFailed } from '@fruitables/core';
 
 /*
  * Errors the identity domain throws more than once. Messages are what a person reads; codes
@@ -22,5 +22,8 @@ export const invalidEmailToken = (): ValidationFailed =>
     { field: 'token', message: 'This link has expired or was already used.' },
   ]);
 
-export const wrongCurrentPassword = (): Forbidden =>
-  new Forbidden('The current password is wrong.', 'wrong_current_password');
+/** The caller is signed in; what is wrong is a field they typed, so it is named like any invalid field. */
+export const wrongCurrentPassword = (): Invalid =>
+  new Invalid('The current password is wrong.', 'wrong_current_password', [
+    { field: 'currentPassword', message: 'Type the password you sign in with now.' },
+  ]);

@@ -236,8 +236,9 @@ describe('password change', () => {
       token: mine.accessToken,
       body: { currentPassword: 'not-my-password', newPassword: NEW_PASSWORD },
     });
-    expect(wrong.status).toBe(403);
+    expect(wrong.status).toBe(400);
     expect(wrong.problem.code).toBe('wrong_current_password');
+    expect(wrong.problem.errors?.map((error) => error.field)).toEqual(['currentPassword']);
     const changed = await call(h, 'POST', '/v1/me/password', {
       token: mine.accessToken,
       body: { currentPassword: password, newPassword: NEW_PASSWORD },

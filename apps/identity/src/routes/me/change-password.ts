@@ -14,7 +14,7 @@ export const changePasswordRoute = createRoute({
   tags: ['me'],
   summary: 'Change my password',
   description:
-    'Needs the current password (403 `wrong_current_password`; attempts count against the login throttle). Every session ends, this one included, and a new session is returned for this device.',
+    'Needs the current password (400 `wrong_current_password` naming `currentPassword`; attempts count against the login throttle). Every session ends, this one included, and a new session is returned for this device.',
   ...signedInRouteSecurity,
   request: { body: { required: true, content: { 'application/json': { schema: changePasswordBody } } } },
   responses: {
