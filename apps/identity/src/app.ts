@@ -8,13 +8,18 @@ import {
   type Logger,
   type ReadinessCheck,
 } from '@fruitables/kit';
+import type { MailSender } from '@fruitables/mail';
 import type { Registry } from 'prom-client';
 import { createAccessTokenIssuer } from './domain/access-tokens.ts';
+import { createAccountMailer } from './domain/account-mailer.ts';
+import { type BackgroundTasks, createBackgroundTasks } from './domain/background-tasks.ts';
 import type { DomainContext, IdentityDb } from './domain/context.ts';
 import type { FieldCipher } from './domain/field-cipher.ts';
 import { createLoginThrottle, type LoginThrottlePolicies } from './domain/login-throttle.ts';
+import { createMailRequestThrottle, type MailRequestPolicy } from './domain/mail-request-throttle.ts';
 import type { PasswordHasher } from './domain/passwords.ts';
 import { createServiceClients, type ServiceClientConfig } from './domain/service-clients.ts';
+import { DEFAULT_SESSION_ABSOLUTE_LIFETIME_MS } from './domain/sessions.ts';
 import { createSignUpThrottle } from './domain/sign-up-throttle.ts';
 import type { SigningKeys } from './domain/signing-keys.ts';
 import { createSocialProviders, type SocialLoginConfig } from './domain/social-providers.ts';
@@ -42,6 +47,15 @@ export interface IdentityDeps {
   social?: SocialLoginConfig;
   bodyLimitBytes: number;
   requestTimeoutMs: number;
+  /** Where account mails go (SMTP in production, the local catcher, a recorder in some tests). */
+  mailSender: MailSender;
+  /** The shop's origin as people reach it; mailed links point at its /account pages. */
+  publicUrl: string;
+  mailRequestPolicy?: MailRequestPolicy;
+  /** A session's absolute end after its login; 30 days by default. */
+  sessionAbsoluteLifetimeMs?: number;
+  /** Given to share one runner with the caller (tests wait on it); made here otherwise. */
+  tasks?: BackgroundTasks;
 }
 
 /**
@@ -88,8 +102,22 @@ export function createApp(deps: IdentityDeps): IdentityApp {
       clock: deps.clock,
       ...(deps.throttlePolicies ? { policies: deps.throttlePolicies } : {}),
     }),
+    mfaThrottle: createLoginThrottle({
+      redis: deps.redis,
+      clock: deps.clock,
+      keyPrefix: 'identity:mfa-throttle',
+      ...(deps.throttlePolicies ? { policies: deps.throttlePolicies } : {}),
+    }),
     signUpThrottle: createSignUpThrottle({ redis: deps.redis, clock: deps.clock }),
     serviceClients: createServiceClients(deps.serviceClients),
+    mail: createAccountMailer({ sender: deps.mailSender, publicUrl: deps.publicUrl }),
+    mailThrottle: createMailRequestThrottle({
+      redis: deps.redis,
+      clock: deps.clock,
+      ...(deps.mailRequestPolicy ? { policy: deps.mailRequestPolicy } : {}),
+    }),
+    tasks: deps.tasks ?? createBackgroundTasks(deps.logger),
+    sessionPolicy: { absoluteLifetimeMs: deps.sessionAbsoluteLifetimeMs ?? DEFAULT_SESSION_ABSOLUTE_LIFETIME_MS },
   };
   // identity verifies its own tokens with its own public keys: no JWKS round trip to itself.
   const authOptions = {

@@ -1,6 +1,6 @@
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logIn } from './testing/client.ts';
+import { enrolAdmin, passwordStep } from './testing/client.ts';
 import { createHarness, type IdentityHarness, uniqueEmail } from './testing/harness.ts';
 
 let h: IdentityHarness;
@@ -34,14 +34,14 @@ async function createAdmin(args: string[], env: Record<string, string>, stdin?: 
 }
 
 describe('create-admin command', () => {
-  it('creates an admin who can log in, with the password from ADMIN_PASSWORD', async () => {
+  it('creates an admin who enrols an authenticator at the first log-in, with the password from ADMIN_PASSWORD', async () => {
     const email = uniqueEmail('ops');
     const result = await createAdmin(['--email', email, '--name', '운영자'], {
       ADMIN_PASSWORD: 'long-admin-password-1',
     });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain('admin created');
-    const tokens = await logIn(h, email, 'long-admin-password-1');
+    const tokens = await enrolAdmin(h, email, 'long-admin-password-1');
     expect(decodeJwt(tokens.accessToken).roles).toEqual(['admin']);
   });
 
@@ -49,7 +49,7 @@ describe('create-admin command', () => {
     const email = uniqueEmail('ops');
     const result = await createAdmin(['--email', email, '--name', '운영자'], {}, 'piped-admin-password-2\n');
     expect(result.code, result.stderr).toBe(0);
-    await logIn(h, email, 'piped-admin-password-2');
+    expect((await passwordStep(h, email, 'piped-admin-password-2')).mfa).toBe('enrolment_required');
   });
 
   it('reports a broken environment by name before asking for a password', async () => {

@@ -80,7 +80,13 @@ async function main(): Promise<void> {
       password: input.data.password,
       displayName: input.data.name,
     });
-    console.log(JSON.stringify({ msg: 'admin created', accountId: id }));
+    console.log(
+      JSON.stringify({
+        msg: 'admin created',
+        accountId: id,
+        next: 'sign in at /login/ to enrol an authenticator app; admin rights need its code',
+      }),
+    );
   } catch (error) {
     if (error instanceof DomainError) fail(error.message);
     throw error;

@@ -91,7 +91,10 @@ async function loadDevSecrets(secretsDir: string): Promise<DevSecrets> {
 }
 
 /** identity's secret variables for the local stack (the rest of its env is the stack's business). */
-export async function devEnv(secretsDir: string): Promise<Record<string, string>> {
+export async function devEnv(
+  secretsDir: string,
+  stack: { edgeUrl(): string; smtpUrl(): string },
+): Promise<Record<string, string>> {
   const secrets = await loadDevSecrets(secretsDir);
   return {
     IDENTITY_SIGNING_KEYS: JSON.stringify(secrets.signingKeys),
@@ -107,6 +110,9 @@ export async function devEnv(secretsDir: string): Promise<Record<string, string>
     ),
     // Locally the edge (Varnish) is the one proxy in front of identity.
     IDENTITY_TRUSTED_PROXY_HOPS: '1',
+    // Mail goes to the stack's catcher; its links lead to the shop behind the edge.
+    IDENTITY_SMTP_URL: stack.smtpUrl(),
+    IDENTITY_PUBLIC_URL: stack.edgeUrl(),
   };
 }
 

@@ -6,6 +6,8 @@ const base = {
   IDENTITY_SIGNING_KEYS: JSON.stringify([{ kty: 'EC', crv: 'P-256', kid: 'k', x: 'x', y: 'y', d: 'd' }]),
   IDENTITY_ENCRYPTION_KEYS: JSON.stringify({ k1: Buffer.alloc(32).toString('base64') }),
   IDENTITY_ENCRYPTION_KEY_ID: 'k1',
+  IDENTITY_SMTP_URL: 'smtp://127.0.0.1:1025',
+  IDENTITY_PUBLIC_URL: 'https://fruitables.kr',
 };
 
 const social = (variables: Record<string, string>) =>

@@ -106,6 +106,14 @@ export const identityEnvShape = {
   IDENTITY_KAKAO_API_URL: baseUrl.default('https://kapi.kakao.com'),
   IDENTITY_NAVER_AUTH_URL: baseUrl.default('https://nid.naver.com'),
   IDENTITY_NAVER_API_URL: baseUrl.default('https://openapi.naver.com'),
+  /** The SMTP server account mails go through, e.g. `smtps://user:pass@smtp.example.com:465` (the local catcher in `up`). */
+  IDENTITY_SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }),
+  /** The From header of account mails. */
+  IDENTITY_MAIL_FROM: z.string().min(3).default('Fruitables <no-reply@fruitables.kr>'),
+  /** The shop's origin as shoppers reach it (`https://fruitables.kr`): mailed links go to its /account pages. */
+  IDENTITY_PUBLIC_URL: baseUrl,
+  /** A session's absolute lifetime in days, however often it is refreshed. */
+  IDENTITY_SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Per call to a provider; two calls happen in one callback, so keep their sum under REQUEST_TIMEOUT_MS. */
   IDENTITY_SOCIAL_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(4_000),
 };

@@ -9,6 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devEnv } from './dev-env.ts';
 import { uniqueEmail } from './testing/harness.ts';
 
+/** What the local stack would hand identity: the edge and the mail catcher (nothing listens; boot only needs URLs). */
+const LOCAL_STACK = { edgeUrl: () => 'http://127.0.0.1:8080', smtpUrl: () => 'smtp://127.0.0.1:1025' };
+
 let database: TestDatabase;
 let secretsDir: string;
 beforeAll(async () => {
@@ -61,7 +64,7 @@ describe('the identity process', () => {
         DATABASE_URL: database.urlFor('identity'),
         REDIS_URL: testRedisUrl(),
         IDENTITY_ARGON2_MEMORY_KIB: '19456',
-        ...(await devEnv(secretsDir)),
+        ...(await devEnv(secretsDir, LOCAL_STACK)),
       },
       stdout: 'pipe',
       stderr: 'inherit',
@@ -111,7 +114,7 @@ describe('the identity process', () => {
   });
 
   it('refuses to boot with key settings that cannot work, naming the variables in one readable line', async () => {
-    const secrets = await devEnv(secretsDir);
+    const secrets = await devEnv(secretsDir, LOCAL_STACK);
     const child = Bun.spawn([process.execPath, new URL('./main.ts', import.meta.url).pathname], {
       env: {
         PATH: process.env.PATH ?? '',

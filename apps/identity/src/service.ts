@@ -1,8 +1,10 @@
 import { defineService } from '@fruitables/kit';
+import { createSmtpMailSender } from '@fruitables/mail';
 import { identityTables, outbox } from '@fruitables/schema-identity';
 import { createApp } from './app.ts';
 import { createCatalogEventsConsumer } from './catalog-events.ts';
 import { argon2LimitsFor } from './domain/argon2-capacity.ts';
+import { createBackgroundTasks } from './domain/background-tasks.ts';
 import { identityProducer } from './domain/events.ts';
 import { createFieldCipher } from './domain/field-cipher.ts';
 import { createPasswordHasher } from './domain/passwords.ts';
@@ -25,6 +27,9 @@ export const identityService = defineService({
   producer: { stream: identityProducer.stream, outbox },
   async build({ env, config: { social }, auth, http, ...platform }) {
     const { db, redis, clock, logger, registry, lifecycle, readiness, busMetrics, consumerName } = platform;
+    const mailSender = createSmtpMailSender({ url: env.IDENTITY_SMTP_URL, from: env.IDENTITY_MAIL_FROM });
+    // Mails go out after the answer; shutdown waits for them (a job), so none is cut off mid-send.
+    const tasks = createBackgroundTasks(logger);
     const app = createApp({
       db,
       redis,
@@ -55,6 +60,10 @@ export const identityService = defineService({
       serviceClients: env.IDENTITY_SERVICE_CLIENTS,
       trustedProxyHops: env.IDENTITY_TRUSTED_PROXY_HOPS,
       ...(social ? { social } : {}),
+      mailSender,
+      tasks,
+      publicUrl: env.IDENTITY_PUBLIC_URL,
+      sessionAbsoluteLifetimeMs: env.IDENTITY_SESSION_MAX_AGE_DAYS * 24 * 60 * 60_000,
     });
     const catalogEvents = createCatalogEventsConsumer({
       redis: platform.redisConnection,
@@ -63,6 +72,10 @@ export const identityService = defineService({
       metrics: busMetrics,
       consumerName,
     });
-    return { app, consumers: { 'catalog-events consumer': catalogEvents } };
+    return {
+      app,
+      consumers: { 'catalog-events consumer': catalogEvents },
+      jobs: { 'account mails': { drain: () => tasks.idle() } },
+    };
   },
 });

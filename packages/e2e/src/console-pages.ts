@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { Account } from './accounts.ts';
+import { type Account, type AdminAccount, nextTotpCode } from './accounts.ts';
 import { newPhone } from './browser.ts';
 
 /** The newest harvest day in the issue's samples. */
@@ -45,6 +45,22 @@ export async function logInThroughPage(page: Page, edge: string, account: Accoun
   await page.getByLabel('이메일').fill(account.email);
   await page.getByLabel('비밀번호').fill(account.password);
   await page.getByRole('button', { name: '로그인' }).click();
+  await page.waitForURL(`${edge}${next}`);
+}
+
+/** An admin's log-in through the same page: password, then the 6-digit code it asks for. */
+export async function logInAdminThroughPage(
+  page: Page,
+  edge: string,
+  admin: AdminAccount,
+  next: string,
+): Promise<void> {
+  await page.goto(`${edge}/login/?next=${encodeURIComponent(next)}`);
+  await page.getByLabel('이메일').fill(admin.email);
+  await page.getByLabel('비밀번호').fill(admin.password);
+  await page.getByRole('button', { name: '로그인' }).click();
+  await page.getByLabel('인증 코드').fill(await nextTotpCode(admin));
+  await page.getByRole('button', { name: '확인' }).click();
   await page.waitForURL(`${edge}${next}`);
 }
 

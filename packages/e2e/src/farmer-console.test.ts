@@ -1,13 +1,23 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Account, createAdmin, logIn, onboardFarmer, signUp } from './accounts.ts';
+import {
+  type Account,
+  type AdminAccount,
+  createAdmin,
+  createUnenrolledAdmin,
+  logIn,
+  onboardFarmer,
+  signUp,
+  totpOf,
+} from './accounts.ts';
 import { callApi, expectStatus } from './api.ts';
 import { screenshot } from './artifacts.ts';
 import { launchBrowser } from './browser.ts';
 import {
   fitsViewport,
   importSampleByApi,
+  logInAdminThroughPage,
   logInThroughPage,
   newDesktop,
   newNarrowPhone,
@@ -39,7 +49,7 @@ interface Inventory {
 
 let browser: Browser;
 let edge: string;
-let admin: Account;
+let admin: AdminAccount;
 const farmName = `햇살 사과농원 ${Date.now().toString(36)}`;
 
 beforeAll(async () => {
@@ -125,7 +135,7 @@ describe('the farmer console, in a browser through the edge', () => {
     await screenshot(page, 'console-01-applied');
 
     const office = await (await newDesktop(browser)).newPage();
-    await logInThroughPage(office, edge, admin, '/admin/');
+    await logInAdminThroughPage(office, edge, admin, '/admin/');
     const card = office.locator(`[data-application="${farmName}"]`);
     await card.getByRole('button', { name: '승인' }).click();
     await expect.poll(() => office.locator('.notice-ok').textContent()).toContain('승인했어요');
@@ -363,7 +373,7 @@ describe('the farmer console, in a browser through the edge', () => {
       'application to reject',
     );
     const office = await (await newDesktop(browser)).newPage();
-    await logInThroughPage(office, edge, admin, '/admin/');
+    await logInAdminThroughPage(office, edge, admin, '/admin/');
     const card = office.locator(`[data-application="${rejectedName}"]`);
     await card.getByRole('button', { name: '반려' }).click();
     const reason = '예금주가 대표자와 다릅니다. 대표자 명의 계좌로 다시 신청해 주세요.';
@@ -410,5 +420,26 @@ describe('the farmer console, in a browser through the edge', () => {
     await page.goto(`${edge}/admin/`);
     await expect.poll(() => page.locator('[data-console-root]').textContent()).toContain('관리자만');
     await page.context().close();
+  });
+
+  it("enrols a new admin's authenticator at the first log-in: QR, first code, recovery codes once", async () => {
+    const fresh = await createUnenrolledAdmin(platform());
+    const office = await (await newDesktop(browser)).newPage();
+    await office.goto(`${edge}/login/?next=${encodeURIComponent('/admin/')}`);
+    await office.getByLabel('이메일').fill(fresh.email);
+    await office.getByLabel('비밀번호').fill(fresh.password);
+    await office.getByRole('button', { name: '로그인' }).click();
+    const qr = office.locator('[data-mfa-qr]');
+    await expect.poll(() => qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml;base64,/);
+    expect(await qr.evaluate((image) => (image as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    const secret = ((await office.locator('[data-mfa-secret]').textContent()) ?? '').replaceAll(' ', '');
+    await office.getByLabel('앱에 표시된 6자리 코드').fill(totpOf(secret).generate());
+    await office.getByRole('button', { name: '등록' }).click();
+    await expect.poll(() => office.locator('[data-mfa-recovery-codes] li').count()).toBe(10);
+    await screenshot(office, 'console-12-admin-recovery-codes');
+    await office.getByRole('button', { name: '적어 두었어요' }).click();
+    await office.waitForURL(`${edge}/admin/`);
+    await expect.poll(() => office.locator('[data-console-root]').textContent()).not.toContain('관리자만');
+    await office.context().close();
   });
 });

@@ -31,12 +31,13 @@ describe('the shop with a keyboard alone', () => {
   it('offers a skip link first, then the header, then the login form in reading order', async () => {
     const page = await freshPage();
     await page.goto(`${edge}/login/`);
-    expect(await tabOrder(page, HEADER.length + 5)).toEqual([
+    expect(await tabOrder(page, HEADER.length + 6)).toEqual([
       ...HEADER,
       '#email',
       '#password',
       '로그인',
       '회원가입',
+      '비밀번호를 잊으셨나요?',
       '과일 전체',
     ]);
 

@@ -18,3 +18,6 @@ export const edgeUrl = (): string => inject('platform').edgeUrl;
 
 /** Control over that platform (stop and start a service, a service's environment). */
 export const platform = (): Platform => openPlatform(inject('platform').dir);
+
+/** The platform's mail catcher (MailDev): every mail identity sent, read over its REST API. */
+export const mailInboxUrl = (): string => platform().mailInboxUrl;

@@ -319,7 +319,9 @@ describe('kit operations endpoints', () => {
     expect(doc.components.schemas.Problem).toBeDefined();
     const docs = await app.request('/docs');
     expect(docs.status).toBe(200);
-    expect(await docs.text()).toContain('openapi.json');
+    // The page mounts the reference from its own init.js (no inline script), which names the document.
+    expect(await docs.text()).toContain('./docs/init.js');
+    expect(await (await app.request('/docs/init.js')).text()).toContain('openapi.json');
   });
 
   it('sends secure headers', async () => {

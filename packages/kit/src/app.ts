@@ -1,7 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
-import { Scalar } from '@scalar/hono-api-reference';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
+import { registerDocsRoutes } from './docs/register-docs.ts';
 import { handleError, handleNotFound, validationProblem } from './errors.ts';
 import { type ReadinessCheck, registerHealthRoutes } from './health.ts';
 import type { Lifecycle } from './lifecycle.ts';
@@ -68,8 +68,8 @@ export function createServiceApp(options: ServiceAppOptions): OpenAPIHono<KitEnv
     info: { title: `Fruitables ${options.name} API`, version: options.version, description: options.description },
     servers: [{ url: `/api/${options.name}`, description: 'Through the edge' }],
   });
-  // Relative URL: served at /api/<name>/docs through the edge and at /docs directly, both find the document.
-  app.get('/docs', Scalar({ url: 'openapi.json', pageTitle: `Fruitables ${options.name} API` }));
+  // Served at /docs directly and /api/<name>/docs through the edge; its assets come from the service itself.
+  registerDocsRoutes(app, { title: `Fruitables ${options.name} API` });
 
   return app;
 }

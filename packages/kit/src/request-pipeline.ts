@@ -7,6 +7,7 @@ import type { Registry } from 'prom-client';
 import { handleError } from './errors.ts';
 import { lazyChildLogger } from './lazy-logger.ts';
 import { createHttpMetrics, routeLabel } from './metrics.ts';
+import { createDeadlines, TIMED_OUT } from './request-deadlines.ts';
 import { createRequestLogWriter } from './request-log.ts';
 import type { KitEnv } from './types.ts';
 import { refuseUnstorableUrl } from './unsafe-input.ts';
@@ -47,7 +48,6 @@ const acceptableRequestId = /^[\w-]{8,64}$/;
 
 const methodsWithBody = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-const TIMED_OUT = Symbol('timed out');
 const TIMEOUT_DETAIL = 'The request took too long; try again in a moment.';
 
 /**
@@ -77,11 +77,12 @@ export function requestPipeline(options: RequestPipelineOptions): MiddlewareHand
     limit: limiter(upload.bytes),
   }));
   const limitFor = (path: string) => uploadLimits.find((upload) => upload.path.test(path))?.limit ?? defaultLimit;
-  const timeoutMs = options.requestTimeoutMs;
+  const withDeadline = options.requestTimeoutMs > 0 ? createDeadlines(options.requestTimeoutMs) : undefined;
 
   return async (c, next) => {
     const started = performance.now();
-    const incoming = c.req.header('x-request-id');
+    // Straight from the raw request: Hono's c.req.header() is the same read behind one more call.
+    const incoming = c.req.raw.headers.get('x-request-id');
     const requestId = incoming && acceptableRequestId.test(incoming) ? incoming : Bun.randomUUIDv7();
     c.set('requestId', requestId);
     c.set('logger', lazyChildLogger(options.logger, { requestId }));
@@ -91,17 +92,8 @@ export function requestPipeline(options: RequestPipelineOptions): MiddlewareHand
     try {
       // A path or query no database can store is answered here, before any route sees it.
       const handle = refuseUnstorableUrl(c) ?? (methodsWithBody.has(method) ? limitFor(path)(c, next) : next());
-      if (timeoutMs > 0) {
-        let timer: ReturnType<typeof setTimeout> | undefined;
-        const expired = new Promise<typeof TIMED_OUT>((resolve) => {
-          timer = setTimeout(resolve, timeoutMs, TIMED_OUT);
-        });
-        const outcome = await Promise.race([handle, expired]);
-        clearTimeout(timer);
-        if (outcome === TIMED_OUT) throw new HTTPException(503, { message: TIMEOUT_DETAIL });
-      } else {
-        await handle;
-      }
+      const outcome = await (withDeadline ? withDeadline(handle) : handle);
+      if (outcome === TIMED_OUT) throw new HTTPException(503, { message: TIMEOUT_DETAIL });
     } catch (error) {
       // The body limit and the timeout fail here, outside the handler's own error handling:
       // answer them with the same problem+json, and still send headers, count and log them.

@@ -32,13 +32,24 @@ export function serveApp(options: ServeOptions): RunningService {
   const server = Bun.serve({
     port: options.port,
     hostname: options.hostname ?? '0.0.0.0',
-    fetch: async (request, bunServer) => {
+    // Not an async function: a response the app returns synchronously goes straight back to
+    // Bun, and a pending one gets a single callback, instead of another promise per request.
+    fetch: (request, bunServer) => {
       handling++;
+      let answer: Response | Promise<Response>;
       try {
-        return await options.fetch(request, bunServer);
-      } finally {
+        answer = options.fetch(request, bunServer);
+      } catch (error) {
         handling--;
+        throw error;
       }
+      if (!(answer instanceof Promise)) {
+        handling--;
+        return answer;
+      }
+      return answer.finally(() => {
+        handling--;
+      });
     },
     // Longer than the request timeout so a slow request is answered by the app, not cut by the socket.
     idleTimeout: 60,

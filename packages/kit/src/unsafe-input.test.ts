@@ -74,4 +74,19 @@ describe('every kit app', () => {
     }
     expect((await post('/v1/notes/A', '{"note":"\\\\u0000 is how you write it"}')).status).toBe(200);
   });
+
+  it('refuses a NUL or lone surrogate written into the URL as it is, not escaped', async () => {
+    // The pipeline only decodes URLs that hold a `%`: this is the proof that a raw NUL or a lone
+    // surrogate cannot slip past that shortcut (the URL parser escapes both before a route sees them).
+    for (const [path, field] of [
+      ['/v1/notes/A\u0000B', 'path'],
+      ['/v1/notes/A?trace=a\u0000b', 'query.trace'],
+    ] as const) {
+      const response = await post(path, '{"note":"x"}');
+      expect(response.status).toBe(400);
+      expect(await response.json()).toMatchObject({ code: 'invalid_characters', errors: [{ field }] });
+    }
+    // A lone surrogate cannot even be sent: it is turned into U+FFFD (storable) as the URL is built.
+    expect(new Request('http://svc/v1/notes/A\ud800?q=\udc00').url).toBe('http://svc/v1/notes/A%EF%BF%BD?q=%EF%BF%BD');
+  });
 });

@@ -59,7 +59,12 @@ const refusal = (c: Context<KitEnv>, field: string): Response => {
  * through; otherwise the request has been answered (c.res) and the result is its settled handling.
  */
 export function refuseUnstorableUrl(c: Context<KitEnv>): Promise<void> | undefined {
-  const field = unstorableUrlField(c.req.path, c.req.url);
+  const url = c.req.url;
+  // A request URL is ASCII: the URL parser percent-encodes a NUL, other controls and anything
+  // non-ASCII (a lone surrogate as the escaped U+FFFD). So only a `%` escape can decode to
+  // unstorable text, and the common URL without one skips decoding and scanning altogether.
+  if (!url.includes('%')) return undefined;
+  const field = unstorableUrlField(c.req.path, url);
   if (field === undefined) return undefined;
   c.res = refusal(c, field);
   return Promise.resolve();

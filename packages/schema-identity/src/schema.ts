@@ -1,7 +1,18 @@
 import { createInboxTable, createOutboxTable } from '@fruitables/bus';
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgSchema, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { AccountRole, AccountStatus, ApplicationStatus, SocialProvider } from './values.ts';
+import {
+  bigint,
+  boolean,
+  check,
+  index,
+  pgSchema,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import type { AccountRole, AccountStatus, ApplicationStatus, EmailTokenPurpose, SocialProvider } from './values.ts';
 
 export * from './values.ts';
 
@@ -26,6 +37,12 @@ export const accounts = identity.table(
     passwordHash: text('password_hash'),
     displayName: text('display_name').notNull(),
     mobileSealed: text('mobile_sealed'),
+    /**
+     * When the owner of `email` proved it (a link from our mail, or a provider's verified email).
+     * Until then the account signs in but no one can find it or link to it by email, and its
+     * tokens say `emailVerified: false`.
+     */
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     roles: text('roles').array().$type<AccountRole[]>().notNull().default(sql`'{shopper}'::text[]`),
     status: text('status').$type<AccountStatus>().notNull().default('active'),
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
@@ -138,6 +155,11 @@ export const refreshTokenFamilies = identity.table(
     createdAt: createdAt(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     revokedReason: text('revoked_reason'),
+    /**
+     * When the session was started with a verified second factor (TOTP or a recovery code).
+     * Only such a session's tokens carry the admin role.
+     */
+    secondFactorAt: timestamp('second_factor_at', { withTimezone: true }),
   },
   (table) => [index('refresh_token_families_account_idx').on(table.accountId)],
 );
@@ -190,8 +212,69 @@ export const socialIdentities = identity.table(
   ],
 );
 
+/**
+ * One-time links sent by mail (email verification, password reset). Only the SHA-256 of the
+ * token is stored: a database dump yields no usable link. A token works once (`used_at`) and
+ * until `expires_at`.
+ */
+export const emailTokens = identity.table(
+  'email_tokens',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    purpose: text('purpose').$type<EmailTokenPurpose>().notNull(),
+    /** SHA-256 of the token (base64url). */
+    tokenHash: text('token_hash').notNull(),
+    /** The address the link was sent to: a token is void once the account's email differs. */
+    email: text('email').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (table) => [
+    uniqueIndex('email_tokens_hash_key').on(table.tokenHash),
+    index('email_tokens_account_idx').on(table.accountId, table.purpose),
+    check('email_tokens_purpose_known', sql`${table.purpose} in ('verify_email', 'reset_password')`),
+  ],
+);
+
 export const outbox = createOutboxTable(identity);
 export const inbox = createInboxTable(identity);
+
+/**
+ * An account's TOTP second factor (RFC 6238), required for admins. Secrets are sealed with the
+ * field cipher. A new enrolment waits in `pending_*` until a code proves the authenticator app
+ * has it; `last_used_step` is the newest 30-second step a code was accepted for, so a code
+ * (or an older one still in the window) cannot be used twice.
+ */
+export const accountTotp = identity.table('account_totp', {
+  accountId: uuid('account_id')
+    .primaryKey()
+    .references(() => accounts.id),
+  secretSealed: text('secret_sealed'),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  pendingSecretSealed: text('pending_secret_sealed'),
+  pendingExpiresAt: timestamp('pending_expires_at', { withTimezone: true }),
+  lastUsedStep: bigint('last_used_step', { mode: 'number' }),
+  updatedAt: updatedAt(),
+});
+
+/** One-time recovery codes for the second factor: SHA-256 digests only, each usable once. */
+export const recoveryCodes = identity.table(
+  'recovery_codes',
+  {
+    id: uuid('id').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    codeHash: text('code_hash').notNull(),
+    createdAt: createdAt(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (table) => [uniqueIndex('recovery_codes_account_code_key').on(table.accountId, table.codeHash)],
+);
 
 /** Every table, for `createDrizzle(sql, identityTables)`; the app uses the query builder, not relational queries. */
 export const identityTables = {
@@ -203,6 +286,9 @@ export const identityTables = {
   refreshTokenFamilies,
   refreshTokens,
   socialIdentities,
+  emailTokens,
+  accountTotp,
+  recoveryCodes,
   outbox,
   inbox,
 };

@@ -9,3 +9,5 @@ export const applicationStatuses = ['pending', 'verified', 'rejected'] as const;
 export type ApplicationStatus = (typeof applicationStatuses)[number];
 export const socialProviders = ['kakao', 'naver'] as const;
 export type SocialProvider = (typeof socialProviders)[number];
+export const emailTokenPurposes = ['verify_email', 'reset_password'] as const;
+export type EmailTokenPurpose = (typeof emailTokenPurposes)[number];

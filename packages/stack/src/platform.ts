@@ -5,6 +5,7 @@ import { ensureDatabase } from './database.ts';
 import { edgePid, edgeWorkdir, isBackendHealthy, startEdge, stopEdge } from './edge.ts';
 import { edgePurgeSecret } from './edge-secret.ts';
 import { startInfrastructure, stopInfrastructure } from './infrastructure.ts';
+import { startMailCatcher, stopMailCatcher } from './mail-catcher.ts';
 import { pickPort, preferredMetricsPort } from './ports.ts';
 import { spawnDetached, stopProcess } from './processes.ts';
 import { STACK_DATABASE, serviceEnv } from './service-env.ts';
@@ -21,6 +22,8 @@ export interface Platform {
   dir: string;
   /** The shop and every API, as a shopper reaches them. */
   edgeUrl: string;
+  /** The mail catcher's web inbox (REST API under /api): every mail the services sent. */
+  mailInboxUrl: string;
   state: StackState;
   /** varnishd's working directory, for varnishstat and varnishadm (`-n`). */
   edgeWorkdir: string;
@@ -37,7 +40,14 @@ export interface Platform {
 
 export interface PlatformOptions {
   /** First port to try for each piece; the next free one is taken when it is busy. */
-  ports?: { postgres?: number; redis?: number; edge?: number; serviceOffset?: number };
+  ports?: {
+    postgres?: number;
+    redis?: number;
+    edge?: number;
+    mailSmtp?: number;
+    mailWeb?: number;
+    serviceOffset?: number;
+  };
   /** How long a service may take to become ready. */
   readyTimeoutMs?: number;
 }
@@ -138,6 +148,7 @@ export function openPlatform(dir: string, options: PlatformOptions = {}): Platfo
   return {
     dir,
     edgeUrl: `http://127.0.0.1:${state.ports.edge}`,
+    mailInboxUrl: `http://127.0.0.1:${state.ports.mail?.web ?? 0}`,
     state,
     edgeWorkdir: edgeWorkdir(join(dir, 'edge')),
     edgePid: () => edgePid(join(dir, 'edge')),
@@ -176,6 +187,10 @@ export async function startPlatform(dir: string, options: PlatformOptions = {}):
       postgres: await pickPort(first.postgres ?? 45432, taken),
       redis: await pickPort(first.redis ?? 46379, taken),
       edge: await pickPort(first.edge ?? 48080, taken),
+      mail: {
+        smtp: await pickPort(first.mailSmtp ?? 41025, taken),
+        web: await pickPort(first.mailWeb ?? 41080, taken),
+      },
       services: {},
       metrics: {},
     },
@@ -191,6 +206,8 @@ export async function startPlatform(dir: string, options: PlatformOptions = {}):
     const infrastructure = await startInfrastructure(dir, state.ports, 'ephemeral', { redisUsers: true });
     const ownerUrl = await ensureDatabase(infrastructure.adminUrl, STACK_DATABASE);
     await runMigrations(ownerUrl, {}, []);
+    await startMailCatcher(dir, state);
+    writeState(dir, state);
     // The edge first, so the storefront's purge after its first build has somewhere to go.
     await startEdge(join(dir, 'edge'), state.ports.edge, state.ports.services, { purgeSecret: edgePurgeSecret(dir) });
     const timeoutMs = options.readyTimeoutMs ?? READY_TIMEOUT_MS;
@@ -219,6 +236,8 @@ export async function stopPlatform(dir: string): Promise<void> {
   if (!state) return;
   await Promise.all(Object.values(state.pids.services).map((pid) => stopProcess(pid, 15_000)));
   state.pids.services = {};
+  writeState(dir, state);
+  await stopMailCatcher(state);
   writeState(dir, state);
   await stopEdge(join(dir, 'edge'));
   await stopInfrastructure(dir);

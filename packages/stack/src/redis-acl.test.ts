@@ -40,6 +40,7 @@ function principal(subject: string, tokenId: string): Principal {
     farmIds: [],
     audiences: ['fruitables'],
     scopes: [],
+    emailVerified: false,
     tokenId,
     issuedAt: new Date(now - 1000),
     expiresAt: new Date(now + 60_000),
@@ -135,6 +136,15 @@ describe('Redis users, one per service (the real ACL file on a real Redis)', () 
     expect(await identity.incr(`identity:sign-up-throttle:127.0.0.1:${Date.now()}`)).toBe(1);
     await expect(identity.eval(script, { keys: ['catalog.events'] })).rejects.toThrow(NOPERM);
     await expect(storefront.eval(script, { keys: [key] })).rejects.toThrow(NOPERM);
+  });
+
+  it('lets identity keep admin MFA challenges (domain/mfa-challenges.ts), and nobody else read them', async () => {
+    const key = `identity:mfa-challenge:${crypto.randomUUID()}`;
+    await identity.multi().hSet(key, { accountId: 'a', attempts: '0' }).pExpire(key, 60_000).exec();
+    expect(await identity.hIncrBy(key, 'attempts', 1)).toBe(1);
+    expect(await identity.hGetAll(key)).toMatchObject({ accountId: 'a' });
+    expect(await identity.del(key)).toBe(1);
+    await expect(catalog.hGetAll(key)).rejects.toThrow(NOPERM);
   });
 
   it('runs the real relay, consumer, dead-letter and trimmer as catalog and storefront', async () => {

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { serviceRoleName, withUser } from '@fruitables/db';
+import { catcherSmtpUrl } from '@fruitables/mail/catcher';
 import { edgePurgeSecret } from './edge-secret.ts';
 import { postgresUrl } from './postgres-server.ts';
 import { serviceRedisUrl } from './redis-users.ts';
@@ -39,6 +40,10 @@ export async function serviceEnv(
       },
       edgeUrl: () => `http://127.0.0.1:${state.ports.edge}`,
       edgePurgeSecret: () => edgePurgeSecret(stackDir),
+      smtpUrl: () => {
+        if (!state.ports.mail) throw new Error('no mail catcher port recorded: run ./fruitables up first');
+        return catcherSmtpUrl(state.ports.mail);
+      },
     })),
   };
 }

@@ -52,6 +52,8 @@ export interface LocalStack {
   edgeUrl(): string;
   /** The secret the edge asks of a purge (see edge-secret.ts). */
   edgePurgeSecret(): string;
+  /** The local mail catcher's SMTP server, where every service's mail goes. */
+  smtpUrl(): string;
 }
 
 type DevEnv = (secretsDir: string, stack: LocalStack) => Promise<Record<string, string>>;

@@ -10,8 +10,10 @@ export interface StackState {
     services: Record<string, number>;
     /** Each service's METRICS_PORT (`/metrics` is never on the service's own port). */
     metrics: Record<string, number>;
+    /** The mail catcher's SMTP and web inbox ports (absent in a state file from before it). */
+    mail?: { smtp: number; web: number };
   };
-  pids: { services: Record<string, number>; edge?: number };
+  pids: { services: Record<string, number>; edge?: number; mailCatcher?: number };
 }
 
 const file = (dir: string) => join(dir, 'state.json');

@@ -18,7 +18,6 @@ describeFuzzSuite('catalog', () => h, {
   runsPerOperation: 200,
   seed: 20261207,
   pathValues: () => ({ farmId }),
-  // NUL in a path still answers 500 in catalog; another change fixes it, then switch this on.
-  withNulInPath: false,
+  withNulInPath: true,
   minimumOperations: 20,
 });

@@ -15,6 +15,8 @@ export interface AccessTokenClaims {
   audience?: string;
   /** A service token's granted scopes, space-separated. */
   scope?: string;
+  /** Whether the account proved its email; absent on service tokens. */
+  emailVerified?: boolean;
 }
 
 export interface IssuedAccessToken {
@@ -46,6 +48,7 @@ export function createAccessTokenIssuer(options: AccessTokenIssuerOptions): Acce
         roles: claims.roles,
         farmIds: claims.farmIds,
         ...(claims.scope === undefined ? {} : { scope: claims.scope }),
+        ...(claims.emailVerified === undefined ? {} : { emailVerified: claims.emailVerified }),
       })
         .setProtectedHeader({ alg: SIGNING_ALGORITHM, kid: options.keys.active.kid, typ: 'at+jwt' })
         .setIssuer(options.issuer)

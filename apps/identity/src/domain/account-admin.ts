@@ -4,6 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { applyAccountRevocation, gatherAccountRevocation } from './access-token-revocation.ts';
 import type { DomainContext } from './context.ts';
 import { publishIdentityEvent } from './events.ts';
+import { assertNotLastActiveAdmin } from './last-admin.ts';
 import { endAllSessions } from './sessions.ts';
 
 type AdminContext = Pick<DomainContext, 'db' | 'clock' | 'redis'>;
@@ -32,6 +33,7 @@ export async function disableAccount(
   if (adminId === accountId) throw new Conflict('You cannot disable your own account.', 'cannot_disable_self');
   const now = ctx.clock.now();
   const { view, revocation } = await ctx.db.transaction(async (tx) => {
+    await assertNotLastActiveAdmin(tx, accountId);
     const [changed] = await tx
       .update(accounts)
       .set({ status: 'disabled', disabledAt: now, disabledReason: reason ?? null, updatedAt: now })

@@ -4,8 +4,11 @@ import type { Executor } from '@fruitables/db';
 import type { identityTables } from '@fruitables/schema-identity';
 import type { Logger } from 'pino';
 import type { AccessTokenIssuer } from './access-tokens.ts';
+import type { AccountMailer } from './account-mailer.ts';
+import type { BackgroundTasks } from './background-tasks.ts';
 import type { FieldCipher } from './field-cipher.ts';
 import type { LoginThrottle } from './login-throttle.ts';
+import type { MailRequestThrottle } from './mail-request-throttle.ts';
 import type { PasswordHasher } from './passwords.ts';
 import type { ServiceClients } from './service-clients.ts';
 import type { SignUpThrottle } from './sign-up-throttle.ts';
@@ -27,6 +30,19 @@ export interface DomainContext {
   passwords: PasswordHasher;
   cipher: FieldCipher;
   throttle: LoginThrottle;
+  /** Counts wrong second-factor codes per admin account (and address), like `throttle` counts passwords. */
+  mfaThrottle: LoginThrottle;
   signUpThrottle: SignUpThrottle;
   serviceClients: ServiceClients;
+  /** Verification, reset and "already registered" mails. */
+  mail: AccountMailer;
+  mailThrottle: MailRequestThrottle;
+  /** Work started by a request and finished after its answer (mail lookups and sends). */
+  tasks: BackgroundTasks;
+  sessionPolicy: SessionPolicy;
+}
+
+export interface SessionPolicy {
+  /** A session (refresh token family) ends this long after its login, however often it is refreshed. */
+  absoluteLifetimeMs: number;
 }

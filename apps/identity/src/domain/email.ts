@@ -6,3 +6,8 @@
 export function normaliseEmail(email: string): string {
   return email.trim().normalize('NFC').toLowerCase();
 }
+
+/** Placeholder addresses of social-only accounts (`.invalid`, RFC 2606) never get mail. */
+export function isDeliverable(email: string): boolean {
+  return !email.endsWith('.invalid');
+}

@@ -1,4 +1,4 @@
-import { Forbidden, Unauthorized } from '@fruitables/core';
+import { Forbidden, Invalid, Unauthorized, ValidationFailed } from '@fruitables/core';
 
 /*
  * Errors the identity domain throws more than once. Messages are what a person reads; codes
@@ -15,3 +15,15 @@ export const invalidRefreshToken = (): Unauthorized =>
 /** Only a caller who proved the password (or owns the session) learns this. */
 export const accountDisabled = (): Forbidden =>
   new Forbidden('This account is disabled. Contact support to have it enabled again.', 'account_disabled');
+
+/** Unknown, used, expired and wrong-purpose links all look alike. */
+export const invalidEmailToken = (): ValidationFailed =>
+  new ValidationFailed('This link has expired or was already used. Ask for a new one.', [
+    { field: 'token', message: 'This link has expired or was already used.' },
+  ]);
+
+/** The caller is signed in; what is wrong is a field they typed, so it is named like any invalid field. */
+export const wrongCurrentPassword = (): Invalid =>
+  new Invalid('The current password is wrong.', 'wrong_current_password', [
+    { field: 'currentPassword', message: 'Type the password you sign in with now.' },
+  ]);

@@ -1,6 +1,6 @@
 import type { PlatformEvent } from '@fruitables/events';
 import { type AccountStatus, accountFarms, accounts, farms } from '@fruitables/schema-identity';
-import { and, asc, desc, eq, exists, ilike, lt, or } from 'drizzle-orm';
+import { and, asc, desc, eq, exists, ilike, isNotNull, lt, or } from 'drizzle-orm';
 import type { DomainContext, IdentityDb } from './context.ts';
 
 /** An account that manages a farm, as admins see it: who, and whether it can still sign in. */
@@ -46,7 +46,14 @@ export async function listFarms(
               .select({ accountId: accountFarms.accountId })
               .from(accountFarms)
               .innerJoin(accounts, eq(accounts.id, accountFarms.accountId))
-              .where(and(eq(accountFarms.farmId, farms.id), ilike(accounts.email, pattern))),
+              // An unproved email is nobody's yet: searching by it must not find anyone.
+              .where(
+                and(
+                  eq(accountFarms.farmId, farms.id),
+                  isNotNull(accounts.emailVerifiedAt),
+                  ilike(accounts.email, pattern),
+                ),
+              ),
           ),
         );
   const pageOfFarms = ctx.db

@@ -11,6 +11,8 @@ export interface NewAccount {
   displayName: string;
   mobileSealed?: string | null;
   roles: AccountRole[];
+  /** When the email was proved; null until its owner follows our mail's link. */
+  emailVerifiedAt?: Date | null;
   now: Date;
 }
 
@@ -30,6 +32,7 @@ export async function insertAccount(tx: IdentityDb, account: NewAccount): Promis
       displayName: account.displayName,
       mobileSealed: account.mobileSealed ?? null,
       roles: account.roles,
+      emailVerifiedAt: account.emailVerifiedAt ?? null,
       createdAt: account.now,
       updatedAt: account.now,
     })

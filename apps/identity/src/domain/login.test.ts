@@ -34,6 +34,7 @@ function domainContext(overrides: { passwords?: PasswordHasher; tokens?: AccessT
     clock: h.clock,
     redis: h.redis,
     logger: h.logs.logger,
+    sessionPolicy: { absoluteLifetimeMs: 30 * 24 * 60 * 60_000 },
     passwords: overrides.passwords ?? h.passwords,
     throttle: createLoginThrottle({
       redis: h.redis,
@@ -74,8 +75,8 @@ describe('login throttling across addresses', () => {
       });
     }
     expect(slept.length).toBeGreaterThan(0);
-    const tokens = await logIn(ctx, { email, password, ip: uniqueIp() });
-    expect(tokens.accessToken).toBeTruthy();
+    const outcome = await logIn(ctx, { email, password, ip: uniqueIp() });
+    expect(outcome.kind === 'session' && outcome.tokens.accessToken).toBeTruthy();
     // A slow-down, not a lockout: even the owner waits only a few seconds.
     expect(Math.max(...slept)).toBeLessThanOrEqual(5_000);
   });

@@ -3,7 +3,14 @@ import { eq } from 'drizzle-orm';
 import type { DomainContext } from './context.ts';
 import { normaliseEmail } from './email.ts';
 import { accountDisabled, invalidCredentials } from './errors.ts';
+import type { IssuedMfaChallenge } from './mfa-challenges.ts';
+import { beginSecondFactor } from './mfa-login.ts';
 import { type SessionTokens, startSession } from './sessions.ts';
+
+/** A session, or (admins) the challenge for the second step. */
+export type LoginOutcome =
+  | { kind: 'session'; tokens: SessionTokens }
+  | { kind: 'second_factor'; challenge: IssuedMfaChallenge };
 
 export interface LoginAttempt {
   email: string;
@@ -22,13 +29,13 @@ export interface LoginAttempt {
  * stays counted, which errs on the side of the lock.
  */
 export async function logIn(
-  ctx: Pick<DomainContext, 'db' | 'clock' | 'passwords' | 'throttle' | 'tokens' | 'redis' | 'logger'>,
+  ctx: Pick<DomainContext, 'db' | 'clock' | 'passwords' | 'throttle' | 'tokens' | 'redis' | 'logger' | 'sessionPolicy'>,
   attempt: LoginAttempt,
-): Promise<SessionTokens> {
+): Promise<LoginOutcome> {
   const email = normaliseEmail(attempt.email);
   const grant = await ctx.throttle.beginAttempt(email, attempt.ip);
   const [account] = await ctx.db
-    .select({ id: accounts.id, passwordHash: accounts.passwordHash, status: accounts.status })
+    .select({ id: accounts.id, passwordHash: accounts.passwordHash, status: accounts.status, roles: accounts.roles })
     .from(accounts)
     .where(eq(accounts.email, email));
   const check = await ctx.passwords.verify(attempt.password, account?.passwordHash);
@@ -40,6 +47,9 @@ export async function logIn(
     const upgraded = await ctx.passwords.hash(attempt.password);
     await ctx.db.update(accounts).set({ passwordHash: upgraded }).where(eq(accounts.id, account.id));
   }
+  // An admin's password earns only the second step (mfa-login.ts), never a session by itself.
+  if (account.roles.includes('admin'))
+    return { kind: 'second_factor', challenge: await beginSecondFactor(ctx, account.id) };
   // startSession re-reads the account under a lock: a disable that landed while argon2 ran wins.
-  return startSession(ctx, { id: account.id });
+  return { kind: 'session', tokens: await startSession(ctx, { id: account.id }) };
 }

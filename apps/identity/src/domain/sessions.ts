@@ -10,6 +10,8 @@ import {
 } from './access-token-revocation.ts';
 import type { DomainContext, IdentityDb } from './context.ts';
 import { accountDisabled, invalidRefreshToken } from './errors.ts';
+import { secondFactorRequired } from './mfa-errors.ts';
+import { sessionRoles } from './mfa-session-roles.ts';
 
 export const REFRESH_TOKEN_LIFETIME_MS = 7 * 24 * 60 * 60_000;
 
@@ -29,35 +31,55 @@ export interface SessionTokens {
   refreshTokenExpiresAt: Date;
 }
 
-type SessionContext = Pick<DomainContext, 'db' | 'clock' | 'tokens' | 'redis' | 'logger'>;
+type SessionContext = Pick<DomainContext, 'db' | 'clock' | 'tokens' | 'redis' | 'logger' | 'sessionPolicy'>;
+
+/** 30 days: a stolen refresh token, refreshed every day, still dies with its session. */
+export const DEFAULT_SESSION_ABSOLUTE_LIFETIME_MS = 30 * 24 * 60 * 60_000;
+
+interface SessionAccount {
+  id: string;
+  roles: ('shopper' | 'farmer' | 'admin')[];
+  emailVerifiedAt: Date | null;
+}
 
 /** Refresh tokens are looked up by this digest; a stolen database yields no usable token. */
 export const hashRefreshToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
 
 /** The claims an account's access token carries, read fresh so role and farm changes apply at the next refresh. */
-async function accountClaims(db: IdentityDb, account: { id: string; roles: ('shopper' | 'farmer' | 'admin')[] }) {
+async function accountClaims(db: IdentityDb, account: SessionAccount) {
   const farms = await db
     .select({ farmId: accountFarms.farmId })
     .from(accountFarms)
     .where(eq(accountFarms.accountId, account.id))
     .orderBy(accountFarms.linkedAt);
-  return { subject: account.id, roles: account.roles, farmIds: farms.map((farm) => farm.farmId) };
+  return {
+    subject: account.id,
+    roles: account.roles,
+    farmIds: farms.map((farm) => farm.farmId),
+    emailVerified: account.emailVerifiedAt !== null,
+  };
 }
 
 /** Issues an access token and a refresh token in `familyId`, recording the pair. */
 async function issuePair(
   ctx: SessionContext,
   db: IdentityDb,
-  familyId: string,
-  account: { id: string; roles: ('shopper' | 'farmer' | 'admin')[] },
+  family: { id: string; createdAt: Date },
+  account: SessionAccount,
 ): Promise<SessionTokens> {
   const access = await ctx.tokens.issue(await accountClaims(db, account));
   const refreshToken = randomBytes(32).toString('base64url');
   const issuedAt = ctx.clock.now();
-  const refreshTokenExpiresAt = new Date(issuedAt.getTime() + REFRESH_TOKEN_LIFETIME_MS);
+  // Sliding 7 days, but never past the session's absolute end.
+  const refreshTokenExpiresAt = new Date(
+    Math.min(
+      issuedAt.getTime() + REFRESH_TOKEN_LIFETIME_MS,
+      family.createdAt.getTime() + ctx.sessionPolicy.absoluteLifetimeMs,
+    ),
+  );
   await db.insert(refreshTokens).values({
     id: newId(),
-    familyId,
+    familyId: family.id,
     tokenHash: hashRefreshToken(refreshToken),
     issuedAt,
     expiresAt: refreshTokenExpiresAt,
@@ -74,7 +96,12 @@ async function issuePair(
  */
 async function lockActiveAccount(tx: IdentityDb, accountId: string) {
   const [account] = await tx
-    .select({ id: accounts.id, roles: accounts.roles, status: accounts.status })
+    .select({
+      id: accounts.id,
+      roles: accounts.roles,
+      status: accounts.status,
+      emailVerifiedAt: accounts.emailVerifiedAt,
+    })
     .from(accounts)
     .where(eq(accounts.id, accountId))
     .for('share');
@@ -87,13 +114,20 @@ async function lockActiveAccount(tx: IdentityDb, accountId: string) {
  * lock, so a disable that landed meanwhile refuses the login instead of racing it: either the
  * disable waits for this transaction and then revokes the new session, or this sees the disable.
  */
-export async function startSession(ctx: SessionContext, account: { id: string }): Promise<SessionTokens> {
+export async function startSession(
+  ctx: SessionContext,
+  account: { id: string },
+  proof: { secondFactorAt?: Date } = {},
+): Promise<SessionTokens> {
   return ctx.db.transaction(async (tx) => {
     const current = await lockActiveAccount(tx, account.id);
     if (!current) throw accountDisabled();
-    const familyId = newId();
-    await tx.insert(refreshTokenFamilies).values({ id: familyId, accountId: current.id, createdAt: ctx.clock.now() });
-    return issuePair(ctx, tx, familyId, current);
+    const secondFactorAt = proof.secondFactorAt ?? null;
+    const roles = sessionRoles(current.roles, secondFactorAt);
+    if (!roles) throw secondFactorRequired();
+    const family = { id: newId(), createdAt: ctx.clock.now() };
+    await tx.insert(refreshTokenFamilies).values({ ...family, accountId: current.id, secondFactorAt });
+    return issuePair(ctx, tx, family, { ...current, roles });
   });
 }
 
@@ -164,12 +198,29 @@ export async function rotateRefreshToken(ctx: SessionContext, presented: string)
     if (!account) return { kind: 'invalid' };
     // Lock the family (a concurrent logout waits for this refresh, then sees its new token).
     const [family] = await tx
-      .select({ revokedAt: refreshTokenFamilies.revokedAt })
+      .select({
+        revokedAt: refreshTokenFamilies.revokedAt,
+        createdAt: refreshTokenFamilies.createdAt,
+        secondFactorAt: refreshTokenFamilies.secondFactorAt,
+      })
       .from(refreshTokenFamilies)
       .where(eq(refreshTokenFamilies.id, claimed.familyId))
       .for('update');
     if (!family || family.revokedAt) return { kind: 'invalid' };
-    const tokens = await issuePair(ctx, tx, claimed.familyId, account);
+    if (now.getTime() - family.createdAt.getTime() >= ctx.sessionPolicy.absoluteLifetimeMs) {
+      // The sliding window alone would let a session live forever; past its absolute end, sign in again.
+      await revokeFamily(ctx, tx, claimed.familyId, 'absolute_lifetime');
+      return { kind: 'invalid' };
+    }
+    // An account made admin after this session began does not gain the role without a second factor.
+    const roles = sessionRoles(account.roles, family.secondFactorAt);
+    if (!roles) return { kind: 'invalid' };
+    const tokens = await issuePair(
+      ctx,
+      tx,
+      { id: claimed.familyId, createdAt: family.createdAt },
+      { ...account, roles },
+    );
     return { kind: 'rotated', tokens };
   });
   if (outcome.kind === 'rotated') return outcome.tokens;

@@ -1,3 +1,4 @@
+import { applyAccountRevocation } from './access-token-revocation.ts';
 import type { DomainContext } from './context.ts';
 import { type SessionTokens, startSession } from './sessions.ts';
 import { resolveSocialAccount } from './social-accounts.ts';
@@ -30,7 +31,7 @@ export interface SocialCallback {
  * the same session a password login starts.
  */
 export async function finishSocialLogin(
-  ctx: Pick<DomainContext, 'db' | 'clock' | 'redis' | 'tokens' | 'logger'>,
+  ctx: Pick<DomainContext, 'db' | 'clock' | 'redis' | 'tokens' | 'logger' | 'sessionPolicy'>,
   provider: SocialProviderClient,
   callback: SocialCallback,
 ): Promise<{ tokens: SessionTokens; returnTo: string }> {
@@ -59,6 +60,13 @@ export async function finishSocialLogin(
     throw error;
   }
   const account = await resolveSocialAccount(ctx, provider.name, profile);
+  if (account.revocation) {
+    await applyAccountRevocation(ctx, account.revocation);
+    ctx.logger.warn(
+      { securityEvent: 'unverified_account_claimed', provider: provider.name, accountId: account.id },
+      'unverified account taken over by a provider-verified email: password and sessions removed',
+    );
+  }
   if (account.outcome === 'linked_by_email') {
     ctx.logger.info(
       { securityEvent: 'social_identity_linked', provider: provider.name, accountId: account.id },

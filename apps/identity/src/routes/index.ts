@@ -1,3 +1,5 @@
+import { registerConfirmEmailVerification } from './accounts/confirm-email-verification.ts';
+import { registerResendVerification } from './accounts/resend-verification.ts';
 import { registerSignUp } from './accounts/sign-up.ts';
 import { registerCreateAddress } from './addresses/create-address.ts';
 import { registerDeleteAddress } from './addresses/delete-address.ts';
@@ -14,9 +16,15 @@ import { registerVerifyFarmerApplication } from './admin/verify-farmer-applicati
 import type { IdentityApp, RouteDeps } from './deps.ts';
 import { registerGetMyFarmerApplication } from './farmer-applications/get-my-farmer-application.ts';
 import { registerSubmitFarmerApplication } from './farmer-applications/submit-farmer-application.ts';
+import { registerChangePassword } from './me/change-password.ts';
 import { registerGetProfile } from './me/get-profile.ts';
 import { registerUpdateProfile } from './me/update-profile.ts';
+import { registerBeginTotpEnrolment } from './mfa/begin-totp-enrolment.ts';
+import { registerConfirmTotpEnrolment } from './mfa/confirm-totp-enrolment.ts';
+import { registerFinishMfaLogin } from './mfa/finish-mfa-login.ts';
 import { registerIssueToken } from './oauth/issue-token.ts';
+import { registerConfirmPasswordReset } from './password-resets/confirm-password-reset.ts';
+import { registerRequestPasswordReset } from './password-resets/request-password-reset.ts';
 import { registerLogIn } from './sessions/log-in.ts';
 import { registerLogOut } from './sessions/log-out.ts';
 import { registerLogOutEverywhere } from './sessions/log-out-everywhere.ts';
@@ -30,7 +38,14 @@ import { registerGetJwks } from './well-known/get-jwks.ts';
 export function registerRoutes(app: IdentityApp, deps: RouteDeps): void {
   registerGetJwks(app, deps);
   registerSignUp(app, deps);
+  registerResendVerification(app, deps);
+  registerConfirmEmailVerification(app, deps);
+  registerRequestPasswordReset(app, deps);
+  registerConfirmPasswordReset(app, deps);
   registerLogIn(app, deps);
+  registerFinishMfaLogin(app, deps);
+  registerBeginTotpEnrolment(app, deps);
+  registerConfirmTotpEnrolment(app, deps);
   registerRefreshSession(app, deps);
   registerLogOut(app, deps);
   registerLogOutEverywhere(app, deps);
@@ -40,6 +55,7 @@ export function registerRoutes(app: IdentityApp, deps: RouteDeps): void {
   registerIssueToken(app, deps);
   registerGetProfile(app, deps);
   registerUpdateProfile(app, deps);
+  registerChangePassword(app, deps);
   registerListAddresses(app, deps);
   registerCreateAddress(app, deps);
   registerGetAddress(app, deps);

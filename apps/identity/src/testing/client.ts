@@ -1,6 +1,7 @@
 import type { Problem, TestResponse } from '@fruitables/kit/testing';
 import { decodeJwt } from 'jose';
 import { z } from 'zod';
+import { totpCodeAt } from '../domain/totp.ts';
 import type { IdentityHarness } from './harness.ts';
 import { seedAdmin, uniqueEmail, uniqueIp } from './harness.ts';
 
@@ -82,9 +83,54 @@ export async function signedInShopper(
   return { ...tokens, accountId: subjectOf(tokens.accessToken), email, password };
 }
 
-export async function signedInAdmin(harness: IdentityHarness): Promise<SignedIn> {
+export interface MfaChallenge {
+  mfa: 'required' | 'enrolment_required';
+  challenge: string;
+  challengeExpiresAt: string;
+}
+
+/** An admin's password step: the MFA challenge it answers instead of a session. */
+export async function passwordStep(harness: IdentityHarness, email: string, password: string): Promise<MfaChallenge> {
+  const response = await call(harness, 'POST', '/v1/sessions', { body: { email, password } });
+  const body = response.json as MfaChallenge;
+  if (response.status !== 200 || !body.challenge) throw new Error(`password step answered ${response.status}`);
+  return body;
+}
+
+export interface SignedInAdmin extends SignedIn {
+  /** The authenticator's base32 secret: compute codes with `totpCodeAt(secret, harness.clock.now())`. */
+  totpSecret: string;
+  recoveryCodes: string[];
+}
+
+/**
+ * An existing admin's first log-in, as the login page does it: password, enrolment of an
+ * authenticator (at the harness clock's now), and the session that enrolment signs them in with.
+ * Their next log-in needs a code from a later step: advance the clock 30 s first.
+ */
+export async function enrolAdmin(
+  harness: IdentityHarness,
+  email: string,
+  password: string,
+): Promise<Tokens & { totpSecret: string; recoveryCodes: string[] }> {
+  const step = await passwordStep(harness, email, password);
+  if (step.mfa !== 'enrolment_required') throw new Error(`expected an enrolment challenge, got ${step.mfa}`);
+  const { challenge } = step;
+  const begun = await call(harness, 'POST', '/v1/me/mfa/totp', { body: { challenge, password } });
+  if (begun.status !== 200) throw new Error(`enrolment answered ${begun.status}: ${begun.text}`);
+  const { secret } = begun.json as { secret: string };
+  const confirmed = await call(harness, 'POST', '/v1/me/mfa/totp/confirm', {
+    body: { challenge, code: totpCodeAt(secret, harness.clock.now()) },
+  });
+  if (confirmed.status !== 200) throw new Error(`confirmation answered ${confirmed.status}: ${confirmed.text}`);
+  const { session, recoveryCodes } = confirmed.json as { session: Tokens; recoveryCodes: string[] };
+  return { ...session, totpSecret: secret, recoveryCodes };
+}
+
+/** An admin made by create-admin who enrolled an authenticator and is signed in by it. */
+export async function signedInAdmin(harness: IdentityHarness): Promise<SignedInAdmin> {
   const { email, password, id } = await seedAdmin(harness);
-  return { ...(await logIn(harness, email, password)), accountId: id, email, password };
+  return { ...(await enrolAdmin(harness, email, password)), accountId: id, email, password };
 }
 
 /** Ten digits with a valid 사업자등록번호 check digit (random, so tests never share one). */

@@ -1,13 +1,16 @@
 import { postgresReadiness } from '@fruitables/db';
 import { redisReadiness } from '@fruitables/kit';
 import { createServiceHarness, createTestSigner, type ServiceHarness } from '@fruitables/kit/testing';
+import { createRecordingMailSender, type MailSender } from '@fruitables/mail';
 import { identityTables } from '@fruitables/schema-identity';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import { createApp } from '../app.ts';
 import { createAdminAccount } from '../domain/accounts.ts';
+import { type BackgroundTasks, createBackgroundTasks } from '../domain/background-tasks.ts';
 import { hashClientSecret } from '../domain/client-secret-hash.ts';
 import { createFieldCipher, type FieldCipher } from '../domain/field-cipher.ts';
 import type { LoginThrottlePolicies } from '../domain/login-throttle.ts';
+import type { MailRequestPolicy } from '../domain/mail-request-throttle.ts';
 import {
   type Argon2Params,
   createPasswordHasher,
@@ -59,7 +62,14 @@ export interface HarnessOptions {
   activeEncryptionKeyId?: string;
   /** Social login settings (point them at a stand-in provider); off by default. */
   social?: SocialLoginConfig;
+  /** Where account mails go: a recorder by default; mail tests pass an SMTP sender to a real catcher. */
+  mailSender?: MailSender;
+  mailRequestPolicy?: MailRequestPolicy;
+  sessionAbsoluteLifetimeMs?: number;
 }
+
+/** The shop origin the harness's mailed links point at. */
+export const TEST_PUBLIC_URL = 'http://shop.test';
 
 /** What identity adds to the kit harness: its app, keys, cipher and password hasher. */
 interface IdentityParts {
@@ -69,6 +79,8 @@ interface IdentityParts {
   passwords: PasswordHasher;
   /** This harness's default client address (sent as X-Forwarded-For). */
   ip: string;
+  /** The app's background work (mail lookups and sends); `await tasks.idle()` before reading mail. */
+  tasks: BackgroundTasks;
 }
 
 /**
@@ -98,6 +110,7 @@ export async function createHarness(label: string, options: HarnessOptions = {})
       const encryptionKeys = options.encryptionKeys ?? new Map([['k1', randomAesKey()]]);
       const cipher = createFieldCipher({ keys: encryptionKeys, activeKeyId: options.activeEncryptionKeyId ?? 'k1' });
       const passwords = createPasswordHasher(options.argon2 ?? TEST_ARGON2, options.passwordOptions);
+      const tasks = createBackgroundTasks(logs.logger);
       const app = createApp({
         db,
         redis,
@@ -124,9 +137,16 @@ export async function createHarness(label: string, options: HarnessOptions = {})
         ...(options.social ? { social: options.social } : {}),
         bodyLimitBytes: 64 * 1024,
         requestTimeoutMs: 10_000,
+        mailSender: options.mailSender ?? createRecordingMailSender(),
+        publicUrl: TEST_PUBLIC_URL,
+        tasks,
+        ...(options.mailRequestPolicy ? { mailRequestPolicy: options.mailRequestPolicy } : {}),
+        ...(options.sessionAbsoluteLifetimeMs ? { sessionAbsoluteLifetimeMs: options.sessionAbsoluteLifetimeMs } : {}),
       });
-      return { app, signingKeys, cipher, passwords, ip };
+      return { app, signingKeys, cipher, passwords, ip, tasks };
     },
+    // Background mail work still holds pool connections; let it finish before the database goes.
+    beforeClose: ({ tasks }) => tasks.idle(),
   });
 }
 

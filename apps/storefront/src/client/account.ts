@@ -37,13 +37,112 @@ function fields(form: HTMLFormElement): Record<string, string> {
   return values;
 }
 
-async function logIn(email: string, password: string): Promise<{ ok: boolean; problem: Problem | null }> {
+/** What a correct admin password answers instead of a session. */
+interface MfaChallenge {
+  mfa: 'required' | 'enrolment_required';
+  challenge: string;
+}
+
+type LoginResult = { ok: true; mfa: null } | { ok: true; mfa: MfaChallenge } | { ok: false; problem: Problem | null };
+
+async function logIn(email: string, password: string): Promise<LoginResult> {
   const answer = await postJson('/v1/sessions', { email, password });
   if (answer.status === 200) {
+    const body = answer.body as Partial<MfaChallenge> | null;
+    if (body?.challenge && (body.mfa === 'required' || body.mfa === 'enrolment_required')) {
+      return { ok: true, mfa: { mfa: body.mfa, challenge: body.challenge } };
+    }
     saveSession(answer.body as Session);
-    return { ok: true, problem: null };
+    return { ok: true, mfa: null };
   }
   return { ok: false, problem: answer.body as Problem | null };
+}
+
+function mfaSummary(problem: Problem | null, fallback: string): string {
+  if (problem?.code === 'invalid_mfa_challenge') return '시간이 지났어요. 처음부터 다시 로그인해 주세요.';
+  if (problem?.code === 'invalid_mfa_code') return '코드가 맞지 않아요. 앱에 지금 표시된 코드를 입력해 주세요.';
+  if (problem?.status === 429) return '시도가 너무 많아요. 잠시 후 다시 시도해 주세요.';
+  return fallback;
+}
+
+function showMfaError(form: HTMLFormElement, problem: Problem | null): void {
+  const summary = form.querySelector<HTMLElement>('[data-form-status]');
+  if (summary) summary.textContent = mfaSummary(problem, '확인하지 못했어요. 다시 시도해 주세요.');
+}
+
+/** Asks for the 6-digit code (or a recovery code) and finishes the log-in. */
+function askForCode(loginForm: HTMLFormElement, challenge: string): void {
+  const form = document.querySelector<HTMLFormElement>('form[data-mfa]');
+  if (!form) return;
+  loginForm.hidden = true;
+  form.hidden = false;
+  form.querySelector<HTMLInputElement>('input[name="code"]')?.focus();
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const values = fields(form);
+    const proof = values.recoveryCode ? { recoveryCode: values.recoveryCode } : { code: (values.code ?? '').trim() };
+    busy(form, true);
+    const answer = await postJson('/v1/sessions/mfa', { challenge, ...proof }).catch(() => null);
+    busy(form, false);
+    if (answer?.status === 200) {
+      saveSession(answer.body as Session);
+      location.assign(returnToAfterLogin(location.href));
+    } else showMfaError(form, (answer?.body ?? null) as Problem | null);
+  });
+}
+
+/**
+ * An admin's first log-in: enrol an authenticator. identity asks for the password again; the
+ * page still holds what was just typed, so the admin is not asked twice. The QR code arrives as
+ * SVG text and is shown as an image (a data: URL), never inserted as markup.
+ */
+async function enrolAuthenticator(loginForm: HTMLFormElement, challenge: string, password: string): Promise<void> {
+  const section = document.querySelector<HTMLElement>('[data-mfa-enrol]');
+  const form = section?.querySelector<HTMLFormElement>('form[data-mfa-confirm]');
+  if (!section || !form) return;
+  const begun = await postJson('/v1/me/mfa/totp', { challenge, password });
+  if (begun.status !== 200) {
+    showErrors(loginForm, begun.body as Problem | null, '인증 앱 등록을 시작하지 못했어요. 다시 로그인해 주세요.');
+    return;
+  }
+  const pending = begun.body as { qrSvg: string; secret: string };
+  const qr = section.querySelector<HTMLImageElement>('[data-mfa-qr]');
+  if (qr) qr.src = `data:image/svg+xml;base64,${btoa(pending.qrSvg)}`;
+  const secret = section.querySelector<HTMLElement>('[data-mfa-secret]');
+  if (secret) secret.textContent = pending.secret.replace(/(.{4})/g, '$1 ').trim();
+  loginForm.hidden = true;
+  section.hidden = false;
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    busy(form, true);
+    const code = (fields(form).enrolCode ?? '').trim();
+    const answer = await postJson('/v1/me/mfa/totp/confirm', { challenge, code }).catch(() => null);
+    busy(form, false);
+    if (answer?.status !== 200) {
+      showMfaError(form, (answer?.body ?? null) as Problem | null);
+      return;
+    }
+    const confirmed = answer.body as { recoveryCodes: string[]; session: Session };
+    section.hidden = true;
+    showRecoveryCodes(confirmed.recoveryCodes, confirmed.session);
+  });
+}
+
+/** The recovery codes, once; the session is kept only when the admin moves on. */
+function showRecoveryCodes(codes: string[], session: Session): void {
+  const section = document.querySelector<HTMLElement>('[data-mfa-recovery]');
+  const list = section?.querySelector<HTMLElement>('[data-mfa-recovery-codes]');
+  if (!section || !list) return;
+  for (const code of codes) {
+    const item = document.createElement('li');
+    item.textContent = code;
+    list.append(item);
+  }
+  section.hidden = false;
+  saveSession(session);
+  section.querySelector<HTMLButtonElement>('[data-mfa-done]')?.addEventListener('click', () => {
+    location.assign(returnToAfterLogin(location.href));
+  });
 }
 
 function busy(form: HTMLFormElement, on: boolean): void {
@@ -55,10 +154,14 @@ document.querySelector<HTMLFormElement>('form[data-login]')?.addEventListener('s
   const form = event.currentTarget as HTMLFormElement;
   const values = fields(form);
   busy(form, true);
-  const result = await logIn(values.email ?? '', values.password ?? '').catch(() => ({ ok: false, problem: null }));
+  const result = await logIn(values.email ?? '', values.password ?? '').catch(
+    (): LoginResult => ({ ok: false, problem: null }),
+  );
   busy(form, false);
-  if (result.ok) location.assign(returnToAfterLogin(location.href));
-  else showErrors(form, result.problem, '이메일 또는 비밀번호를 확인해 주세요.');
+  if (!result.ok) showErrors(form, result.problem, '이메일 또는 비밀번호를 확인해 주세요.');
+  else if (result.mfa?.mfa === 'required') askForCode(form, result.mfa.challenge);
+  else if (result.mfa) await enrolAuthenticator(form, result.mfa.challenge, values.password ?? '');
+  else location.assign(returnToAfterLogin(location.href));
 });
 
 document.querySelector<HTMLFormElement>('form[data-signup]')?.addEventListener('submit', async (event) => {
@@ -74,7 +177,7 @@ document.querySelector<HTMLFormElement>('form[data-signup]')?.addEventListener('
     }
     // identity never says whether an email was already taken; logging in tells us privately.
     const result = await logIn(values.email ?? '', values.password ?? '');
-    if (result.ok) location.assign('/account/');
+    if (result.ok && !result.mfa) location.assign('/account/');
     else showErrors(form, null, '가입 요청을 받았어요. 로그인해 주세요.');
   } catch {
     showErrors(form, null, '연결이 원활하지 않아요. 잠시 후 다시 시도해 주세요.');
@@ -115,4 +218,64 @@ document.querySelector<HTMLButtonElement>('button[data-logout]')?.addEventListen
   if (session) await postJson('/v1/sessions/logout', { refreshToken: session.refreshToken }).catch(() => null);
   clearSession();
   location.assign('/');
+});
+
+/** Swaps a mail-link page's form for its outcome (see pages/email-link-pages.tsx). */
+function showDone(form: HTMLFormElement): void {
+  const step = form.closest<HTMLElement>('[data-email-link-step]');
+  const done = document.querySelector<HTMLElement>('[data-email-link-done]');
+  if (!step || !done) {
+    location.assign('/login/?next=/account/');
+    return;
+  }
+  step.hidden = true;
+  done.hidden = false;
+  done.focus();
+}
+
+// The pages our mails link to: the token comes from the address bar, the new password from the form.
+document.querySelector<HTMLFormElement>('form[data-email-link]')?.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.currentTarget as HTMLFormElement;
+  const endpoint =
+    form.dataset.emailLink === 'verify' ? '/v1/email-verifications/confirm' : '/v1/password-resets/confirm';
+  const token = new URL(location.href).searchParams.get('token') ?? '';
+  busy(form, true);
+  try {
+    const answer = await postJson(endpoint, { token, newPassword: fields(form).newPassword ?? '' });
+    if (answer.status === 204) {
+      // Every session ended, this browser's too: say so, and offer to sign in with the new password.
+      clearSession();
+      showDone(form);
+      return;
+    }
+    const problem = answer.body as Problem | null;
+    const expired = problem?.errors?.some((error) => error.field.endsWith('token'));
+    showErrors(
+      form,
+      problem,
+      expired ? '링크가 만료되었거나 이미 사용되었어요. 메일을 다시 요청해 주세요.' : '입력한 내용을 확인해 주세요.',
+    );
+  } catch {
+    showErrors(form, null, '연결이 원활하지 않아요. 잠시 후 다시 시도해 주세요.');
+  } finally {
+    busy(form, false);
+  }
+});
+
+document.querySelector<HTMLFormElement>('form[data-forgot]')?.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const form = event.currentTarget as HTMLFormElement;
+  busy(form, true);
+  try {
+    const answer = await postJson('/v1/password-resets', { email: fields(form).email ?? '' });
+    // identity answers the same whether or not the email has an account, and so do we.
+    if (answer.status === 202)
+      showErrors(form, null, '가입된 이메일이라면 재설정 메일을 보냈어요. 메일함을 확인해 주세요.');
+    else showErrors(form, answer.body as Problem | null, '이메일을 확인해 주세요.');
+  } catch {
+    showErrors(form, null, '연결이 원활하지 않아요. 잠시 후 다시 시도해 주세요.');
+  } finally {
+    busy(form, false);
+  }
 });

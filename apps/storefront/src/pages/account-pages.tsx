@@ -6,13 +6,13 @@ import { Layout } from './layout.tsx';
 // Personal pages are the same static frame for everyone (so the edge may cache them); the
 // account island fills in who is signed in, in the browser.
 
-const NeedsScript = () => (
+export const NeedsScript = () => (
   <noscript>
     <p>이 기능은 자바스크립트가 필요해요.</p>
   </noscript>
 );
 
-function Field(props: {
+export function Field(props: {
   id: string;
   label: string;
   type: string;
@@ -37,6 +37,51 @@ function Field(props: {
   );
 }
 
+/**
+ * The admin's second step, hidden until identity answers a password with an MFA challenge:
+ * the 6-digit code (or a recovery code), or, the first time, enrolling an authenticator app.
+ */
+function AdminSecondFactor() {
+  return (
+    <>
+      <form data-mfa method="post" novalidate hidden>
+        <p>관리자 계정은 인증 앱의 6자리 코드로 한 번 더 확인해요.</p>
+        <Field id="code" label="인증 코드" type="text" autocomplete="one-time-code" required={false} />
+        <details>
+          <summary>인증 앱을 쓸 수 없나요?</summary>
+          <Field id="recoveryCode" label="복구 코드" type="text" autocomplete="off" required={false} />
+        </details>
+        <p role="alert" data-form-status class="field-error" />
+        <button type="submit">확인</button>
+      </form>
+      <section data-mfa-enrol hidden>
+        <h2>인증 앱 등록</h2>
+        <p>관리자 계정은 2단계 인증이 필요해요. 인증 앱(Google Authenticator 등)으로 QR 코드를 찍어 주세요.</p>
+        <img data-mfa-qr alt="인증 앱 등록용 QR 코드" width="200" height="200" />
+        <p>
+          QR 코드를 찍을 수 없으면 이 키를 직접 입력하세요: <code data-mfa-secret />
+        </p>
+        <form data-mfa-confirm method="post" novalidate>
+          <Field id="enrolCode" label="앱에 표시된 6자리 코드" type="text" autocomplete="one-time-code" />
+          <p role="alert" data-form-status class="field-error" />
+          <button type="submit">등록</button>
+        </form>
+      </section>
+      <section data-mfa-recovery hidden>
+        <h2>복구 코드</h2>
+        <p>
+          휴대폰을 잃어버렸을 때 인증 코드 대신 쓰는 코드예요. 지금 한 번만 보여 드려요. 안전한 곳에 적어 두세요.
+          코드마다 한 번씩 쓸 수 있어요.
+        </p>
+        <ol data-mfa-recovery-codes />
+        <button type="button" data-mfa-done>
+          적어 두었어요
+        </button>
+      </section>
+    </>
+  );
+}
+
 export function LoginPage({ context }: { context: RenderContext }) {
   return (
     <Layout
@@ -54,8 +99,12 @@ export function LoginPage({ context }: { context: RenderContext }) {
         <p role="alert" data-form-status class="field-error" />
         <button type="submit">로그인</button>
       </form>
+      <AdminSecondFactor />
       <p>
         처음이세요? <a href={paths.signup}>회원가입</a>
+      </p>
+      <p>
+        <a href={paths.forgotPassword}>비밀번호를 잊으셨나요?</a>
       </p>
       <NeedsScript />
     </Layout>

@@ -16,6 +16,10 @@ export const paths = {
   login: '/login/',
   signup: '/signup/',
   account: '/account/',
+  /** Where identity's mails lead: `?token=` from the mail, read by the account island. */
+  verifyEmail: '/account/verify/',
+  resetPassword: '/account/reset/',
+  forgotPassword: '/account/forgot/',
   /** The farmer console and the admin pages: personal, never cached (see console/). */
   farmer: {
     dashboard: '/farmer/',

@@ -3,6 +3,7 @@ import type { LotTrace } from '../catalog/schemas.ts';
 import { productName } from '../format/korean.ts';
 import { AccountPage, CartPage, LoginPage, NotFoundPage, SignupPage } from '../pages/account-pages.tsx';
 import { ConsolePage, consoleScreens } from '../pages/console-pages.tsx';
+import { ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from '../pages/email-link-pages.tsx';
 import { FarmPage } from '../pages/farm-page.tsx';
 import { HomePage } from '../pages/home-page.tsx';
 import { FruitsPage, ListingPage } from '../pages/listing-page.tsx';
@@ -151,6 +152,9 @@ export function renderFramePages(context: RenderContext): RenderedPage[] {
     page(paths.login, <LoginPage context={context} />, []),
     page(paths.signup, <SignupPage context={context} />, []),
     page(paths.account, <AccountPage context={context} />, []),
+    page(paths.verifyEmail, <VerifyEmailPage context={context} />, []),
+    page(paths.resetPassword, <ResetPasswordPage context={context} />, []),
+    page(paths.forgotPassword, <ForgotPasswordPage context={context} />, []),
     { ...page(paths.notFound, <NotFoundPage context={context} />, []), cache: 'notFound' },
     ...consoleScreens.map((screen) => ({
       ...page(screen.path, <ConsolePage context={context} screen={screen} />, []),

@@ -22,6 +22,9 @@ import { z } from 'zod';
  *            scope    service tokens only: space-separated scopes granted at the audience,
  *                     each "<audience>:<permission>" (RFC 8693 §4.2 / RFC 9068 §2.2.3), e.g.
  *                     "catalog:holds"; checked by `requireServiceScope` / `guardInternalRoutes`
+ *            emailVerified  (optional, added later) true once the account proved its email by
+ *                     mail or a provider; absent on service tokens and older tokens, which
+ *                     count as unverified. Orders refuses checkout without it.
  *   Verifiers allow 5 seconds of clock skew on exp and nbf, and refuse a token whose iat is
  *   more than 15 minutes old whatever its exp says.
  *
@@ -81,6 +84,8 @@ export interface Principal {
   audiences: string[];
   /** Scopes granted to a service token (`catalog:holds`); empty for people. */
   scopes: string[];
+  /** Whether the account proved its email; false for services and for tokens without the claim. */
+  emailVerified: boolean;
   /** The token's `jti`: what logout revokes. */
   tokenId: string;
   issuedAt: Date;
@@ -106,6 +111,7 @@ export const accessTokenClaimsSchema = z
       .max(1024)
       .refine((scope) => scope.split(' ').every(isServiceScope), 'scopes are space-separated <audience>:<permission>')
       .optional(),
+    emailVerified: z.boolean().optional(),
   })
   .refine((claims) => claims.sub.startsWith('service:') === claims.roles.includes('service'), {
     message: 'the service role and a service:<name> subject go together',
@@ -133,6 +139,7 @@ export function principalFromClaims(payload: unknown): Principal | undefined {
     farmIds: [...new Set(claims.farmIds)],
     audiences: typeof claims.aud === 'string' ? [claims.aud] : [...new Set(claims.aud)],
     scopes: claims.scope ? [...new Set(claims.scope.split(' '))] : [],
+    emailVerified: claims.emailVerified === true,
     tokenId: claims.jti,
     issuedAt: new Date(claims.iat * 1000),
     expiresAt: new Date(claims.exp * 1000),

@@ -65,7 +65,10 @@ async function benchServiceDevEnv(name: string, secretsDir: string): Promise<Rec
   };
   return devEnvFor(service, secretsDir, {
     serviceUrl: alone('another service'),
-    edgeUrl: alone('the edge'),
+    // Addresses written into settings (identity's mailed links, its SMTP server) where nothing
+    // listens: a benchmark of one service alone sends no mail and renders no link.
+    edgeUrl: () => 'http://127.0.0.1:9',
+    smtpUrl: () => 'smtp://127.0.0.1:9',
     edgePurgeSecret: alone('the edge purge secret'),
   });
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { stopEdge } from '../edge.ts';
 import { stopInfrastructure } from '../infrastructure.ts';
+import { stopMailCatcher } from '../mail-catcher.ts';
 import { stackDir } from '../paths.ts';
 import { stopProcess } from '../processes.ts';
 import { readState, writeState } from '../state.ts';
@@ -15,6 +16,7 @@ export async function runDown(_args: string[]): Promise<number> {
       console.log(`${name}: ${outcome}`);
     }
     state.pids.services = {};
+    await stopMailCatcher(state);
     writeState(dir, state);
   }
   await stopEdge(join(dir, 'edge'));

@@ -6,6 +6,7 @@ import { SITE_SERVICE, startEdge } from '../edge.ts';
 import { edgePurgeSecret } from '../edge-secret.ts';
 import { followLogs } from '../follow-logs.ts';
 import { startInfrastructure } from '../infrastructure.ts';
+import { startMailCatcher } from '../mail-catcher.ts';
 import { ensureInstalled, requirements } from '../os-packages.ts';
 import { stackDir } from '../paths.ts';
 import { pickPort, preferredMetricsPort } from '../ports.ts';
@@ -34,6 +35,8 @@ export async function runUp(args: string[]): Promise<number> {
   const infrastructure = await startInfrastructure(dir, state.ports, 'durable', { redisUsers: true });
   const ownerUrl = await ensureDatabase(infrastructure.adminUrl, STACK_DATABASE);
   await runMigrations(ownerUrl, {}, [], (msg, fields) => console.log(`migrate: ${msg} ${JSON.stringify(fields)}`));
+  const mailInboxUrl = await startMailCatcher(dir, state);
+  writeState(dir, state);
 
   for (const service of services) {
     const env = await serviceEnv(dir, state, service);
@@ -69,13 +72,17 @@ export async function runUp(args: string[]): Promise<number> {
   const shop = services.some((service) => service.name === SITE_SERVICE)
     ? `The shop is at ${edgeUrl}/ (APIs under ${edgeUrl}/api/<service>/).`
     : `APIs are under ${edgeUrl}/api/<service>/.`;
+  // Mail is never delivered locally: sign-up and password-reset mails wait in this inbox.
+  const inbox = `Mail the shop sends (sign-up, password reset) is in the inbox at ${mailInboxUrl}/`;
   if (detach) {
     console.log(`Logs are in ${logsDir}; stop with ./fruitables down.`);
+    console.log(inbox);
     console.log(shop);
     console.log(edgeUrl);
     return 0;
   }
   console.log(`Following logs; Ctrl-C stops everything.`);
+  console.log(inbox);
   console.log(shop);
   console.log(edgeUrl);
   await followLogs(
@@ -102,10 +109,17 @@ async function resolvePorts(dir: string, services: ServiceApp[]): Promise<StackS
       postgres: await keep(previous?.ports.postgres, 15432),
       redis: await keep(previous?.ports.redis, 16379),
       edge: await keep(previous?.ports.edge, 8080),
+      mail: {
+        smtp: await keep(previous?.ports.mail?.smtp, 1025),
+        web: await keep(previous?.ports.mail?.web, 1080),
+      },
       services: {},
       metrics: {},
     },
-    pids: { services: { ...(previous?.pids.services ?? {}) } },
+    pids: {
+      services: { ...(previous?.pids.services ?? {}) },
+      ...(previous?.pids.mailCatcher !== undefined ? { mailCatcher: previous.pids.mailCatcher } : {}),
+    },
   };
   for (const service of services) {
     state.ports.services[service.name] = await keep(previous?.ports.services[service.name], service.preferredPort);

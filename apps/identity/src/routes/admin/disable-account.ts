@@ -11,7 +11,7 @@ export const disableAccountRoute = createRoute({
   tags: ['admin'],
   summary: 'Disable an account',
   description:
-    'The account can no longer log in or refresh, all its sessions end, and its live access tokens are refused by every service from the next request. Publishes AccountDisabled.',
+    'The account can no longer log in or refresh, all its sessions end, and its live access tokens are refused by every service from the next request. Publishes AccountDisabled. The last active admin cannot be disabled (409 `last_active_admin`), not even by two admins disabling each other at once.',
   ...adminRouteSecurity,
   request: {
     params: accountParams,

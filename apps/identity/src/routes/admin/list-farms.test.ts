@@ -1,5 +1,6 @@
 import { responseSchema, withId } from '@fruitables/kit/testing';
-import { identityTables } from '@fruitables/schema-identity';
+import { accounts, identityTables } from '@fruitables/schema-identity';
+import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/postgres-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listFarms } from '../../domain/farms.ts';
@@ -36,8 +37,12 @@ interface FarmPage {
 async function verifiedFarm(
   farmName: string,
   email = uniqueEmail('farmer'),
+  emailProved = true,
 ): Promise<{ farmId: string; manager: SignedIn }> {
   const manager = await signedInShopper(h, { email, displayName: '박정호' });
+  // As if the farmer had followed our verification mail (that flow is tested in email-ownership.test.ts).
+  if (emailProved)
+    await h.db.update(accounts).set({ emailVerifiedAt: h.clock.now() }).where(eq(accounts.id, manager.accountId));
   const filed = await call(h, 'POST', '/v1/farmer-applications', {
     token: manager.accessToken,
     body: farmerApplicationBody({ farmName, phone: '054-873-1234', bankAccountNumber: '301-1234-5678-91' }),
@@ -213,5 +218,15 @@ describe('farm list input', () => {
 
   it('accepts q of exactly 100 characters', async () => {
     expect((await listFarmsPage(`?q=${encodeURIComponent('가'.repeat(100))}`)).status).toBe(200);
+  });
+});
+
+// Last in the file: it adds a farm, and the tests above count every farm there is.
+describe('the farm search and unproved emails', () => {
+  it('does not find a farm by a manager email nobody has proved yet (an unverified sign-up may be a squatter)', async () => {
+    const email = uniqueEmail('unproved');
+    const { farmId } = await verifiedFarm('미확인 농원', email, false);
+    expect((await page(`?q=${encodeURIComponent(email)}`)).items.map((farm) => farm.id)).not.toContain(farmId);
+    expect((await page(`?q=${encodeURIComponent('미확인 농원')}`)).items.map((farm) => farm.id)).toContain(farmId);
   });
 });

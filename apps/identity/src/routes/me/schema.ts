@@ -12,6 +12,8 @@ export const profileSchema = z
     roles: z.array(z.enum(accountRoles)),
     farmIds: z.array(z.uuid()),
     status: z.enum(['active', 'disabled']),
+    /** False until the owner follows the link in our verification mail. */
+    emailVerified: z.boolean(),
     createdAt: timestampField,
   })
   .openapi('Profile', {
@@ -23,6 +25,7 @@ export const profileSchema = z
       roles: ['shopper'],
       farmIds: [],
       status: 'active',
+      emailVerified: true,
       createdAt: '2026-11-21T03:15:00.000Z',
     },
   });

@@ -3,7 +3,7 @@ import { accounts, socialIdentities } from '@fruitables/schema-identity';
 import { eq } from 'drizzle-orm';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, logIn, signUp } from '../../testing/client.ts';
+import { call, passwordStep, signUp } from '../../testing/client.ts';
 import { createHarness, type IdentityHarness, seedAdmin, uniqueEmail } from '../../testing/harness.ts';
 import {
   kakaoPerson,
@@ -186,7 +186,8 @@ describe('accounts that may not sign in this way', () => {
     const admin = await seedAdmin(h);
     const person = kakaoPerson({ email: admin.email, emailVerified: true });
     await expectProblem(await signInWith(h, standIn, 'kakao', person), 403, 'social_login_not_allowed');
-    await logIn(h, admin.email, admin.password);
+    // Their password still works, and leads to the second factor.
+    expect((await passwordStep(h, admin.email, admin.password)).mfa).toBe('enrolment_required');
   });
 
   it('creates one account when the same new person returns twice at once', async () => {

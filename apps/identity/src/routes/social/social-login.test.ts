@@ -38,6 +38,11 @@ async function accountOf(accessToken: string) {
   return account;
 }
 
+/** As if the owner had followed our verification mail (that flow has its own tests). */
+async function markVerified(email: string) {
+  await h.db.update(accounts).set({ emailVerifiedAt: h.clock.now() }).where(eq(accounts.email, email));
+}
+
 const registeredEventsFor = async (accountId: string) =>
   (await h.db.select().from(outbox).where(eq(outbox.type, 'AccountRegistered'))).filter(
     (event) => event.envelope.aggregateId === accountId,
@@ -150,8 +155,9 @@ describe('signing in with Kakao', () => {
     expect(links).toHaveLength(1);
   });
 
-  it('links to an existing account whose email Kakao reports as verified, and the password keeps working', async () => {
+  it('links to an existing VERIFIED account whose email Kakao reports as verified, and the password keeps working', async () => {
     const { email, password } = await signUp(h);
+    await markVerified(email);
     const existing = await logIn(h, email, password);
     const session = sessionFromRedirect(
       await signInWith(h, standIn, 'kakao', kakaoPerson({ email: email.toUpperCase(), emailVerified: true })),
@@ -162,6 +168,30 @@ describe('signing in with Kakao', () => {
     expect(
       h.logs.lines().some((line) => line.securityEvent === 'social_identity_linked' && line.provider === 'kakao'),
     ).toBe(true);
+  });
+
+  it('takes over an UNVERIFIED password account with the email Kakao verified: the squatter loses password and sessions', async () => {
+    // Someone signed up with the owner's address and a password of their own, and is signed in.
+    const { email, password } = await signUp(h);
+    const squatter = await logIn(h, email, password);
+    expect(decodeJwt(squatter.accessToken).emailVerified).toBe(false);
+    const session = sessionFromRedirect(
+      await signInWith(h, standIn, 'kakao', kakaoPerson({ email, emailVerified: true })),
+    );
+    // The owner gets the account (the provider proved the mailbox)...
+    expect(subjectOf(session.accessToken)).toBe(subjectOf(squatter.accessToken));
+    expect(decodeJwt(session.accessToken).emailVerified).toBe(true);
+    const account = await accountOf(session.accessToken);
+    expect(account.passwordHash).toBeNull();
+    expect(account.emailVerifiedAt).not.toBeNull();
+    // ...and the squatter's password, refresh token and access token all stop working.
+    expect((await call(h, 'POST', '/v1/sessions', { body: { email, password } })).status).toBe(401);
+    expect(
+      (await call(h, 'POST', '/v1/sessions/refresh', { body: { refreshToken: squatter.refreshToken } })).status,
+    ).toBe(401);
+    expect((await call(h, 'GET', '/v1/me', { token: squatter.accessToken })).status).toBe(401);
+    expect((await call(h, 'GET', '/v1/me', { token: session.accessToken })).status).toBe(200);
+    expect(h.logs.lines().some((line) => line.securityEvent === 'unverified_account_claimed')).toBe(true);
   });
 
   it('does not link by an unverified email: the person gets a separate account that does not claim the address', async () => {
