@@ -21,6 +21,7 @@ export { closeRedis, openRedis, type RedisClient, type RedisConnection } from '.
 export { createOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './relay.ts';
 export type { RelayedRow } from './relay-batch.ts';
 export { type Backoff, exponentialBackoff } from './retry-schedule.ts';
+export { type ConsumerWiring, createStreamConsumer } from './stream-consumer.ts';
 export { compareStreamIds } from './stream-ids.ts';
 export {
   createInboxTable,
