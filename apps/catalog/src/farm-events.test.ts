@@ -1,6 +1,7 @@
 import { buildEnvelope, createBusMetrics, ENVELOPE_FIELD } from '@fruitables/bus';
 import { testRedisUrl, uniqueStreamPrefix } from '@fruitables/bus/testing';
 import { newId } from '@fruitables/core';
+import { waitFor } from '@fruitables/core/testing';
 import { platformCatalogue } from '@fruitables/events';
 import { createMetricsRegistry } from '@fruitables/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,14 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('FarmerVerified from identity', () => {
   it('creates the farm once, however often the event is delivered', async () => {
@@ -58,7 +51,7 @@ describe('FarmerVerified from identity', () => {
       for (let copy = 0; copy < 2; copy++) {
         await h.redis.xAdd(stream, '*', { [ENVELOPE_FIELD]: JSON.stringify(envelope) });
       }
-      await waitFor(async () => {
+      await waitFor('the FarmerVerified event applied once', async () => {
         const [row] = await h.owner<
           { n: number }[]
         >`select count(*)::int as n from catalog.inbox where event_id = ${envelope.id}`;

@@ -1,5 +1,6 @@
 import { buildEnvelope, createBusMetrics, ENVELOPE_FIELD } from '@fruitables/bus';
 import { testRedisUrl, uniqueStreamPrefix } from '@fruitables/bus/testing';
+import { waitFor } from '@fruitables/core/testing';
 import { platformCatalogue } from '@fruitables/events';
 import { createMetricsRegistry } from '@fruitables/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,14 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await h.close();
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 const farmUpdated = (farmId: string, name: string, changed: ('name' | 'story')[]) =>
   buildEnvelope(
@@ -65,7 +58,10 @@ describe("catalog's FarmUpdated", () => {
       for (const envelope of [renamed, renamed, storyOnly]) {
         await h.redis.xAdd(stream, '*', { [ENVELOPE_FIELD]: JSON.stringify(envelope) });
       }
-      await waitFor(async () => (await h.redis.xPending(stream, IDENTITY_GROUP)).pending === 0);
+      await waitFor(
+        'every FarmUpdated acknowledged',
+        async () => (await h.redis.xPending(stream, IDENTITY_GROUP)).pending === 0,
+      );
       const [farm] = await h.owner<{ name: string }[]>`select name from identity.farms where id = ${farmer.farmId}`;
       expect(farm?.name).toBe('충주 햇사과농원');
       const applied = await h.owner<{ n: number }[]>`

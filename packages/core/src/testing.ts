@@ -15,3 +15,16 @@ export function createTestClock(start = new Date()): TestClock {
     },
   };
 }
+
+/** Polls until `check` holds; fails naming `what` after `timeoutMs`. Tests wait for outcomes, never for fixed sleeps. */
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 10_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

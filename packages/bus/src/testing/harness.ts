@@ -52,19 +52,6 @@ export async function createBusHarness(label: string): Promise<BusHarness> {
   };
 }
 
-/** Polls until `check` holds; fails with `what` after `timeoutMs`. Tests wait for outcomes, never for fixed sleeps. */
-export async function waitFor(
-  what: string,
-  check: () => Promise<boolean> | boolean,
-  timeoutMs = 10_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await Bun.sleep(20);
-  }
-}
-
 /** The value of one sample of a metric in the registry (0 when absent). */
 export async function metricValue(
   registry: Registry,
@@ -110,3 +97,5 @@ export async function appendEvent(
   const streamId = await h.redis.xAdd(stream, '*', { [ENVELOPE_FIELD]: JSON.stringify(envelope) });
   return { streamId, eventId: envelope.id };
 }
+
+export { waitFor } from '@fruitables/core/testing';

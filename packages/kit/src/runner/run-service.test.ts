@@ -1,5 +1,6 @@
 import { type Consumer, publishEvents } from '@fruitables/bus';
 import { effects, fixtureCatalogue, outbox, uniqueStreamPrefix } from '@fruitables/bus/testing';
+import { waitFor } from '@fruitables/core/testing';
 import { createTestDatabase, type TestDatabase } from '@fruitables/db/testing';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,14 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await database.drop();
 });
-
-async function waitFor(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await Bun.sleep(10);
-  }
-}
 
 describe('runService', () => {
   it('serves before its start-up step, is ready only while every part runs, and shuts down in order', async () => {
