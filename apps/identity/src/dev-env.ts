@@ -11,8 +11,8 @@ import { CLIENT_SECRET_HASH, hashClientSecret, newClientSecret } from './domain/
  */
 export const DEV_SERVICE_CLIENTS: Record<string, readonly string[]> = {
   catalog: [],
-  orders: ['catalog:holds'],
-  payments: [],
+  orders: ['catalog:holds', 'logistics:bookings', 'payments:refunds'],
+  payments: ['orders:payments'],
   logistics: [],
   auctions: [],
   storefront: [],

@@ -23,3 +23,19 @@ export {
   farmManagerLinked,
   identityEvents,
 } from './identity.ts';
+export {
+  logisticsEvents,
+  shipmentCreated,
+  shipmentDelivered,
+  shipmentLate,
+  shipmentStatusChanged,
+} from './logistics.ts';
+export {
+  fulfilmentStatusChanged,
+  orderCancelled,
+  orderCompleted,
+  orderPaid,
+  orderPlaced,
+  ordersEvents,
+} from './orders.ts';
+export { paymentCompleted, paymentFailed, paymentsEvents, payoutPaid, refundCompleted } from './payments.ts';

@@ -1,0 +1,7 @@
+// logistics' contract: what other services and the storefront may rely on (zod shapes, value
+// lists, operations as data; never database code).
+
+export * from './examples.ts';
+export * from './internal-bookings.ts';
+export * from './promise.ts';
+export * from './values.ts';

@@ -1,0 +1,1 @@
+export * from '@fruitables/schema-logistics/values';

@@ -1,0 +1,6 @@
+// orders' contract: what other services and the storefront may rely on (zod shapes, value
+// lists, operations as data; never database code).
+
+export * from './examples.ts';
+export * from './internal-payments.ts';
+export * from './values.ts';

@@ -1,0 +1,6 @@
+// payments' contract: what other services and the storefront may rely on (zod shapes, value
+// lists, operations as data; never database code).
+
+export * from './examples.ts';
+export * from './internal-refunds.ts';
+export * from './values.ts';
