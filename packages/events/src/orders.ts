@@ -25,9 +25,13 @@ const fulfilmentSummary = z.object({
         lineId: z.uuid(),
         offerId: z.uuid(),
         productId: z.uuid(),
+        /** What a packing list and a label print: "성주 꿀참외 특 2kg". */
+        title: z.string().min(1),
         quantity: z.number().int().positive(),
         unitPrice: won,
         cropFailurePolicy: z.enum(cropFailurePolicies),
+        /** The lots catalog held the boxes from (freshest first): the box's lot is traceable from the order. */
+        lots: z.array(z.object({ lotId: z.uuid(), lotCode: z.string().min(1), quantity: z.number().int().positive() })),
       }),
     )
     .min(1),
