@@ -9,8 +9,9 @@ import { startMailCatcher, stopMailCatcher } from './mail-catcher.ts';
 import { pickPort, preferredMetricsPort } from './ports.ts';
 import { spawnDetached, stopProcess } from './processes.ts';
 import { STACK_DATABASE, serviceEnv } from './service-env.ts';
-import { discoverServices, type ServiceApp } from './services.ts';
+import { allStandIns, discoverServices, type ServiceApp } from './services.ts';
 import { FatalWait, isAlive, type RunResult, run, waitFor } from './shell.ts';
+import { standInUrl, startStandIns, stopStandIns } from './stand-ins.ts';
 import { readState, type StackState, writeState } from './state.ts';
 
 /**
@@ -24,6 +25,11 @@ export interface Platform {
   edgeUrl: string;
   /** The mail catcher's web inbox (REST API under /api): every mail the services sent. */
   mailInboxUrl: string;
+  /**
+   * Each stand-in's URL by name (`standIns.toss`), for a test that drives the provider's side
+   * (a Toss webhook, a tracker.delivery event) or asks the stand-in what it was sent.
+   */
+  standIns: Record<string, string>;
   state: StackState;
   /** varnishd's working directory, for varnishstat and varnishadm (`-n`). */
   edgeWorkdir: string;
@@ -46,6 +52,7 @@ export interface PlatformOptions {
     edge?: number;
     mailSmtp?: number;
     mailWeb?: number;
+    /** Added to each service's and stand-in's own port (7102 → 47102). */
     serviceOffset?: number;
   };
   /** How long a service may take to become ready. */
@@ -149,6 +156,9 @@ export function openPlatform(dir: string, options: PlatformOptions = {}): Platfo
     dir,
     edgeUrl: `http://127.0.0.1:${state.ports.edge}`,
     mailInboxUrl: `http://127.0.0.1:${state.ports.mail?.web ?? 0}`,
+    standIns: Object.fromEntries(
+      Object.keys(state.ports.standIns ?? {}).map((name) => [name, standInUrl(state, name)]),
+    ),
     state,
     edgeWorkdir: edgeWorkdir(join(dir, 'edge')),
     edgePid: () => edgePid(join(dir, 'edge')),
@@ -193,20 +203,30 @@ export async function startPlatform(dir: string, options: PlatformOptions = {}):
       },
       services: {},
       metrics: {},
+      standIns: {},
     },
-    pids: { services: {} },
+    pids: { services: {}, standIns: {} },
   };
+  const offset = first.serviceOffset ?? 40_000;
   for (const service of services) {
-    const preferred = service.preferredPort + (first.serviceOffset ?? 40_000);
+    const preferred = service.preferredPort + offset;
     state.ports.services[service.name] = await pickPort(preferred, taken);
     state.ports.metrics[service.name] = await pickPort(preferredMetricsPort(preferred), taken);
   }
+  const standInPorts: Record<string, number> = {};
+  for (const standIn of allStandIns(services)) {
+    standInPorts[standIn.name] = await pickPort(standIn.preferredPort + offset, taken);
+  }
+  state.ports.standIns = standInPorts;
   writeState(dir, state);
   try {
     const infrastructure = await startInfrastructure(dir, state.ports, 'ephemeral', { redisUsers: true });
     const ownerUrl = await ensureDatabase(infrastructure.adminUrl, STACK_DATABASE);
     await runMigrations(ownerUrl, {}, []);
     await startMailCatcher(dir, state);
+    writeState(dir, state);
+    // Before the services: a service may call its provider while it starts or seeds.
+    await startStandIns(dir, state, allStandIns(services));
     writeState(dir, state);
     // The edge first, so the storefront's purge after its first build has somewhere to go.
     await startEdge(join(dir, 'edge'), state.ports.edge, state.ports.services, { purgeSecret: edgePurgeSecret(dir) });
@@ -230,12 +250,17 @@ export async function startPlatform(dir: string, options: PlatformOptions = {}):
   }
 }
 
-/** Stops whatever a platform in `dir` recorded (services first, so they drain, then the edge and the stores). */
+/**
+ * Stops whatever a platform in `dir` recorded: services first, so they drain (still reaching
+ * their stand-ins), then the stand-ins, the edge and the stores.
+ */
 export async function stopPlatform(dir: string): Promise<void> {
   const state = readState(dir);
   if (!state) return;
   await Promise.all(Object.values(state.pids.services).map((pid) => stopProcess(pid, 15_000)));
   state.pids.services = {};
+  writeState(dir, state);
+  await stopStandIns(state);
   writeState(dir, state);
   await stopMailCatcher(state);
   writeState(dir, state);

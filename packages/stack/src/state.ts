@@ -12,8 +12,15 @@ export interface StackState {
     metrics: Record<string, number>;
     /** The mail catcher's SMTP and web inbox ports (absent in a state file from before it). */
     mail?: { smtp: number; web: number };
+    /** Each stand-in's port, by stand-in name (absent in a state file from before stand-ins). */
+    standIns?: Record<string, number>;
   };
-  pids: { services: Record<string, number>; edge?: number; mailCatcher?: number };
+  pids: {
+    services: Record<string, number>;
+    standIns?: Record<string, number>;
+    edge?: number;
+    mailCatcher?: number;
+  };
 }
 
 const file = (dir: string) => join(dir, 'state.json');

@@ -25,12 +25,7 @@ export const jwksEnvShape = {
 
 /**
  * A service that calls others logs in to identity with its own client credentials
- * (client-credentials grant) to get a scoped service token. Optional here; the service
- * client checks that all three are set before it is built.
+ * (client-credentials grant) to get a scoped service token. One definition, the client's:
+ * the runner and `@fruitables/kit/client` must never disagree on what a valid secret is.
  */
-export const serviceClientEnvShape = {
-  SERVICE_CLIENT_ID: z.string().trim().min(1).optional(),
-  SERVICE_CLIENT_SECRET: z.string().trim().min(1).optional(),
-  /** identity itself (not the edge), e.g. `http://identity.fruitables.svc.cluster.local`. */
-  IDENTITY_URL: httpUrl.transform((url) => url.replace(/\/+$/, '')).optional(),
-};
+export { serviceClientEnvShape } from '../client/env.ts';

@@ -65,6 +65,7 @@ async function benchServiceDevEnv(name: string, secretsDir: string): Promise<Rec
   };
   return devEnvFor(service, secretsDir, {
     serviceUrl: alone('another service'),
+    standInUrl: alone('a stand-in'),
     // Addresses written into settings (identity's mailed links, its SMTP server) where nothing
     // listens: a benchmark of one service alone sends no mail and renders no link.
     edgeUrl: () => 'http://127.0.0.1:9',

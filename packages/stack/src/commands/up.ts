@@ -12,8 +12,9 @@ import { stackDir } from '../paths.ts';
 import { pickPort, preferredMetricsPort } from '../ports.ts';
 import { spawnDetached } from '../processes.ts';
 import { STACK_DATABASE, serviceEnv } from '../service-env.ts';
-import { discoverServices, type ServiceApp } from '../services.ts';
+import { allStandIns, discoverServices, type ServiceApp } from '../services.ts';
 import { FatalWait, isAlive, run, waitFor } from '../shell.ts';
+import { standInLogName, standInUrl, startStandIns } from '../stand-ins.ts';
 import { readState, type StackState, writeState } from '../state.ts';
 import { runDown } from './down.ts';
 
@@ -36,6 +37,10 @@ export async function runUp(args: string[]): Promise<number> {
   const ownerUrl = await ensureDatabase(infrastructure.adminUrl, STACK_DATABASE);
   await runMigrations(ownerUrl, {}, [], (msg, fields) => console.log(`migrate: ${msg} ${JSON.stringify(fields)}`));
   const mailInboxUrl = await startMailCatcher(dir, state);
+  writeState(dir, state);
+  // Before the services (and their seeds): a service may call its provider as it starts.
+  const standIns = allStandIns(services);
+  await startStandIns(dir, state, standIns);
   writeState(dir, state);
 
   for (const service of services) {
@@ -74,20 +79,24 @@ export async function runUp(args: string[]): Promise<number> {
     : `APIs are under ${edgeUrl}/api/<service>/.`;
   // Mail is never delivered locally: sign-up and password-reset mails wait in this inbox.
   const inbox = `Mail the shop sends (sign-up, password reset) is in the inbox at ${mailInboxUrl}/`;
+  // Nothing leaves the machine: payments and tracking talk to these instead of Toss and tracker.delivery.
+  const standInLines = standIns.map((standIn) => `${standInUrl(state, standIn.name)}/  ${standIn.description}`);
   if (detach) {
     console.log(`Logs are in ${logsDir}; stop with ./fruitables down.`);
     console.log(inbox);
+    for (const line of standInLines) console.log(line);
     console.log(shop);
     console.log(edgeUrl);
     return 0;
   }
   console.log(`Following logs; Ctrl-C stops everything.`);
   console.log(inbox);
+  for (const line of standInLines) console.log(line);
   console.log(shop);
   console.log(edgeUrl);
   await followLogs(
     logsDir,
-    services.map((service) => service.name),
+    [...services.map((service) => service.name), ...standIns.map(standInLogName)],
     shutdownSignal(),
   );
   return runDown([]);
@@ -115,15 +124,22 @@ async function resolvePorts(dir: string, services: ServiceApp[]): Promise<StackS
       },
       services: {},
       metrics: {},
+      standIns: {},
     },
     pids: {
       services: { ...(previous?.pids.services ?? {}) },
+      standIns: { ...(previous?.pids.standIns ?? {}) },
       ...(previous?.pids.mailCatcher !== undefined ? { mailCatcher: previous.pids.mailCatcher } : {}),
     },
   };
   for (const service of services) {
     state.ports.services[service.name] = await keep(previous?.ports.services[service.name], service.preferredPort);
   }
+  const standInPorts: Record<string, number> = {};
+  for (const standIn of allStandIns(services)) {
+    standInPorts[standIn.name] = await keep(previous?.ports.standIns?.[standIn.name], standIn.preferredPort);
+  }
+  state.ports.standIns = standInPorts;
   // A state file from before metrics had a port of their own has no `metrics`: those are picked now.
   for (const service of services) {
     state.ports.metrics[service.name] = await keep(
