@@ -4,19 +4,30 @@ export interface ApiAnswer {
   body: unknown;
 }
 
-/** Calls `/api/<service>/…` on the edge, as the browser islands and a farmer's app do. */
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  /** Extra request headers, e.g. `{ 'idempotency-key': … }` for a checkout. */
+  headers?: Record<string, string>;
+}
+
+/**
+ * Calls `/api/<service>/…` on the edge, as the browser islands and a farmer's app do; or,
+ * with `standInUrl('toss')` as `base`, a stand-in as the provider's other side would.
+ */
 export async function callApi(
-  edge: string,
-  method: 'GET' | 'POST' | 'PATCH',
+  base: string,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
-  options: { token?: string; body?: unknown } = {},
+  options: CallOptions = {},
 ): Promise<ApiAnswer> {
-  const response = await fetch(`${edge}${path}`, {
+  const response = await fetch(`${base}${path}`, {
     method,
     headers: {
       accept: 'application/json',
       ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
       ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
     },
     ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
   });

@@ -6,8 +6,9 @@ import { artifactsDir, clearArtifacts } from './artifacts.ts';
 import './platform-context.ts';
 
 /**
- * One platform for every e2e file: identity, catalog (with its demo data), the storefront
- * and the edge, started like `./fruitables up` but on private ports and throwaway data.
+ * One platform for every e2e file: every service in apps/ (catalog with its demo data), the
+ * stand-ins they declare and the edge, started like `./fruitables up` but on private ports
+ * and throwaway data, returned once every service is ready and routed.
  * Under `./fruitables test` it lives in that run's folder (FRUITABLES_TEST_RUN_DIR), whose
  * cleanup also stops it if this process dies; run directly, in a folder of its own.
  */
@@ -22,7 +23,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   clearArtifacts();
   const dir = platformDir();
   const platform = await startPlatform(dir);
-  project.provide('platform', { dir, edgeUrl: platform.edgeUrl });
+  project.provide('platform', { dir, edgeUrl: platform.edgeUrl, standIns: platform.standIns });
   return async () => {
     await platform.stop();
     // The services' logs outlive the run, beside the screenshots, for reading a failure.

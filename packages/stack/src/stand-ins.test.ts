@@ -2,12 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openPlatform } from './platform.ts';
 import { pickPort, preferredMetricsPort } from './ports.ts';
 import { serviceEnv } from './service-env.ts';
 import { discoverServices, type ServiceApp } from './services.ts';
 import { isAlive } from './shell.ts';
 import { standInUrl, startStandIns, stopStandIns } from './stand-ins.ts';
-import type { StackState } from './state.ts';
+import { type StackState, writeState } from './state.ts';
 
 /*
  * A checkout of three fixture services (names redis-acl.ts knows, since every service needs a
@@ -117,6 +118,13 @@ describe('stand-ins declared in a service package.json', () => {
       expect(pid !== undefined && isAlive(pid)).toBe(false);
       expect(outcomes).toEqual({ fake: 'stopped' });
     }
+  });
+
+  it('are offered to tests by the platform handle, by name', async () => {
+    const state = await stateFor(discoverServices(appsDir));
+    const dir = join(root, 'recorded-platform');
+    writeState(dir, state);
+    expect(openPlatform(dir).standIns).toEqual({ fake: `http://127.0.0.1:${state.ports.standIns?.fake}` });
   });
 
   it('refuse a declaration the stack cannot run, naming the file and the field', () => {
