@@ -4,7 +4,9 @@ import { createLogger, EnvError, parseEnv, serviceEnvShape } from '@fruitables/k
 import { catalogTables } from '@fruitables/schema-catalog';
 import { demoFarms } from './demo/catalog.ts';
 import { loadDemoCatalog } from './demo/load.ts';
-import { catalogEnvShape } from './env.ts';
+import { catalogEnvShape, photoStorageFrom } from './env.ts';
+import { createPhotoStore } from './photos/create-photo-store.ts';
+import { createPhotoProcessor, PHOTO_POLICY } from './photos/process-photo.ts';
 
 // Demo data for the local stack: `./fruitables up` runs this with catalog's own environment
 // (DATABASE_URL as fruitables_catalog) after migrating and before starting the service, on
@@ -16,11 +18,20 @@ const seedEnvShape = {
   // The same stock policy the service will apply, so "still sellable" means the same here.
   CATALOG_DEFAULT_MAX_AGE_DAYS: catalogEnvShape.CATALOG_DEFAULT_MAX_AGE_DAYS,
   CATALOG_HOLD_TTL_SECONDS: catalogEnvShape.CATALOG_HOLD_TTL_SECONDS,
+  // The same photo store the service serves from, so the demo's drawn pictures are found.
+  CATALOG_PHOTO_STORAGE: catalogEnvShape.CATALOG_PHOTO_STORAGE,
+  CATALOG_PHOTO_DIR: catalogEnvShape.CATALOG_PHOTO_DIR,
+  CATALOG_S3_ENDPOINT: catalogEnvShape.CATALOG_S3_ENDPOINT,
+  CATALOG_S3_BUCKET: catalogEnvShape.CATALOG_S3_BUCKET,
+  CATALOG_S3_REGION: catalogEnvShape.CATALOG_S3_REGION,
+  CATALOG_S3_ACCESS_KEY_ID: catalogEnvShape.CATALOG_S3_ACCESS_KEY_ID,
+  CATALOG_S3_SECRET_ACCESS_KEY: catalogEnvShape.CATALOG_S3_SECRET_ACCESS_KEY,
 };
 
 function readEnv() {
   try {
-    return parseEnv(seedEnvShape, process.env);
+    const parsed = parseEnv(seedEnvShape, process.env);
+    return { ...parsed, photoStorage: photoStorageFrom(parsed) };
   } catch (error) {
     if (!(error instanceof EnvError)) throw error;
     console.error(
@@ -37,7 +48,12 @@ const db = createDrizzle(sql, catalogTables);
 const stock = { defaultMaxAgeDays: env.CATALOG_DEFAULT_MAX_AGE_DAYS, holdTtlSeconds: env.CATALOG_HOLD_TTL_SECONDS };
 
 try {
-  const created = await loadDemoCatalog({ db, clock: systemClock, stock }, demoFarms);
+  const pictures = {
+    store: createPhotoStore(env.photoStorage),
+    process: createPhotoProcessor(PHOTO_POLICY, 2),
+    logger,
+  };
+  const created = await loadDemoCatalog({ db, clock: systemClock, stock }, demoFarms, pictures);
   logger.info({ created }, 'demo catalog loaded');
 } finally {
   await sql.end({ timeout: 5 });

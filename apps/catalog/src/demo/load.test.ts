@@ -1,13 +1,17 @@
 import { responseSchema } from '@fruitables/kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPhotoProcessor, PHOTO_POLICY } from '../photos/process-photo.ts';
+import { getProductRoute } from '../routes/products/get-product.ts';
 import { listProductsRoute } from '../routes/products/list-products.ts';
 import { type CatalogHarness, call, createHarness } from '../testing/harness.ts';
 import { demoFarms } from './catalog.ts';
-import { loadDemoCatalog } from './load.ts';
+import { type DemoPictures, loadDemoCatalog } from './load.ts';
 
 let h: CatalogHarness;
+let pictures: DemoPictures;
 beforeAll(async () => {
   h = await createHarness('catalog-demo-seed');
+  pictures = { store: h.photos, process: createPhotoProcessor(PHOTO_POLICY, 2), logger: h.ctx.logger };
 });
 afterAll(async () => {
   await h.close();
@@ -25,15 +29,16 @@ async function counts() {
 
 describe('the demo catalog', () => {
   it('loads once: a second run finds everything and writes nothing', async () => {
-    const first = await loadDemoCatalog(h.ctx, demoFarms);
+    const first = await loadDemoCatalog(h.ctx, demoFarms, pictures);
     expect(first.farms).toBeGreaterThanOrEqual(12);
     expect(first.products).toBeGreaterThanOrEqual(20);
+    expect(first.photos).toBe(first.products);
     const afterFirst = await counts();
     expect(afterFirst).toMatchObject({ farms: first.farms, products: first.products, offers: first.offers });
     expect(afterFirst?.lots).toBe(first.lots);
 
-    const second = await loadDemoCatalog(h.ctx, demoFarms);
-    expect(second).toEqual({ farms: 0, products: 0, offers: 0, lots: 0 });
+    const second = await loadDemoCatalog(h.ctx, demoFarms, pictures);
+    expect(second).toEqual({ farms: 0, products: 0, offers: 0, lots: 0, photos: 0 });
     expect(await counts()).toEqual(afterFirst);
   });
 
@@ -61,6 +66,26 @@ describe('the demo catalog', () => {
     expect(offers.some((offer) => (offer.freshestLot?.brix ?? 0) > 10)).toBe(true);
   });
 
+  it('shows every product with a drawn picture, as WebP variants served by the media route', async () => {
+    const list = (await call(h, 'GET', '/v1/products?limit=100')).parse(responseSchema(listProductsRoute, 200));
+    for (const { id } of list.items) {
+      const product = (await call(h, 'GET', `/v1/products/${id}`)).parse(responseSchema(getProductRoute, 200));
+      expect(product.photos).toHaveLength(1);
+      const [photo] = product.photos;
+      expect(photo?.alt).toMatch(/그림$/);
+      expect(photo?.variants.map((variant) => variant.width)).toEqual(PHOTO_POLICY.widths);
+    }
+    const first = (await call(h, 'GET', `/v1/products/${list.items[0]?.id}`)).parse(
+      responseSchema(getProductRoute, 200),
+    );
+    const smallest = first.photos[0]?.variants[0];
+    const media = await h.app.request(smallest?.url.replace('/api/catalog', '') ?? '/');
+    expect(media.status).toBe(200);
+    expect(media.headers.get('content-type')).toBe('image/webp');
+    // A thumbnail of a flat drawing: small enough for a list of cards on a phone.
+    expect((await media.arrayBuffer()).byteLength).toBeLessThan(15_000);
+  });
+
   it('restocks exactly the offers left with nothing sellable, on a later day', async () => {
     const before = await counts();
     // Five days on, the 딸기 lots (max age 5) and some others have aged out; most have not.
@@ -79,6 +104,6 @@ describe('the demo catalog', () => {
        where created_at = (select max(created_at) from catalog.lots)`;
     expect(restocked.map((row) => row.offerId).sort()).toEqual(soldOut.sort());
     expect((await counts())?.products).toBe(before?.products);
-    expect(await loadDemoCatalog(h.ctx, demoFarms)).toEqual({ farms: 0, products: 0, offers: 0, lots: 0 });
+    expect(await loadDemoCatalog(h.ctx, demoFarms)).toEqual({ farms: 0, products: 0, offers: 0, lots: 0, photos: 0 });
   });
 });

@@ -3,7 +3,9 @@ import { createLot } from '../domain/lots.ts';
 import { createOffer } from '../domain/offers.ts';
 import { createProduct } from '../domain/products.ts';
 import { seoulToday, stockOfOffers } from '../domain/stock-state.ts';
+import type { PhotoServices } from '../photos/upload-photo.ts';
 import { findOfferId, findProductId, lotCodeExists } from './find.ts';
+import { illustrateDemoProducts } from './illustrate.ts';
 import type { DemoFarm, DemoLot, DemoOffer } from './types.ts';
 import { writeDemoFarms } from './write-farms.ts';
 
@@ -12,7 +14,12 @@ export interface DemoLoadResult {
   products: number;
   offers: number;
   lots: number;
+  /** Drawn pictures added to products that had no photo. */
+  photos: number;
 }
+
+/** The photo pipeline, for the demo's drawn pictures; without it the demo has no pictures. */
+export type DemoPictures = PhotoServices & Pick<DomainContext, 'logger'>;
 
 type SeedContext = Pick<DomainContext, 'db' | 'clock' | 'stock'>;
 
@@ -83,10 +90,15 @@ async function harvest(ctx: SeedContext, placed: PlacedOffer, lot: DemoLot, toda
  * nothing. Lots are dated relative to today; an offer still selling an earlier run's lots
  * gets no new ones, and only an offer left with nothing sellable (its lots aged out or sold)
  * is restocked with today's harvests, so the demo never goes stale and never piles up.
+ * With `pictures`, every product without a photo gets a drawn one (illustrate.ts).
  */
-export async function loadDemoCatalog(ctx: SeedContext, demo: readonly DemoFarm[]): Promise<DemoLoadResult> {
+export async function loadDemoCatalog(
+  ctx: SeedContext,
+  demo: readonly DemoFarm[],
+  pictures?: DemoPictures,
+): Promise<DemoLoadResult> {
   const now = ctx.clock.now();
-  const created: DemoLoadResult = { farms: 0, products: 0, offers: 0, lots: 0 };
+  const created: DemoLoadResult = { farms: 0, products: 0, offers: 0, lots: 0, photos: 0 };
   created.farms = await writeDemoFarms(ctx.db, demo, now);
   const placed: PlacedOffer[] = [];
   for (const farm of demo) placed.push(...(await placeOffers(ctx, farm, created)));
@@ -104,5 +116,6 @@ export async function loadDemoCatalog(ctx: SeedContext, demo: readonly DemoFarm[
       if (await harvest(ctx, offer, lot, today)) created.lots += 1;
     }
   }
+  if (pictures) created.photos = await illustrateDemoProducts({ ...ctx, ...pictures }, demo);
   return created;
 }
