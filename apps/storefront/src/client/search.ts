@@ -13,6 +13,8 @@ interface Entry {
   price: number | null;
   inStock: boolean;
   harvestedOn: string | null;
+  /** The cover photo's smallest rendition; absent in an index a visit cached before it had one. */
+  thumbnail?: { url: string; width: number; height: number } | null;
 }
 
 interface Prepared extends Entry {
@@ -71,6 +73,8 @@ function render(found: Prepared[], query: string): void {
       const link = document.createElement('a');
       link.href = entry.url;
       link.className = 'card-link';
+      const text = document.createElement('span');
+      text.className = 'card-text';
       const title = document.createElement('strong');
       title.textContent = entry.name;
       const farm = document.createElement('span');
@@ -79,13 +83,27 @@ function render(found: Prepared[], query: string): void {
       const price = document.createElement('span');
       price.className = 'price';
       price.textContent = entry.price === null ? '' : `${formatKrw(entry.price)}부터`;
-      link.append(title, farm, price);
+      text.append(title, farm, price);
       if (!entry.inStock) {
         const sold = document.createElement('span');
         sold.className = 'badge badge-sold_out';
         sold.textContent = '품절';
-        link.append(sold);
+        text.append(sold);
       }
+      if (entry.thumbnail) {
+        // As the list cards' CardPhoto: decorative beside the name, its box fixed by CSS.
+        const photo = document.createElement('img');
+        photo.className = 'card-photo';
+        photo.src = entry.thumbnail.url;
+        photo.width = entry.thumbnail.width;
+        photo.height = entry.thumbnail.height;
+        photo.alt = '';
+        photo.loading = 'lazy';
+        photo.decoding = 'async';
+        link.classList.add('card-link-photo');
+        link.append(photo);
+      }
+      link.append(text);
       item.append(link);
       return item;
     }),

@@ -5,7 +5,7 @@ import { deliveryPromise, formatBox, formatKrw, productName } from '../format/ko
 import { paths } from '../site/paths.ts';
 import type { RenderContext } from '../site/render-context.ts';
 import type { SiteView } from '../site/site-data.ts';
-import { lotFacts, ProductCard } from './components.tsx';
+import { CARDS_ABOVE_THE_FOLD, CardPhoto, lotFacts, ProductCard } from './components.tsx';
 import { Layout } from './layout.tsx';
 
 export const seoulMonth = (now: Date): number => Number(toSeoulDate(now).slice(5, 7));
@@ -83,8 +83,12 @@ export function HomePage({ context, view }: { context: RenderContext; view: Site
         <p class="muted">이번 달 제철 과일을 준비하고 있어요.</p>
       ) : (
         <ul class="cards">
-          {inSeason.map((product) => (
-            <ProductCard product={product} farm={view.data.farms.get(product.farmId)} />
+          {inSeason.map((product, index) => (
+            <ProductCard
+              product={product}
+              farm={view.data.farms.get(product.farmId)}
+              eager={index < CARDS_ABOVE_THE_FOLD}
+            />
           ))}
         </ul>
       )}
@@ -96,13 +100,16 @@ export function HomePage({ context, view }: { context: RenderContext; view: Site
         <ul class="cards">
           {deals.map(({ product, offer }) => (
             <li class="card">
-              <a class="card-link" href={paths.product(product.id)}>
-                <strong>못난이 {productName(product)}</strong>
-                <span class="muted">
-                  {view.data.farms.get(product.farmId)?.name ?? ''} · {formatBox(offer.packKg, offer.countPerBox)}
+              <a class={product.photos[0] ? 'card-link card-link-photo' : 'card-link'} href={paths.product(product.id)}>
+                <CardPhoto photo={product.photos[0]} eager={false} />
+                <span class="card-text">
+                  <strong>못난이 {productName(product)}</strong>
+                  <span class="muted">
+                    {view.data.farms.get(product.farmId)?.name ?? ''} · {formatBox(offer.packKg, offer.countPerBox)}
+                  </span>
+                  <span class="price">{formatKrw(offer.priceKrw)}</span>
+                  <span class="muted">{lotFacts(offer)}</span>
                 </span>
-                <span class="price">{formatKrw(offer.priceKrw)}</span>
-                <span class="muted">{lotFacts(offer)}</span>
               </a>
             </li>
           ))}

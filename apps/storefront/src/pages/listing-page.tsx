@@ -4,7 +4,7 @@ import { gradeLabels, gradeOrder } from '../format/korean.ts';
 import { paths } from '../site/paths.ts';
 import type { RenderContext } from '../site/render-context.ts';
 import { freshestHarvest } from '../site/site-data.ts';
-import { Breadcrumbs, ProductCard } from './components.tsx';
+import { Breadcrumbs, CARDS_ABOVE_THE_FOLD, ProductCard } from './components.tsx';
 import { Layout, scriptJson } from './layout.tsx';
 
 /** The listing's filter index: what client/listing.ts filters and sorts on, one row per product. */
@@ -126,8 +126,8 @@ export function ListingPage({
       </p>
       <Filters products={products} farms={farms} />
       <ul class="cards" data-listing>
-        {products.map((product) => (
-          <ProductCard product={product} farm={farms.get(product.farmId)} />
+        {products.map((product, index) => (
+          <ProductCard product={product} farm={farms.get(product.farmId)} eager={index < CARDS_ABOVE_THE_FOLD} />
         ))}
       </ul>
       <script

@@ -95,6 +95,37 @@ describe('a full build', () => {
     expect(await t.read(paths.farm(organic.id))).toContain('alt="귤밭 전경"');
   });
 
+  it('shows each list card with its cover photo: a small decorative thumbnail, sized so nothing shifts', async () => {
+    const listing = await t.read(paths.listing('사과'));
+    const card = /<li class="card" data-product="[^"]+">.*?<\/li>/s.exec(listing)?.[0] ?? '';
+    // Only the small renditions (a 6rem box needs no 1280), the smallest as src, its size set.
+    expect(card).toMatch(
+      /<img class="card-photo" src="\/api\/catalog\/v1\/media\/[^"]+-320\.webp" srcset="[^"]+ 320w, [^"]+ 640w" sizes="6rem" width="320" height="240" alt="" loading="eager"/,
+    );
+    expect(card).toContain('<span class="card-text"><strong>부사 사과</strong>');
+    const home = await t.read(paths.home);
+    const season = home.slice(home.indexOf('11월 제철 과일'), home.indexOf('못난이 특가'));
+    expect(season).toContain('class="card-photo"');
+    expect(season).toContain('loading="eager"');
+    // The 못난이 deals sit below the fold on a phone: their photos wait until scrolled to.
+    const deals = home.slice(home.indexOf('못난이 특가'), home.indexOf('추천 농장'));
+    expect(deals).toMatch(/<img class="card-photo"[^>]* loading="lazy"/);
+    // A product without photos keeps the plain card.
+    const farmPage = await t.read(paths.farm(organic.id));
+    const hallabongCard = farmPage.slice(farmPage.indexOf(`data-product="${hallabong.id}"`));
+    expect(hallabongCard.slice(0, hallabongCard.indexOf('</li>'))).not.toContain('<img');
+  });
+
+  it('gives search results the cover thumbnail through the search index', async () => {
+    const rows = JSON.parse(await t.read(paths.searchIndex)) as { name: string; thumbnail: unknown }[];
+    expect(rows.find((row) => row.name === '부사 사과')?.thumbnail).toEqual({
+      url: expect.stringMatching(/-320\.webp$/),
+      width: 320,
+      height: 240,
+    });
+    expect(rows.find((row) => row.name === '한라봉')?.thumbnail).toBeNull();
+  });
+
   it('describes each product in valid schema.org JSON-LD with Open Graph tags', async () => {
     const html = await t.read(paths.product(apple.id));
     const ld = jsonLdOf(html);

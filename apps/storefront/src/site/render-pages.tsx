@@ -13,7 +13,7 @@ import { SearchPage } from '../pages/search-page.tsx';
 import { surrogateKeys as k, paths } from './paths.ts';
 import { absoluteUrl, type RenderContext } from './render-context.ts';
 import { contentTypes, type RenderedPage } from './rendered-page.ts';
-import { freshestHarvest, lowestPrice, type SiteView } from './site-data.ts';
+import { freshestHarvest, lowestPrice, type SiteView, thumbnailOf } from './site-data.ts';
 
 type Element = ReturnType<typeof HomePage>;
 
@@ -94,6 +94,7 @@ export function renderSearchIndex(view: SiteView): RenderedPage {
       price: lowestPrice(product),
       inStock: product.offers.some((offer) => offer.stockState !== 'sold_out'),
       harvestedOn: freshestHarvest(product)?.harvestedOn ?? null,
+      thumbnail: thumbnailOf(product),
     };
   });
   return {

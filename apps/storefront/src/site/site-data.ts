@@ -49,6 +49,14 @@ export function createSiteView(data: SiteData): SiteView {
   return { data, products, byFarm, byFruit, fruits };
 }
 
+/** The rendition of the product's cover photo (its first) a list's thumbnail starts from: the smallest. */
+export function thumbnailOf(product: Product): { url: string; width: number; height: number } | null {
+  const [cover] = product.photos;
+  if (!cover) return null;
+  const smallest = [...cover.variants].sort((a, b) => a.width - b.width)[0];
+  return smallest ? { url: smallest.url, width: smallest.width, height: smallest.height } : null;
+}
+
 /** The lowest price among the product's offers a shopper can buy now, else among all. */
 export function lowestPrice(product: Product): number | null {
   const buyable = product.offers.filter((offer) => offer.stockState !== 'sold_out');
