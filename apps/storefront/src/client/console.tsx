@@ -63,6 +63,13 @@ const screens: Record<string, Screen> = {
       return <OffersPage farmId={farmOf(who)} />;
     },
   },
+  fulfilments: {
+    role: 'farmer',
+    load: async (who) => {
+      const { FulfilmentsPage } = await import('./console/fulfilments-page.tsx');
+      return <FulfilmentsPage farmId={farmOf(who)} />;
+    },
+  },
   'admin-applications': {
     role: 'admin',
     load: async () => {

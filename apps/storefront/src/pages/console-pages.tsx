@@ -49,6 +49,13 @@ export const consoleScreens: ConsoleScreen[] = [
     lead: '가격과 주문당 한도를 바꾸고 판매를 켜고 꺼요.',
   },
   {
+    path: paths.farmer.orders,
+    screen: 'fulfilments',
+    area: 'farmer',
+    title: '주문·포장',
+    lead: '출고일별로 보낼 주문을 보고, 포장을 시작하고, 모자란 상자와 취소 요청을 처리해요.',
+  },
+  {
     path: paths.farmer.profile,
     screen: 'profile',
     area: 'farmer',

@@ -28,6 +28,7 @@ export const paths = {
     batches: '/farmer/batches/',
     lots: '/farmer/lots/',
     offers: '/farmer/offers/',
+    orders: '/farmer/orders/',
     templateCsv: '/farmer/templates/harvest-batch-template.csv',
     templateXlsx: '/farmer/templates/harvest-batch-template.xlsx',
   },
