@@ -70,6 +70,13 @@ const screens: Record<string, Screen> = {
       return <FulfilmentsPage farmId={farmOf(who)} />;
     },
   },
+  shipping: {
+    role: 'farmer',
+    load: async (who) => {
+      const { ShippingPage } = await import('./console/shipping-page.tsx');
+      return <ShippingPage farmId={farmOf(who)} />;
+    },
+  },
   'admin-applications': {
     role: 'admin',
     load: async () => {

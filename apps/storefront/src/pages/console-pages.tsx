@@ -56,6 +56,13 @@ export const consoleScreens: ConsoleScreen[] = [
     lead: '출고일별로 보낼 주문을 보고, 포장을 시작하고, 모자란 상자와 취소 요청을 처리해요.',
   },
   {
+    path: paths.farmer.shipping,
+    screen: 'shipping',
+    area: 'farmer',
+    title: '출고·송장',
+    lead: '출고일의 포장 목록을 보고, 라벨을 인쇄하고, 송장번호를 하나씩 또는 파일로 넣어요.',
+  },
+  {
     path: paths.farmer.profile,
     screen: 'profile',
     area: 'farmer',

@@ -29,6 +29,7 @@ export const paths = {
     lots: '/farmer/lots/',
     offers: '/farmer/offers/',
     orders: '/farmer/orders/',
+    shipping: '/farmer/shipping/',
     templateCsv: '/farmer/templates/harvest-batch-template.csv',
     templateXlsx: '/farmer/templates/harvest-batch-template.xlsx',
   },
