@@ -77,6 +77,13 @@ const screens: Record<string, Screen> = {
       return <ShippingPage farmId={farmOf(who)} />;
     },
   },
+  settlement: {
+    role: 'farmer',
+    load: async (who) => {
+      const { SettlementPage } = await import('./console/settlement-page.tsx');
+      return <SettlementPage farmId={farmOf(who)} />;
+    },
+  },
   'admin-applications': {
     role: 'admin',
     load: async () => {

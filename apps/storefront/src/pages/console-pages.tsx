@@ -63,6 +63,13 @@ export const consoleScreens: ConsoleScreen[] = [
     lead: '출고일의 포장 목록을 보고, 라벨을 인쇄하고, 송장번호를 하나씩 또는 파일로 넣어요.',
   },
   {
+    path: paths.farmer.settlement,
+    screen: 'settlement',
+    area: 'farmer',
+    title: '정산',
+    lead: '받을 돈과 다음 지급일, 지난 정산 내역을 보고 CSV로 내려받아요.',
+  },
+  {
     path: paths.farmer.profile,
     screen: 'profile',
     area: 'farmer',

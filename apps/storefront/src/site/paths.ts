@@ -30,6 +30,7 @@ export const paths = {
     offers: '/farmer/offers/',
     orders: '/farmer/orders/',
     shipping: '/farmer/shipping/',
+    settlement: '/farmer/settlement/',
     templateCsv: '/farmer/templates/harvest-batch-template.csv',
     templateXlsx: '/farmer/templates/harvest-batch-template.xlsx',
   },
