@@ -98,6 +98,20 @@ const screens: Record<string, Screen> = {
       return <AdminFarmsPage />;
     },
   },
+  'admin-orders': {
+    role: 'admin',
+    load: async () => {
+      const { AdminOrdersPage } = await import('./console/admin-orders-page.tsx');
+      return <AdminOrdersPage />;
+    },
+  },
+  'admin-closures': {
+    role: 'admin',
+    load: async () => {
+      const { AdminClosuresPage } = await import('./console/admin-closures-page.tsx');
+      return <AdminClosuresPage />;
+    },
+  },
 };
 
 const allowed = (who: Who, role: Role): boolean =>

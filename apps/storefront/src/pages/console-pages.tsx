@@ -97,6 +97,20 @@ export const consoleScreens: ConsoleScreen[] = [
     title: '농장 목록',
     lead: '입점한 농장과 관리 계정을 찾고, 필요하면 계정을 정지해요.',
   },
+  {
+    path: paths.admin.orders,
+    screen: 'admin-orders',
+    area: 'admin',
+    title: '주문 관리',
+    lead: '주문을 찾아 자세히 보고, 필요하면 사유와 함께 환불해요.',
+  },
+  {
+    path: paths.admin.closures,
+    screen: 'admin-closures',
+    area: 'admin',
+    title: '배송 휴무',
+    lead: '태풍이나 택배 파업처럼 공휴일 말고 배송을 쉬는 날을 정해요.',
+  },
 ];
 
 const navOf = (area: Area) => consoleScreens.filter((screen) => screen.area === area && screen.screen !== 'apply');

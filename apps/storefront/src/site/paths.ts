@@ -37,6 +37,8 @@ export const paths = {
   admin: {
     applications: '/admin/',
     farms: '/admin/farms/',
+    orders: '/admin/orders/',
+    closures: '/admin/closures/',
   },
   sitemap: '/sitemap.xml',
   robots: '/robots.txt',
