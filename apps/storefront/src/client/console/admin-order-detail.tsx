@@ -50,7 +50,7 @@ export function AdminOrderDetail(props: {
               ? ` · ${shipmentStatusName(fulfilment.shipment.status)}${fulfilment.shipment.trackingNumber ? ` (송장 ${fulfilment.shipment.trackingNumber})` : ''}`
               : ''}
           </p>
-          <LinesTable lines={fulfilment.lines} caption={`${fulfilment.farmName} 배송분의 상품`} />
+          <LinesTable withAmounts lines={fulfilment.lines} caption={`${fulfilment.farmName} 배송분의 상품`} />
         </section>
       ))}
       <h3>환불 내역</h3>

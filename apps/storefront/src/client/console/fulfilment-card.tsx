@@ -63,7 +63,10 @@ export function FulfilmentCard(props: {
         <ShortageForm
           farmId={props.farmId}
           fulfilment={fulfilment}
-          onDone={props.onChanged}
+          onDone={async (message) => {
+            setReporting(false);
+            await props.onChanged(message);
+          }}
           onCancel={() => setReporting(false)}
         />
       ) : (

@@ -1,5 +1,4 @@
 /** @jsxImportSource hono/jsx/dom */
-import type { Child } from 'hono/jsx';
 import { formatKrw } from '../config.ts';
 import type { FulfilmentLine } from './purchase-api.ts';
 import { cropFailurePolicyName } from './purchase-text.ts';
@@ -12,7 +11,8 @@ export const lotsText = (lots: { lotCode: string; quantity: number }[]): string 
 export function LinesTable(props: {
   lines: FulfilmentLine[];
   caption: string;
-  extra?: (line: FulfilmentLine) => Child;
+  /** Money columns, for support; the farmer packing on a phone needs the room for lots. */
+  withAmounts?: boolean;
 }) {
   return (
     <div class="table-scroll">
@@ -23,7 +23,7 @@ export function LinesTable(props: {
             <th scope="col">상품</th>
             <th scope="col">상자</th>
             <th scope="col">로트</th>
-            <th scope="col">금액</th>
+            {props.withAmounts ? <th scope="col">금액</th> : null}
             <th scope="col">흉작 시</th>
           </tr>
         </thead>
@@ -33,11 +33,8 @@ export function LinesTable(props: {
               <td>{line.title}</td>
               <td>{line.quantity}</td>
               <td>{lotsText(line.lots)}</td>
-              <td>{formatKrw(line.lineTotal)}</td>
-              <td>
-                {cropFailurePolicyName(line.cropFailurePolicy)}
-                {props.extra ? props.extra(line) : null}
-              </td>
+              {props.withAmounts ? <td>{formatKrw(line.lineTotal)}</td> : null}
+              <td>{cropFailurePolicyName(line.cropFailurePolicy)}</td>
             </tr>
           ))}
         </tbody>

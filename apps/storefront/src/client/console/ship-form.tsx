@@ -53,8 +53,12 @@ export function ShipmentCard(props: {
         주문 {shipment.orderNumber} <span class="badge">{shipmentStatusName(shipment.status)}</span>
       </h3>
       <p>
-        {shipment.recipientName ? `${shipment.recipientName} 님 · ` : ''}
-        {shipment.lines.map((line) => `${line.title} ×${line.quantity}`).join(', ')}
+        {[
+          shipment.recipientName ? `${shipment.recipientName} 님` : '',
+          shipment.lines.map((line) => `${line.title} ×${line.quantity}`).join(', '),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       </p>
       {shipped ? (
         <p data-tracking>

@@ -57,7 +57,7 @@ export function TrackingUpload(props: { farmId: string; onShipped: () => Promise
       <h2 id="tracking-upload-title">송장 파일 올리기</h2>
       <p>택배사 프로그램에서 내려받은 송장 CSV를 올리면 주문번호로 찾아 한 번에 출고 처리해요.</p>
       <FileDrop
-        hint="택배사 송장 CSV (UTF-8 또는 엑셀에서 저장한 CP949)"
+        hint="송장 CSV (UTF-8 또는 엑셀에서 저장한 CP949)"
         accept=".csv"
         disabled={step.kind === 'sending'}
         marker="tracking-file"
