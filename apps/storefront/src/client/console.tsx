@@ -63,6 +63,27 @@ const screens: Record<string, Screen> = {
       return <OffersPage farmId={farmOf(who)} />;
     },
   },
+  fulfilments: {
+    role: 'farmer',
+    load: async (who) => {
+      const { FulfilmentsPage } = await import('./console/fulfilments-page.tsx');
+      return <FulfilmentsPage farmId={farmOf(who)} />;
+    },
+  },
+  shipping: {
+    role: 'farmer',
+    load: async (who) => {
+      const { ShippingPage } = await import('./console/shipping-page.tsx');
+      return <ShippingPage farmId={farmOf(who)} />;
+    },
+  },
+  settlement: {
+    role: 'farmer',
+    load: async (who) => {
+      const { SettlementPage } = await import('./console/settlement-page.tsx');
+      return <SettlementPage farmId={farmOf(who)} />;
+    },
+  },
   'admin-applications': {
     role: 'admin',
     load: async () => {
@@ -75,6 +96,20 @@ const screens: Record<string, Screen> = {
     load: async () => {
       const { AdminFarmsPage } = await import('./console/admin-farms-page.tsx');
       return <AdminFarmsPage />;
+    },
+  },
+  'admin-orders': {
+    role: 'admin',
+    load: async () => {
+      const { AdminOrdersPage } = await import('./console/admin-orders-page.tsx');
+      return <AdminOrdersPage />;
+    },
+  },
+  'admin-closures': {
+    role: 'admin',
+    load: async () => {
+      const { AdminClosuresPage } = await import('./console/admin-closures-page.tsx');
+      return <AdminClosuresPage />;
     },
   },
 };

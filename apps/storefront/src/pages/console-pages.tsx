@@ -49,6 +49,27 @@ export const consoleScreens: ConsoleScreen[] = [
     lead: '가격과 주문당 한도를 바꾸고 판매를 켜고 꺼요.',
   },
   {
+    path: paths.farmer.orders,
+    screen: 'fulfilments',
+    area: 'farmer',
+    title: '주문·포장',
+    lead: '출고일별로 보낼 주문을 보고, 포장을 시작하고, 모자란 상자와 취소 요청을 처리해요.',
+  },
+  {
+    path: paths.farmer.shipping,
+    screen: 'shipping',
+    area: 'farmer',
+    title: '출고·송장',
+    lead: '출고일의 포장 목록을 보고, 라벨을 인쇄하고, 송장번호를 하나씩 또는 파일로 넣어요.',
+  },
+  {
+    path: paths.farmer.settlement,
+    screen: 'settlement',
+    area: 'farmer',
+    title: '정산',
+    lead: '받을 돈과 다음 지급일, 지난 정산 내역을 보고 CSV로 내려받아요.',
+  },
+  {
     path: paths.farmer.profile,
     screen: 'profile',
     area: 'farmer',
@@ -75,6 +96,20 @@ export const consoleScreens: ConsoleScreen[] = [
     area: 'admin',
     title: '농장 목록',
     lead: '입점한 농장과 관리 계정을 찾고, 필요하면 계정을 정지해요.',
+  },
+  {
+    path: paths.admin.orders,
+    screen: 'admin-orders',
+    area: 'admin',
+    title: '주문 관리',
+    lead: '주문을 찾아 자세히 보고, 필요하면 사유와 함께 환불해요.',
+  },
+  {
+    path: paths.admin.closures,
+    screen: 'admin-closures',
+    area: 'admin',
+    title: '배송 휴무',
+    lead: '태풍이나 택배 파업처럼 공휴일 말고 배송을 쉬는 날을 정해요.',
   },
 ];
 

@@ -13,7 +13,16 @@ export class ApiError extends Error {
   }
 }
 
-export type Service = 'identity' | 'catalog';
+export type Service = 'identity' | 'catalog' | 'orders' | 'payments' | 'logistics';
+
+/**
+ * Where a service's public API is: <body>'s data-<service>-api when the build wrote one
+ * (identity's and catalog's come from the storefront's env), else the edge's /api/<service>.
+ */
+export function serviceBase(service: Service): string {
+  if (service === 'identity' || service === 'catalog') return apiBase(service);
+  return (document.body.dataset[`${service}Api`] ?? `/api/${service}`).replace(/\/+$/, '');
+}
 
 /** Where a page sends someone who is not signed in, so they come back after logging in. */
 export function loginUrl(): string {
@@ -31,19 +40,22 @@ async function parse(response: Response): Promise<unknown> {
 }
 
 /**
- * Every console JSON call (uploads are upload.ts): the farmer's own bearer token on the public API (the edge's /api/…),
- * one forced refresh when a live token is refused (roles changed), and problem+json turned
- * into an ApiError whose message is Korean and says what to do next.
+ * One authorised call: the farmer's own bearer token on the public API (the edge's /api/…),
+ * one forced refresh when a live token is refused (roles changed). Network failures and a
+ * lost session become an ApiError; any other answer is returned as it came.
  */
-export async function api<T>(
+async function authorizedFetch(
   service: Service,
   path: string,
-  init: { method?: string; body?: unknown } = {},
-): Promise<T> {
+  init: { method?: string; body?: unknown; accept?: string },
+): Promise<Response> {
   const send = async (token: string) => {
-    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${token}`,
+      accept: init.accept ?? 'application/json',
+    };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
-    return fetch(`${apiBase(service)}${path}`, {
+    return fetch(`${serviceBase(service)}${path}`, {
       method: init.method ?? 'GET',
       headers,
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
@@ -65,13 +77,37 @@ export async function api<T>(
     if (error instanceof ApiError) throw error;
     throw new ApiError(0, null, problemText(0, null));
   }
-  const body = await parse(response);
   if (response.status === 401) throw signedOut();
-  if (!response.ok) {
-    const problem = (body ?? null) as Problem | null;
-    throw new ApiError(response.status, problem, problemText(response.status, problem));
-  }
-  return body as T;
+  return response;
+}
+
+async function failure(response: Response): Promise<ApiError> {
+  const problem = ((await parse(response)) ?? null) as Problem | null;
+  return new ApiError(response.status, problem, problemText(response.status, problem));
+}
+
+/**
+ * Every console JSON call (uploads are upload.ts), with problem+json turned into an
+ * ApiError whose message is Korean and says what to do next.
+ */
+export async function api<T>(
+  service: Service,
+  path: string,
+  init: { method?: string; body?: unknown } = {},
+): Promise<T> {
+  const response = await authorizedFetch(service, path, init);
+  if (!response.ok) throw await failure(response);
+  return (await parse(response)) as T;
+}
+
+/**
+ * A file the API makes for the signed-in farmer (a statement CSV, a label sheet): fetched
+ * with the token, since a plain link could not send it.
+ */
+export async function apiFile(service: Service, path: string, accept: string): Promise<Blob> {
+  const response = await authorizedFetch(service, path, { accept });
+  if (!response.ok) throw await failure(response);
+  return response.blob();
 }
 
 function signedOut(): ApiError {

@@ -3,6 +3,7 @@ import { useState } from 'hono/jsx/dom';
 import { api, messageOf } from './api.ts';
 import { BatchPreview, RowErrors } from './batch-results.tsx';
 import type { BatchImport, BatchPlan, BatchProblem, RowError } from './batch-types.ts';
+import { FileDrop } from './file-drop.tsx';
 import { Notice, Progress } from './ui.tsx';
 import { upload } from './upload.ts';
 
@@ -23,7 +24,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Harvest batch upload: check the file (a dry run), show the plan or the row errors, import on confirm. */
 export function BatchPage(props: { farmId: string }) {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
-  const [dragging, setDragging] = useState(false);
   const base = `/v1/farms/${props.farmId}/batch-imports`;
 
   const formOf = (file: File) => {
@@ -93,18 +93,6 @@ export function BatchPage(props: { farmId: string }) {
     }
   };
 
-  const picked = (event: Event) => {
-    const input = event.currentTarget as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (file) void check(file);
-  };
-  const dropped = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    const file = event.dataTransfer?.files[0];
-    if (file) void check(file);
-  };
   const busy = step.kind === 'checking' || step.kind === 'importing';
 
   return (
@@ -123,28 +111,13 @@ export function BatchPage(props: { farmId: string }) {
       </section>
       <section aria-labelledby="upload-title">
         <h2 id="upload-title">2. 파일 올리기</h2>
-        <label
-          class={`dropzone${dragging ? ' dragging' : ''}`}
-          onDragOver={(event: DragEvent) => {
-            event.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={dropped}
-        >
-          <span>파일을 여기에 끌어다 놓거나 눌러서 고르세요</span>
-          <span class="muted">CSV(UTF-8 또는 엑셀에서 저장한 CP949)나 XLSX, 5MB · 2만 행까지</span>
-          <span class="button">파일 고르기</span>
-          <input
-            type="file"
-            name="file"
-            accept=".csv,.xlsx"
-            class="visually-hidden"
-            onChange={picked}
-            disabled={busy}
-            data-batch-file
-          />
-        </label>
+        <FileDrop
+          hint="CSV(UTF-8 또는 엑셀에서 저장한 CP949)나 XLSX, 5MB · 2만 행까지"
+          accept=".csv,.xlsx"
+          disabled={busy}
+          marker="batch-file"
+          onFile={(file) => void check(file)}
+        />
       </section>
       <div aria-live="polite">
         {step.kind === 'checking' ? (

@@ -135,7 +135,12 @@ export function BatchPreview(props: { plan: BatchPlan }) {
 }
 
 /** The problems of a file that imported nothing: on screen, and as a CSV to fix in Excel. */
-export function RowErrors(props: { errors: RowError[]; fileName: string }) {
+export function RowErrors(props: {
+  errors: RowError[];
+  fileName: string;
+  /** What the rest of the file did (nothing, for a harvest batch). */
+  note?: string;
+}) {
   const { errors } = props;
   const rows = errors.map((error) => [
     error.row || '파일',
@@ -150,7 +155,9 @@ export function RowErrors(props: { errors: RowError[]; fileName: string }) {
   return (
     <section data-row-errors aria-labelledby="errors-title">
       <h2 id="errors-title">고칠 곳 {errors.length.toLocaleString('ko-KR')}군데</h2>
-      <p>아래 칸을 파일에서 고친 뒤 다시 올려 주세요. 오류가 하나라도 있으면 아무것도 등록하지 않아요.</p>
+      <p>
+        아래 칸을 파일에서 고친 뒤 다시 올려 주세요. {props.note ?? '오류가 하나라도 있으면 아무것도 등록하지 않아요.'}
+      </p>
       <p>
         <button type="button" class="secondary" data-download-errors onClick={save}>
           오류 목록 내려받기 (CSV)

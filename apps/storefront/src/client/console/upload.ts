@@ -1,6 +1,5 @@
-import { apiBase } from '../config.ts';
 import { accessToken, type Problem, refreshSession } from '../session-store.ts';
-import { ApiError, type Service } from './api.ts';
+import { ApiError, type Service, serviceBase } from './api.ts';
 import { problemText } from './problem-text.ts';
 
 export interface Uploaded<T> {
@@ -47,7 +46,7 @@ export async function upload<T>(
   onProgress: (fraction: number) => void,
   answered: number[] = [],
 ): Promise<Uploaded<T>> {
-  const url = `${apiBase(service)}${path}`;
+  const url = `${serviceBase(service)}${path}`;
   let token = await accessToken();
   if (!token) throw new ApiError(401, null, problemText(401, null));
   let answer = await send(url, token, form, onProgress);

@@ -1,0 +1,94 @@
+/** @jsxImportSource hono/jsx/dom */
+import { useState } from 'hono/jsx/dom';
+import { messageOf } from './api.ts';
+import { RowErrors } from './batch-results.tsx';
+import type { RowError } from './batch-types.ts';
+import { FileDrop } from './file-drop.tsx';
+import { parseTrackingUpload } from './purchase-api.ts';
+import { Notice, Progress } from './ui.tsx';
+import { upload } from './upload.ts';
+
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'sending'; fileName: string; sent: number | null }
+  | { kind: 'invalid'; fileName: string; errors: RowError[]; shipped: number }
+  | { kind: 'done'; shipped: number }
+  | { kind: 'failed'; message: string };
+
+/** The courier's CSV of 송장번호 for many boxes at once; rows it cannot use are listed like a harvest upload's. */
+export function TrackingUpload(props: { farmId: string; onShipped: () => Promise<void> }) {
+  const [step, setStep] = useState<Step>({ kind: 'idle' });
+
+  const send = async (file: File) => {
+    if (!/\.csv$/i.test(file.name)) {
+      setStep({ kind: 'failed', message: 'CSV 파일만 올릴 수 있어요. 택배사 프로그램에서 CSV로 저장해 주세요.' });
+      return;
+    }
+    setStep({ kind: 'sending', fileName: file.name, sent: 0 });
+    const form = new FormData();
+    form.append('file', file, file.name);
+    try {
+      const answer = await upload<unknown>(
+        'logistics',
+        `/v1/farms/${props.farmId}/shipments/tracking-upload`,
+        form,
+        (sent) => setStep({ kind: 'sending', fileName: file.name, sent: sent < 1 ? sent : null }),
+        [422],
+      );
+      const result = parseTrackingUpload(answer.body);
+      if (answer.status === 422 || result.errors.length > 0) {
+        setStep({
+          kind: 'invalid',
+          fileName: file.name,
+          errors: result.errors,
+          shipped: answer.status === 422 ? 0 : result.shipped,
+        });
+      } else {
+        setStep({ kind: 'done', shipped: result.shipped });
+      }
+      await props.onShipped();
+    } catch (failure) {
+      setStep({ kind: 'failed', message: messageOf(failure) });
+    }
+  };
+
+  return (
+    <section aria-labelledby="tracking-upload-title">
+      <h2 id="tracking-upload-title">송장 파일 올리기</h2>
+      <p>택배사 프로그램에서 내려받은 송장 CSV를 올리면 주문번호로 찾아 한 번에 출고 처리해요.</p>
+      <FileDrop
+        hint="송장 CSV (UTF-8 또는 엑셀에서 저장한 CP949)"
+        accept=".csv"
+        disabled={step.kind === 'sending'}
+        marker="tracking-file"
+        onFile={(file) => void send(file)}
+      />
+      <div aria-live="polite">
+        {step.kind === 'sending' ? (
+          <Progress
+            label={step.sent === null ? `${step.fileName} 확인 중…` : `${step.fileName} 올리는 중`}
+            value={step.sent}
+          />
+        ) : null}
+        {step.kind === 'failed' ? <Notice kind="error">{step.message}</Notice> : null}
+        {step.kind === 'invalid' ? (
+          <RowErrors
+            errors={step.errors}
+            fileName={step.fileName}
+            note={
+              step.shipped > 0
+                ? `나머지 ${step.shipped.toLocaleString('ko-KR')}상자는 출고 처리했어요.`
+                : '오류가 있는 파일은 한 상자도 출고 처리하지 않아요.'
+            }
+          />
+        ) : null}
+        {step.kind === 'done' ? (
+          <Notice kind="ok">
+            <span data-tracking-done>{step.shipped.toLocaleString('ko-KR')}상자를 출고 처리했어요.</span> 손님에게 배송
+            조회가 열려요.
+          </Notice>
+        ) : null}
+      </div>
+    </section>
+  );
+}
