@@ -1,4 +1,6 @@
-import { addToCart, type CartLine, cartCount } from './cart-store.ts';
+import { addToCart, type CartLine, cartCount, readServerCartCount } from './cart-store.ts';
+import { syncServerCart } from './purchase/server-cart.ts';
+import { readSession } from './session-store.ts';
 
 // The product page's offers are buttons of one form; without JavaScript it only leads to the
 // cart page, with it each button adds one box of its offer to the cart kept in this browser.
@@ -21,7 +23,11 @@ form?.addEventListener('submit', (event) => {
   if (!line) return;
   event.preventDefault();
   const lines = addToCart(line);
+  const signedIn = readSession() !== null;
   if (status) {
-    status.textContent = `${line.name} ${line.grade} ${line.box}을(를) 장바구니에 담았어요. 장바구니에 ${cartCount(lines)}상자가 있어요.`;
+    const boxes = cartCount(lines) + (signedIn ? readServerCartCount() : 0);
+    status.textContent = `${line.name} ${line.grade} ${line.box}을(를) 장바구니에 담았어요. 장바구니에 ${boxes}상자가 있어요.`;
   }
+  // Signed in, the box goes on to the account's server cart (kept here if that fails).
+  if (signedIn) void syncServerCart();
 });
