@@ -152,6 +152,9 @@ export function AccountPage({ context }: { context: RenderContext }) {
           <dd data-profile="mobile" />
         </dl>
         <p>
+          <a href={paths.orders}>주문 내역</a>
+        </p>
+        <p>
           <button type="button" data-logout>
             로그아웃
           </button>

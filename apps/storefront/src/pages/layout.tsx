@@ -138,9 +138,11 @@ export function Layout(props: LayoutProps) {
           </nav>
         </div>
       </header>
-      <p class="promise">
+      {/* On a product page the island swaps in logistics' live promise for the farm; this
+          copy is what a page without JavaScript (or before the answer) shows. */}
+      <p class="promise" data-promise-farm={props.promiseFarmId}>
         <span aria-hidden="true">🚚 </span>
-        {deliveryPromise(config.deliveryCutoff, config.deliveryBy)}
+        <span data-promise-text>{deliveryPromise(config.deliveryCutoff, config.deliveryBy)}</span>
       </p>
       <main id="main" class="wrap">
         {props.children}
