@@ -49,10 +49,12 @@ export function timelineEntries(fulfilment: Fulfilment, shipment: TrackedShipmen
     at: entry.at,
     text: [labelOf(orderStatusLabels, entry.status), entry.note].filter(Boolean).join(' · '),
   }));
-  const events = (shipment?.events ?? []).map((event) => ({
-    at: event.at,
-    text: [labelOf(shipmentStatusLabels, event.status), event.description, event.location].filter(Boolean).join(' · '),
-  }));
+  const events = (shipment?.events ?? []).map((event) => {
+    const label = labelOf(shipmentStatusLabels, event.status);
+    // The courier's own words when they add something to the status ("집화 처리"), once.
+    const description = event.description === label ? null : event.description;
+    return { at: event.at, text: [label, description, event.location].filter(Boolean).join(' · ') };
+  });
   return [...steps, ...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
