@@ -102,6 +102,10 @@ function draw(container: HTMLElement, current: CartView, known: boolean): void {
     ),
   );
   const blocker = checkoutBlocker(current);
+  // orders' own notes on lines it could not price as asked (an offer withdrawn, a limit).
+  const notes = current.problems
+    .filter((problem) => problem.message)
+    .map((problem) => h('p', { class: 'field-error' }, problem.message));
   const parts: (Node | null)[] = [
     ...farms,
     known
@@ -115,6 +119,7 @@ function draw(container: HTMLElement, current: CartView, known: boolean): void {
         )
       : h('p', { class: 'muted' }, '배송비는 주문서에서 확인할 수 있어요.'),
     h('p', { class: 'cart-total' }, `합계 ${formatKrw(current.total)}`),
+    ...notes,
     blocker ? h('p', { class: 'field-error' }, blocker) : null,
     h(
       'button',

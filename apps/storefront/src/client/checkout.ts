@@ -111,7 +111,14 @@ async function askPromise(): Promise<void> {
   redraw();
 }
 
+/** Offered for a typed address only: one picked from the book is already saved. */
+function offerSaving(typed: boolean): void {
+  const label = document.querySelector<HTMLElement>('[data-save-address]');
+  if (label) label.hidden = !typed;
+}
+
 function fillAddress(address: SavedAddress | null): void {
+  offerSaving(address === null);
   const set = (id: string, text: string) => {
     const field = input(id);
     if (field) field.value = text;
@@ -131,7 +138,7 @@ async function offerAddressBook(): Promise<void> {
   const book = answer.status === 200 ? readAddressBook(answer.body) : [];
   const select = document.querySelector<HTMLSelectElement>('#address-book');
   const box = document.querySelector<HTMLElement>('[data-address-book]');
-  if (book.length === 0 || !select || !box) return;
+  if (book.length === 0 || !select || !box) return offerSaving(answer.status === 200);
   select.replaceChildren(
     ...book.map((address) =>
       h(
@@ -145,6 +152,24 @@ async function offerAddressBook(): Promise<void> {
   box.hidden = false;
   select.addEventListener('change', () => fillAddress(book.find((address) => address.id === select.value) ?? null));
   fillAddress(book.find((address) => address.isDefault) ?? book[0] ?? null);
+}
+
+/** A new address joins identity's address book when the shopper ticked the box (best effort). */
+async function saveAddressIfAsked(who: Recipient): Promise<void> {
+  const box = input('save-address');
+  if (!box?.checked || box.closest<HTMLElement>('[hidden]')) return;
+  await callApi('identity', '/v1/me/addresses', {
+    method: 'POST',
+    body: {
+      recipient: who.name,
+      phone: who.phone,
+      roadAddress: who.address1,
+      addressDetail: who.address2,
+      zoneCode: who.postcode,
+      deliveryNotes: who.deliveryNote,
+    },
+    signedIn: true,
+  });
 }
 
 /** A button that sends the verification mail again, for `email_not_verified`. */
@@ -186,6 +211,7 @@ async function placeOrder(): Promise<void> {
   const order = answer.status === 200 || answer.status === 201 ? readOrder(answer.body) : null;
   if (order) {
     forgetAttempt(sessionStorage);
+    await saveAddressIfAsked(who);
     say(status, '결제 페이지로 이동하고 있어요…');
     const failed = await handOffToPayment(order.id, widgetTarget());
     if (failed) say(status, failed);

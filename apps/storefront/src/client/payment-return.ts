@@ -3,6 +3,7 @@ import { h } from './purchase/dom.ts';
 import { callApi, loginUrl } from './purchase/http.ts';
 import { seoulTime } from './purchase/order-words.ts';
 import { paymentFailureText, purchaseProblemText } from './purchase/problem-text.ts';
+import { syncServerCart } from './purchase/server-cart.ts';
 import { type Order, type PaymentConfirmation, readOrder, readPaymentConfirmation } from './purchase/shapes.ts';
 import { readSession } from './session-store.ts';
 
@@ -77,6 +78,8 @@ async function confirmPayment(): Promise<void> {
   const confirmation = answer.status === 200 ? readPaymentConfirmation(answer.body) : null;
   if (confirmation) {
     completed(confirmation, await loadOrder(orderId));
+    // What was ordered has left the server cart: the header badge catches up.
+    void syncServerCart();
     return;
   }
   const code = answer.problem?.code ?? null;

@@ -100,6 +100,9 @@ export function CheckoutPage({ context }: { context: RenderContext }) {
             required={false}
             maxlength={300}
           />
+          <label class="check" data-save-address hidden>
+            <input type="checkbox" id="save-address" name="save-address" /> 이 배송지를 주소록에 저장
+          </label>
         </fieldset>
         <div data-checkout-farms />
         <section aria-labelledby="checkout-summary-title">
