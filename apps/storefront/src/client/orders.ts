@@ -5,7 +5,15 @@ import { followTracking } from './purchase/live-tracking.ts';
 import { drawOrder, drawTracking, type FulfilmentActions } from './purchase/order-view.ts';
 import { labelOf, orderStatusLabels, seoulTime } from './purchase/order-words.ts';
 import { purchaseProblemText } from './purchase/problem-text.ts';
-import { type Fulfilment, type Order, readOrder, readOrderPage, type TrackedShipment } from './purchase/shapes.ts';
+import {
+  type Fulfilment,
+  type Order,
+  type PaymentConfirmation,
+  readOrder,
+  readOrderPage,
+  readPaymentConfirmation,
+  type TrackedShipment,
+} from './purchase/shapes.ts';
 import { readSession } from './session-store.ts';
 
 // My orders (/account/orders/) and one order (?id=…): status, each farm's part with its
@@ -61,6 +69,7 @@ async function showOrder(orderId: string): Promise<void> {
   if (!root) return;
   const path = `/v1/orders/${encodeURIComponent(orderId)}`;
   let order: Order | null = null;
+  let payment: PaymentConfirmation | null = null;
   const shipments = new Map<string, TrackedShipment>();
   let stop: (() => void) | null = null;
 
@@ -83,6 +92,11 @@ async function showOrder(orderId: string): Promise<void> {
       return false;
     }
     order = fresh;
+    // A virtual account issued but not yet paid into: its details, instead of "pay again".
+    if (fresh.status === 'awaiting_payment') {
+      const paid = await callApi('payments', `/v1/orders/${encodeURIComponent(orderId)}/payment`, { signedIn: true });
+      payment = paid.status === 200 ? readPaymentConfirmation(paid.body) : null;
+    }
     draw();
     return true;
   };
@@ -120,7 +134,7 @@ async function showOrder(orderId: string): Promise<void> {
 
   function draw(): void {
     if (!order || !root) return;
-    drawOrder(root, order, actions);
+    drawOrder(root, order, actions, payment);
     for (const fulfilment of order.fulfilments) redrawTracking(fulfilment);
   }
 

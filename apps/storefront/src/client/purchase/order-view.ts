@@ -11,7 +11,7 @@ import {
   seoulTime,
   shipmentStatusLabels,
 } from './order-words.ts';
-import type { Fulfilment, Order, OrderLine, TrackedShipment } from './shapes.ts';
+import type { Fulfilment, Order, OrderLine, PaymentConfirmation, TrackedShipment } from './shapes.ts';
 
 /** What the shopper can do to a fulfilment; the page wires these to the API. */
 export interface FulfilmentActions {
@@ -163,8 +163,31 @@ function fulfilmentCard(order: Order, fulfilment: Fulfilment, actions: Fulfilmen
   );
 }
 
+/** What an order awaiting payment offers: the virtual account to pay into, or paying (again). */
+function awaitingPayment(order: Order, payment: PaymentConfirmation | null) {
+  const account = payment?.status === 'WAITING_FOR_DEPOSIT' ? payment.virtualAccount : null;
+  if (account) {
+    return h(
+      'p',
+      { class: 'done-box', 'data-virtual-account': true },
+      `입금을 기다리고 있어요: ${account.bankName} ${account.accountNumber}, ${seoulTime(account.dueDate)}까지 ${formatKrw(order.amount)}`,
+    );
+  }
+  return h(
+    'p',
+    {},
+    order.expiresAt ? `${seoulTime(order.expiresAt)}까지 결제해 주세요. ` : '',
+    h('a', { class: 'button', href: `${paths.checkout}?pay=${encodeURIComponent(order.id)}` }, '결제하기'),
+  );
+}
+
 /** The whole order page: what was bought, from which farms, what it cost, and where it is now. */
-export function drawOrder(container: HTMLElement, order: Order, actions: FulfilmentActions): void {
+export function drawOrder(
+  container: HTMLElement,
+  order: Order,
+  actions: FulfilmentActions,
+  payment: PaymentConfirmation | null = null,
+): void {
   const orderRefunds = order.refunds.filter((refund) => refund.fulfilmentId === null);
   container.replaceChildren(
     h(
@@ -189,14 +212,7 @@ export function drawOrder(container: HTMLElement, order: Order, actions: Fulfilm
       order.refundedTotal > 0 ? h('dt', {}, '환불 금액') : null,
       order.refundedTotal > 0 ? h('dd', { class: 'price' }, formatKrw(order.refundedTotal)) : null,
     ),
-    order.status === 'awaiting_payment'
-      ? h(
-          'p',
-          {},
-          order.expiresAt ? `${seoulTime(order.expiresAt)}까지 결제해 주세요. ` : '',
-          h('a', { class: 'button', href: `${paths.checkout}?pay=${encodeURIComponent(order.id)}` }, '결제하기'),
-        )
-      : '',
+    order.status === 'awaiting_payment' ? awaitingPayment(order, payment) : '',
     ...order.fulfilments.map((fulfilment) => fulfilmentCard(order, fulfilment, actions)),
     ...orderRefunds.map((refund) =>
       h(
