@@ -1,4 +1,5 @@
 import { type CartLine, readCart, writeCart, writeServerCartCount } from '../cart-store.ts';
+import { whoAmI } from '../console/who.ts';
 import { type ApiAnswer, callApi } from './http.ts';
 import { type CartView, readCartView } from './shapes.ts';
 
@@ -83,5 +84,8 @@ export async function removeServerItem(offerId: string) {
  * browser, and the cart or checkout page merges them on its next visit.
  */
 export async function mergeAfterSignIn(waitMs = 3_000): Promise<void> {
+  // A farmer's or an admin's account has no cart to merge into (orders would answer 403).
+  const who = await whoAmI();
+  if (who && !who.roles.includes('shopper')) return;
   await Promise.race([syncServerCart().catch(() => null), new Promise((resolve) => setTimeout(resolve, waitMs))]);
 }
