@@ -1,4 +1,6 @@
+import { writeServerCartCount } from './cart-store.ts';
 import { apiBase } from './config.ts';
+import { mergeAfterSignIn } from './purchase/server-cart.ts';
 import { returnToAfterLogin } from './return-to.ts';
 import {
   accessToken,
@@ -86,6 +88,7 @@ function askForCode(loginForm: HTMLFormElement, challenge: string): void {
     busy(form, false);
     if (answer?.status === 200) {
       saveSession(answer.body as Session);
+      await mergeAfterSignIn();
       location.assign(returnToAfterLogin(location.href));
     } else showMfaError(form, (answer?.body ?? null) as Problem | null);
   });
@@ -140,7 +143,8 @@ function showRecoveryCodes(codes: string[], session: Session): void {
   }
   section.hidden = false;
   saveSession(session);
-  section.querySelector<HTMLButtonElement>('[data-mfa-done]')?.addEventListener('click', () => {
+  section.querySelector<HTMLButtonElement>('[data-mfa-done]')?.addEventListener('click', async () => {
+    await mergeAfterSignIn();
     location.assign(returnToAfterLogin(location.href));
   });
 }
@@ -161,7 +165,11 @@ document.querySelector<HTMLFormElement>('form[data-login]')?.addEventListener('s
   if (!result.ok) showErrors(form, result.problem, '이메일 또는 비밀번호를 확인해 주세요.');
   else if (result.mfa?.mfa === 'required') askForCode(form, result.mfa.challenge);
   else if (result.mfa) await enrolAuthenticator(form, result.mfa.challenge, values.password ?? '');
-  else location.assign(returnToAfterLogin(location.href));
+  else {
+    // The guest cart joins the account's before the next page (checkout, often) opens.
+    await mergeAfterSignIn();
+    location.assign(returnToAfterLogin(location.href));
+  }
 });
 
 document.querySelector<HTMLFormElement>('form[data-signup]')?.addEventListener('submit', async (event) => {
@@ -177,8 +185,10 @@ document.querySelector<HTMLFormElement>('form[data-signup]')?.addEventListener('
     }
     // identity never says whether an email was already taken; logging in tells us privately.
     const result = await logIn(values.email ?? '', values.password ?? '');
-    if (result.ok && !result.mfa) location.assign('/account/');
-    else showErrors(form, null, '가입 요청을 받았어요. 로그인해 주세요.');
+    if (result.ok && !result.mfa) {
+      await mergeAfterSignIn();
+      location.assign(returnToAfterLogin(location.href));
+    } else showErrors(form, null, '가입 요청을 받았어요. 로그인해 주세요.');
   } catch {
     showErrors(form, null, '연결이 원활하지 않아요. 잠시 후 다시 시도해 주세요.');
   } finally {
@@ -217,6 +227,8 @@ document.querySelector<HTMLButtonElement>('button[data-logout]')?.addEventListen
   // Revoke on the server first; the local copy goes either way, so "log out" always logs out here.
   if (session) await postJson('/v1/sessions/logout', { refreshToken: session.refreshToken }).catch(() => null);
   clearSession();
+  // The server cart stays with the account; this browser forgets its count.
+  writeServerCartCount(null);
   location.assign('/');
 });
 
@@ -279,3 +291,8 @@ document.querySelector<HTMLFormElement>('form[data-forgot]')?.addEventListener('
     busy(form, false);
   }
 });
+
+// Signing up from the log-in page keeps where the shopper was going (checkout, often).
+for (const link of document.querySelectorAll<HTMLAnchorElement>('a[href="/signup/"], a[href="/login/"]')) {
+  if (new URL(location.href).searchParams.has('next')) link.search = location.search;
+}

@@ -12,6 +12,8 @@ export interface CartLine {
 }
 
 const KEY = 'fruitables.cart.v1';
+/** How many boxes the signed-in shopper's server cart holds, for the header badge on every page. */
+const SERVER_COUNT_KEY = 'fruitables.cart.server-count.v1';
 const CHANGED = 'fruitables:cart';
 
 function isLine(value: unknown): value is CartLine {
@@ -55,10 +57,26 @@ export function clampQuantity(quantity: number, limit: number | null): number {
 
 export const cartCount = (lines: CartLine[]): number => lines.reduce((sum, line) => sum + line.quantity, 0);
 
+/**
+ * Signed in, the cart lives on the server (orders); pages would have to ask it for the badge
+ * on every view. The count it last answered is kept here instead, beside the browser's own
+ * lines (those added and not yet merged), and the badge shows their sum.
+ */
+export function readServerCartCount(): number {
+  const count = Number(localStorage.getItem(SERVER_COUNT_KEY) ?? '0');
+  return Number.isInteger(count) && count > 0 ? count : 0;
+}
+
+export function writeServerCartCount(count: number | null): void {
+  if (count === null || count <= 0) localStorage.removeItem(SERVER_COUNT_KEY);
+  else localStorage.setItem(SERVER_COUNT_KEY, String(count));
+  window.dispatchEvent(new Event(CHANGED));
+}
+
 /** Runs `listener` when the cart changes here or in another tab. */
 export function onCartChange(listener: () => void): void {
   window.addEventListener(CHANGED, listener);
   window.addEventListener('storage', (event) => {
-    if (event.key === KEY) listener();
+    if (event.key === KEY || event.key === SERVER_COUNT_KEY) listener();
   });
 }

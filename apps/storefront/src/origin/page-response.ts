@@ -8,19 +8,29 @@ import { cachePolicies, contentTypes, type RenderedPage } from '../site/rendered
  * JSON-LD and the listing index are data blocks, which CSP does not execute or block. The
  * one inline stylesheet is allowed by its hash (`styleHash`, see site/assets.ts).
  */
-export function contentSecurityPolicy(styleHash: string): string {
+export function contentSecurityPolicy(styleHash: string, kind: 'strict' | 'payment' = 'strict'): string {
+  const payment = kind === 'payment';
   return [
     "default-src 'self'",
     "img-src 'self' data: blob:",
-    "script-src 'self'",
+    `script-src 'self'${payment ? ` ${PAYMENT_SCRIPTS}` : ''}`,
     `style-src 'self' ${styleHash}`,
-    "connect-src 'self'",
+    `connect-src 'self'${payment ? ' https://*.tosspayments.com' : ''}`,
+    ...(payment ? [`frame-src ${PAYMENT_FRAMES}`] : []),
     "object-src 'none'",
     "base-uri 'self'",
-    "form-action 'self'",
+    `form-action 'self'${payment ? ' https://*.tosspayments.com' : ''}`,
     "frame-ancestors 'self'",
   ].join('; ');
 }
+
+/**
+ * The checkout frame alone may load two foreign scripts, each only when needed: Toss
+ * Payments' widget (v2) when payments says the provider is Toss, and the Kakao (Daum)
+ * postcode search when the shopper asks for it. Every other page keeps `script-src 'self'`.
+ */
+const PAYMENT_SCRIPTS = 'https://js.tosspayments.com https://t1.daumcdn.net https://t1.kakaocdn.net';
+const PAYMENT_FRAMES = 'https://*.tosspayments.com https://postcode.map.daum.net https://postcode.map.kakao.com';
 
 function headersFor(entry: Pick<PageEntry, 'contentType' | 'cache' | 'keys' | 'etag'>, csp: string): Headers {
   const headers = new Headers({

@@ -78,6 +78,7 @@ function batchTemplate(c: Context<KitEnv>, now: Date, kind: 'csv' | 'xlsx'): Res
 export function registerOriginRoutes(app: OpenAPIHono<KitEnv>, deps: OriginDeps): void {
   // Assets (and so the inline stylesheet's hash) are built once per process.
   const csp = contentSecurityPolicy(deps.site.renderContext().assets.style.hash);
+  const paymentCsp = contentSecurityPolicy(deps.site.renderContext().assets.style.hash, 'payment');
   app.on(['GET', 'HEAD'], '*', async (c) => {
     const path = new URL(c.req.url).pathname;
     // Before the first build there is nothing to serve; saying 404 would get cached.
@@ -92,7 +93,7 @@ export function registerOriginRoutes(app: OpenAPIHono<KitEnv>, deps: OriginDeps)
     const lot = LOT_PATH.exec(path);
     if (lot?.[1] && lot[2]) return lotPage(c, deps, csp, lot[1], lot[2]);
     const entry = deps.store.lookup(path);
-    if (entry) return servePage(entry, c.req.header('if-none-match'), csp);
+    if (entry) return servePage(entry, c.req.header('if-none-match'), entry.csp === 'payment' ? paymentCsp : csp);
     if (!path.endsWith('/') && deps.store.lookup(`${path}/`)) {
       const query = new URL(c.req.url).search;
       return c.body(null, 301, {

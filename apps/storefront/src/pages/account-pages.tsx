@@ -152,6 +152,9 @@ export function AccountPage({ context }: { context: RenderContext }) {
           <dd data-profile="mobile" />
         </dl>
         <p>
+          <a href={paths.orders}>주문 내역</a>
+        </p>
+        <p>
           <button type="button" data-logout>
             로그아웃
           </button>
@@ -167,6 +170,7 @@ export function CartPage({ context }: { context: RenderContext }) {
     <Layout context={context} title="장바구니" description="장바구니" path={paths.cart} script="cart" noindex>
       <h1>장바구니</h1>
       <div data-cart aria-live="polite" />
+      <p role="status" data-cart-message class="field-error" />
       <noscript>
         <p>장바구니는 이 브라우저에 저장돼요. 자바스크립트를 켜 주세요.</p>
       </noscript>

@@ -20,6 +20,10 @@ export interface LayoutProps {
   jsonLd?: Record<string, unknown>;
   /** Personal and utility pages (cart, login) stay out of search engines. */
   noindex?: boolean;
+  /** Linked stylesheets besides the inlined one (checkout's and my orders'). */
+  stylesheets?: string[];
+  /** The farm whose delivery promise the banner shows, asked live by the page's island (product pages). */
+  promiseFarmId?: string;
   children: Child;
 }
 
@@ -114,6 +118,7 @@ export function Layout(props: LayoutProps) {
       title={fullTitle}
       description={props.description}
       scripts={props.script ? [props.script] : []}
+      stylesheets={props.stylesheets ?? []}
       head={head}
     >
       <header class="site-header">
@@ -133,9 +138,11 @@ export function Layout(props: LayoutProps) {
           </nav>
         </div>
       </header>
-      <p class="promise">
+      {/* On a product page the island swaps in logistics' live promise for the farm; this
+          copy is what a page without JavaScript (or before the answer) shows. */}
+      <p class="promise" data-promise-farm={props.promiseFarmId}>
         <span aria-hidden="true">🚚 </span>
-        {deliveryPromise(config.deliveryCutoff, config.deliveryBy)}
+        <span data-promise-text>{deliveryPromise(config.deliveryCutoff, config.deliveryBy)}</span>
       </p>
       <main id="main" class="wrap">
         {props.children}

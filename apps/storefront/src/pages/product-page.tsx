@@ -98,6 +98,7 @@ export function ProductPage({
       ogType="product"
       {...(cover ? { ogImage: cover } : {})}
       jsonLd={productJsonLd(product, farm, context.config)}
+      promiseFarmId={product.farmId}
     >
       <Breadcrumbs
         items={[

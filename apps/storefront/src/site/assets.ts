@@ -8,7 +8,18 @@ export interface AssetFile {
   contentType: string;
 }
 
-export const pageScripts = ['site', 'product', 'listing', 'search', 'cart', 'account', 'console'] as const;
+export const pageScripts = [
+  'site',
+  'product',
+  'listing',
+  'search',
+  'cart',
+  'account',
+  'console',
+  'checkout',
+  'payment-return',
+  'orders',
+] as const;
 export type PageScript = (typeof pageScripts)[number];
 /** Islands written with hono/jsx/dom (the console's stateful screens); the shop's are plain modules. */
 const tsxScripts: ReadonlySet<PageScript> = new Set(['console']);
@@ -22,6 +33,8 @@ export interface Assets {
   style: { css: string; hash: string };
   /** The farmer console's own stylesheet, linked (not inlined) so shop pages stay small. */
   consoleStyle: string;
+  /** Checkout's and my orders' stylesheet, linked for the same reason. */
+  purchaseStyle: string;
   icon: string;
   scripts: Record<PageScript, string>;
   files: AssetFile[];
@@ -54,6 +67,7 @@ export async function buildAssets(): Promise<Assets> {
       ...pageScripts.map((name) => `${clientDir}${name}.${tsxScripts.has(name) ? 'tsx' : 'ts'}`),
       `${clientDir}site.css`,
       `${clientDir}console.css`,
+      `${clientDir}purchase.css`,
     ],
     target: 'browser',
     format: 'esm',
@@ -98,5 +112,12 @@ export async function buildAssets(): Promise<Assets> {
   >;
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(css));
   const style = { css, hash: `'sha256-${Buffer.from(digest).toString('base64')}'` };
-  return { style, consoleStyle: entry('console.css'), icon: iconPath, scripts, files };
+  return {
+    style,
+    consoleStyle: entry('console.css'),
+    purchaseStyle: entry('purchase.css'),
+    icon: iconPath,
+    scripts,
+    files,
+  };
 }

@@ -189,6 +189,14 @@ describe('a full build', () => {
     for (const tag of html.match(/<script[^>]*src=[^>]*>/g) ?? []) expect(tag).toContain('type="module"');
   });
 
+  it("names the product's farm for the live delivery promise, with the configured copy until it answers", async () => {
+    const html = await t.read(paths.product(apple.id));
+    expect(html).toContain(`<p class="promise" data-promise-farm="${apple.farmId}">`);
+    expect(html).toMatch(/<span data-promise-text(="true")?>밤 11시까지 주문하면 내일 아침 7시 전 도착<\/span>/);
+    // Other pages keep the plain banner.
+    expect(await t.read(paths.home)).toContain('<p class="promise">');
+  });
+
   it('builds a catalog of 1,000 products (timed by the storefront-build benchmark)', async () => {
     const big = fixtureCatalog(1_000);
     const server = startFixtureCatalog(big);

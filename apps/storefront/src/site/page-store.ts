@@ -12,6 +12,7 @@ export interface PageEntry {
   keys: string;
   etag: string;
   cache: CachePolicy;
+  csp?: 'payment';
 }
 
 export interface PageStore {
@@ -73,6 +74,7 @@ export function createPageStore(root: string): PageStore {
     keys: page.keys.join(' '),
     etag: `"${Bun.hash(page.body).toString(36)}"`,
     cache: page.cache,
+    ...(page.csp ? { csp: page.csp } : {}),
   });
 
   const keyOf = (path: string): string => {

@@ -20,6 +20,14 @@ export const paths = {
   verifyEmail: '/account/verify/',
   resetPassword: '/account/reset/',
   forgotPassword: '/account/forgot/',
+  /** Checkout and orders: one shopper's, never cached (see rendered-page.ts `personal`). */
+  checkout: '/checkout/',
+  /** Where the payment page returns: `?paymentKey&orderId&amount`, or `?code&message&orderId`. */
+  checkoutSuccess: '/checkout/success/',
+  checkoutFail: '/checkout/fail/',
+  /** My orders; one order at `?id=<orderId>`. */
+  orders: '/account/orders/',
+  order: (orderId: string) => `/account/orders/?id=${encodeURIComponent(orderId)}`,
   /** The farmer console and the admin pages: personal, never cached (see console/). */
   farmer: {
     dashboard: '/farmer/',

@@ -9,6 +9,7 @@ import { HomePage } from '../pages/home-page.tsx';
 import { FruitsPage, ListingPage } from '../pages/listing-page.tsx';
 import { LotPage } from '../pages/lot-page.tsx';
 import { ProductPage } from '../pages/product-page.tsx';
+import { CheckoutPage, OrdersPage, PaymentFailPage, PaymentSuccessPage } from '../pages/purchase-pages.tsx';
 import { SearchPage } from '../pages/search-page.tsx';
 import { surrogateKeys as k, paths } from './paths.ts';
 import { absoluteUrl, type RenderContext } from './render-context.ts';
@@ -135,6 +136,7 @@ export function renderRobots(context: RenderContext): RenderedPage {
     `Disallow: ${paths.login}`,
     `Disallow: ${paths.signup}`,
     `Disallow: ${paths.account}`,
+    `Disallow: ${paths.checkout}`,
     'Disallow: /farmer/',
     'Disallow: /admin/',
     'Disallow: /api/',
@@ -157,6 +159,10 @@ export function renderFramePages(context: RenderContext): RenderedPage[] {
     page(paths.resetPassword, <ResetPasswordPage context={context} />, []),
     page(paths.forgotPassword, <ForgotPasswordPage context={context} />, []),
     { ...page(paths.notFound, <NotFoundPage context={context} />, []), cache: 'notFound' },
+    { ...page(paths.checkout, <CheckoutPage context={context} />, []), cache: 'personal', csp: 'payment' },
+    { ...page(paths.checkoutSuccess, <PaymentSuccessPage context={context} />, []), cache: 'personal' },
+    { ...page(paths.checkoutFail, <PaymentFailPage context={context} />, []), cache: 'personal' },
+    { ...page(paths.orders, <OrdersPage context={context} />, []), cache: 'personal' },
     ...consoleScreens.map((screen) => ({
       ...page(screen.path, <ConsolePage context={context} screen={screen} />, []),
       cache: 'console' as const,

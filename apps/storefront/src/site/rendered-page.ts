@@ -11,6 +11,9 @@ export const cachePolicies = {
   // The farmer console and admin pages: the edge passes them (see fruitables.vcl) and nothing
   // keeps a copy, so a farmer never sees a console older than the last deploy.
   console: 'private, no-store',
+  // Checkout and my orders: the frames are the same for everyone, but what they show is one
+  // shopper's, live (stock, prices, tracking); the edge passes them like the console.
+  personal: 'private, no-store',
 } as const;
 
 export type CachePolicy = keyof typeof cachePolicies;
@@ -24,6 +27,11 @@ export interface RenderedPage {
   /** Surrogate keys (see paths.ts), sent as the `xkey` header for the edge. */
   keys: string[];
   cache: CachePolicy;
+  /**
+   * `payment`: the checkout frame, whose Content-Security-Policy also admits the PG's
+   * payment widget and the postcode search (see origin/page-response.ts). Others: strict.
+   */
+  csp?: 'payment';
 }
 
 export const contentTypes = {
