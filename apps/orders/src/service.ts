@@ -7,7 +7,7 @@ import { createOrdersDomain } from './domain/build.ts';
 import { ordersProducer } from './domain/events.ts';
 import { ordersEnvShape, serviceCredentialsFrom } from './env.ts';
 import { createRemotes } from './remotes.ts';
-import { startAutoCompleteSweep, startExpirySweep } from './sweeps.ts';
+import { startAutoCompleteSweep, startExpirySweep, startWaitDeadlineSweep } from './sweeps.ts';
 
 /** orders as the runner starts it: its settings, its tables, and how its parts are built. */
 export const ordersService = defineService({
@@ -53,6 +53,7 @@ export const ordersService = defineService({
         'workflow sweeper': () => domain.engine.startSweeper({ intervalMs: 1_000 }),
         'unpaid order expiry': () => startExpirySweep(domain, sweepOptions),
         '구매확정 sweep': () => startAutoCompleteSweep(domain, sweepOptions),
+        'crop-failure wait sweep': () => startWaitDeadlineSweep(domain, sweepOptions),
       },
     };
   },

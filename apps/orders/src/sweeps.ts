@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { OrdersDomain } from './domain/build.ts';
 import { expireUnpaidOrders } from './domain/expiry.ts';
 import { completeDueFulfilments } from './domain/shipment-events.ts';
+import { refundExpiredWaits } from './domain/shortages.ts';
 
 export interface Sweep {
   stop(): Promise<void>;
@@ -60,3 +61,12 @@ export const startExpirySweep = (domain: OrdersDomain, options: { intervalMs: nu
 /** Delivered fulfilments whose 구매확정 clock ran out are completed. */
 export const startAutoCompleteSweep = (domain: OrdersDomain, options: { intervalMs: number; logger: Logger }) =>
   startSweep({ name: '구매확정', batchSize: 100, run: () => completeDueFulfilments(domain, 100), ...options });
+
+/** `wait` lines whose deadline passed are refunded. */
+export const startWaitDeadlineSweep = (domain: OrdersDomain, options: { intervalMs: number; logger: Logger }) =>
+  startSweep({
+    name: 'crop-failure wait deadline',
+    batchSize: 100,
+    run: () => refundExpiredWaits(domain, 100),
+    ...options,
+  });

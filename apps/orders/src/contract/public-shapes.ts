@@ -158,3 +158,42 @@ export type OrderSummary = z.infer<typeof orderSummarySchema>;
 export const orderPageSchema = z
   .object({ items: z.array(orderSummarySchema), nextCursor: z.string().nullable() })
   .openapi('OrderPage');
+
+/** A fulfilment as its farmer packs it: what to send, from which lots, to whom, and any cancel request. */
+export const farmFulfilmentSchema = z
+  .object({
+    id: z.uuid().openapi({ example: FULFILMENT_ID }),
+    orderId: z.uuid().openapi({ example: ORDER_ID }),
+    orderNumber: z.string().openapi({ example: ORDER_NUMBER }),
+    status: z.enum(fulfilmentStatuses).openapi({ example: 'paid' }),
+    deliveryDate: z.iso.date().openapi({ example: '2026-12-10' }),
+    dispatchDate: z.iso.date().nullable().openapi({ example: '2026-12-09' }),
+    goodsAmount: won.openapi({ example: 78_000 }),
+    recipientName: z.string().openapi({ example: '김민지' }),
+    lines: z.array(
+      z.object({
+        id: z.uuid(),
+        offerId: z.uuid(),
+        title: z.string().openapi({ example: '사과 부사 특 5kg' }),
+        quantity: z.number().int(),
+        shortQuantity: z.number().int(),
+        status: z.string(),
+        cropFailurePolicy: z.enum(cropFailurePolicies),
+        lots: z.array(lineLotSchema),
+      }),
+    ),
+    cancelRequests: z.array(
+      z.object({
+        id: z.uuid(),
+        reason: z.string(),
+        lineIds: z.array(z.uuid()),
+        status: z.string().openapi({ example: 'pending' }),
+        createdAt: z.iso.datetime(),
+      }),
+    ),
+  })
+  .openapi('FarmFulfilment');
+
+export const farmFulfilmentListSchema = z
+  .object({ items: z.array(farmFulfilmentSchema) })
+  .openapi('FarmFulfilmentList');

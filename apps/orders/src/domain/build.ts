@@ -9,6 +9,7 @@ import { createPayWorkflow } from './workflows/pay.ts';
 import { createRefundWorkflow } from './workflows/refund.ts';
 import { refusalCode } from './workflows/refusals.ts';
 import { createReleaseWorkflow } from './workflows/release.ts';
+import { createSubstituteWorkflow } from './workflows/substitute.ts';
 
 export interface OrdersDomainDeps {
   db: OrdersDb;
@@ -28,6 +29,7 @@ export interface OrdersDomain extends DomainContext {
     pay: ReturnType<typeof createPayWorkflow>;
     release: ReturnType<typeof createReleaseWorkflow>;
     refund: ReturnType<typeof createRefundWorkflow>;
+    substitute: ReturnType<typeof createSubstituteWorkflow>;
   };
 }
 
@@ -47,12 +49,14 @@ export function createOrdersDomain(deps: OrdersDomainDeps): OrdersDomain {
     pay: (tx, input) => engineNow().start(tx, workflows.pay, input),
     release: (tx, input) => engineNow().start(tx, workflows.release, input),
     refund: (tx, input) => engineNow().start(tx, workflows.refund, input),
+    substitute: (tx, input) => engineNow().start(tx, workflows.substitute, input),
   };
   const workflows = {
     checkout: createCheckoutWorkflow(workflowContext),
     pay: createPayWorkflow(workflowContext, followUps),
     release: createReleaseWorkflow(workflowContext),
     refund: createRefundWorkflow(workflowContext),
+    substitute: createSubstituteWorkflow(workflowContext, followUps),
   };
   engine = createWorkflowEngine<OrdersTables>({
     db: deps.db,

@@ -22,7 +22,7 @@ async function placed(quantity = 2) {
   const shopperId = crypto.randomUUID();
   const response = await checkout(h, await verifiedShopper(h, shopperId), checkoutOf([{ offer, quantity }]));
   expect(response.status, response.text).toBe(201);
-  return { offer, token: shopperId, order: response.parse(orderViewSchema) };
+  return { offer, shopper: shopperId, order: response.parse(orderViewSchema) };
 }
 
 /** The order as its shopper sees it, with a token fresh at the (possibly advanced) test clock. */
@@ -55,9 +55,9 @@ async function pay(orderId: string, amount: number) {
 
 describe('PaymentCompleted', () => {
   it('confirms the stock at catalog and the bookings at logistics, then the order is paid with its lots', async () => {
-    const { offer, token, order } = await placed(2);
+    const { offer, shopper, order } = await placed(2);
     await pay(order.id, order.amount);
-    const paid = await view(order.id, token);
+    const paid = await view(order.id, shopper);
     expect(paid.status).toBe('paid');
     expect(paid.paidAt).not.toBeNull();
     expect(paid.fulfilments[0]?.status).toBe('paid');
@@ -73,13 +73,13 @@ describe('PaymentCompleted', () => {
   });
 
   it('refunds in full a payment for an order that was already cancelled (it expired first)', async () => {
-    const { offer, token, order } = await placed(1);
+    const { offer, shopper, order } = await placed(1);
     h.clock.advance(16 * 60 * 1000);
     expect(await expireUnpaidOrders(h.domain)).toBeGreaterThanOrEqual(1);
     await sweepRuns();
     expect(await heldBoxes(h, offer.offerId)).toBe(0);
     await pay(order.id, order.amount);
-    const after = await view(order.id, token);
+    const after = await view(order.id, shopper);
     expect(h.payments.refunds.filter((refund) => refund.orderId === order.id).map((r) => r.amount)).toEqual([
       order.amount,
     ]);
@@ -90,12 +90,12 @@ describe('PaymentCompleted', () => {
 
 describe('expiry', () => {
   it('cancels an unpaid order past its expiresAt and gives its stock and date back', async () => {
-    const { offer, token, order } = await placed(3);
+    const { offer, shopper, order } = await placed(3);
     expect(await heldBoxes(h, offer.offerId)).toBe(3);
     h.clock.advance(16 * 60 * 1000);
     await expireUnpaidOrders(h.domain);
     await sweepRuns();
-    const after = await view(order.id, token);
+    const after = await view(order.id, shopper);
     expect(after.status).toBe('cancelled');
     expect(after.fulfilments[0]?.timeline.at(-1)?.note).toMatch(/결제 시간이 지나/);
     expect(await heldBoxes(h, offer.offerId)).toBe(0);
@@ -109,7 +109,7 @@ describe('expiry', () => {
   });
 
   it('cancels the order whose hold catalog let expire (ReservationExpired)', async () => {
-    const { token, order } = await placed(1);
+    const { shopper, order } = await placed(1);
     const [row] = await h.db.select({ holdId: orders.holdId }).from(orders).where(eq(orders.id, order.id));
     await h.db.transaction((tx) =>
       applyReservationExpired(
@@ -122,11 +122,11 @@ describe('expiry', () => {
         }),
       ),
     );
-    expect((await view(order.id, token)).status).toBe('cancelled');
+    expect((await view(order.id, shopper)).status).toBe('cancelled');
   });
 
   it('cancels on a final PaymentFailed, not on a declined attempt', async () => {
-    const { token, order } = await placed(1);
+    const { shopper, order } = await placed(1);
     const failed = (final: boolean) =>
       eventOf('PaymentFailed', {
         orderId: order.id,
@@ -136,15 +136,15 @@ describe('expiry', () => {
         failedAt: new Date().toISOString(),
       });
     await h.db.transaction((tx) => applyPaymentFailed(tx, h.domain, failed(false)));
-    expect((await view(order.id, token)).status).toBe('awaiting_payment');
+    expect((await view(order.id, shopper)).status).toBe('awaiting_payment');
     await h.db.transaction((tx) => applyPaymentFailed(tx, h.domain, failed(true)));
-    expect((await view(order.id, token)).status).toBe('cancelled');
+    expect((await view(order.id, shopper)).status).toBe('cancelled');
   });
 });
 
 describe('shipping and 구매확정', () => {
   it('follows the shipment to delivered, then completes after the days run out (OrderCompleted)', async () => {
-    const { token, order } = await placed(1);
+    const { shopper, order } = await placed(1);
     await pay(order.id, order.amount);
     const fulfilmentId = order.fulfilments[0]?.id ?? '';
     const [fulfilment] = await h.db.select().from(fulfilments).where(eq(fulfilments.id, fulfilmentId));
@@ -170,7 +170,7 @@ describe('shipping and 구매확정', () => {
         }),
       ),
     );
-    let now = await view(order.id, token);
+    let now = await view(order.id, shopper);
     expect(now.status).toBe('shipped');
     expect(now.fulfilments[0]?.shipment).toEqual({
       carrierId: 'kr.cjlogistics',
@@ -184,19 +184,19 @@ describe('shipping and 구매확정', () => {
         eventOf('ShipmentDelivered', { ...ref, deliveredAt: h.clock.now().toISOString(), onTime: true }),
       ),
     );
-    now = await view(order.id, token);
+    now = await view(order.id, shopper);
     expect(now.status).toBe('delivered');
     expect(await completeDueFulfilments(h.domain)).toBe(0);
     h.clock.advance(8 * 86_400_000);
     expect(await completeDueFulfilments(h.domain)).toBeGreaterThanOrEqual(1);
-    expect((await view(order.id, token)).status).toBe('completed');
+    expect((await view(order.id, shopper)).status).toBe('completed');
     expect(await outboxTypes(h)).toContain('OrderCompleted');
   });
 });
 
 describe('RefundCompleted', () => {
   it('records a refund payments made and moves the order to partially_refunded', async () => {
-    const { token, order } = await placed(2);
+    const { shopper, order } = await placed(2);
     await pay(order.id, order.amount);
     await h.db.transaction((tx) =>
       applyRefundCompleted(
@@ -214,7 +214,7 @@ describe('RefundCompleted', () => {
         }),
       ),
     );
-    const after = await view(order.id, token);
+    const after = await view(order.id, shopper);
     expect(after.status).toBe('partially_refunded');
     expect(after.refundedTotal).toBe(5_000);
     expect(after.refunds).toEqual([expect.objectContaining({ amount: 5_000, status: 'completed' })]);

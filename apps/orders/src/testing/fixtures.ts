@@ -1,6 +1,7 @@
 import { daysAgo, seedFarm, seedLot, seedOffer } from '@fruitables/catalog/testing';
 import { newId } from '@fruitables/core';
 import type { PlatformEvent, PlatformEventType } from '@fruitables/events';
+import { applyPaymentCompleted } from '../domain/payment-events.ts';
 import { call, type OrdersHarness } from './harness.ts';
 import { standInDates } from './logistics-stand-in.ts';
 
@@ -94,4 +95,25 @@ export async function heldBoxes(h: OrdersHarness, offerId: string): Promise<numb
 export async function outboxTypes(h: OrdersHarness): Promise<string[]> {
   const rows = await h.owner<{ type: string }[]>`select type from orders.outbox order by seq`;
   return rows.map((row) => row.type);
+}
+
+/** Drives every due workflow run (the sweeper's job in production) until none is left. */
+export async function sweepRuns(h: OrdersHarness): Promise<void> {
+  while ((await h.domain.engine.sweepOnce(50)) > 0) {
+    // keep sweeping
+  }
+}
+
+/** PaymentCompleted as payments would publish it, applied through orders' handler, then the pay run driven. */
+export async function payOrder(h: OrdersHarness, orderId: string, amount: number): Promise<void> {
+  h.payments.paid(orderId, amount);
+  const event = eventOf('PaymentCompleted', {
+    orderId,
+    paymentKey: `pk-${orderId.slice(-12)}`,
+    amount,
+    method: '카드',
+    approvedAt: new Date().toISOString(),
+  });
+  await h.db.transaction((tx) => applyPaymentCompleted(tx, h.domain, event));
+  await sweepRuns(h);
 }

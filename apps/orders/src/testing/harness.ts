@@ -144,7 +144,7 @@ export function call(h: OrdersHarness, method: string, path: string, options: Ca
 }
 
 /** A shopper who proved their email (checkout needs it). */
-export const verifiedShopper = (h: OrdersHarness, sub = crypto.randomUUID()) =>
+export const verifiedShopper = (h: OrdersHarness, sub: string = crypto.randomUUID()) =>
   h.signer.shopper({ sub, emailVerified: true });
 
 /** What payments calls getPayableOrder with. */

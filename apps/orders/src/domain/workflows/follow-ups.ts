@@ -1,5 +1,6 @@
 import type { OrdersDb } from '../context.ts';
 import type { PayInput } from '../pay-settlement.ts';
+import type { SubstituteInput } from '../substitution.ts';
 
 /** A release of what an unpaid or cancelled order still holds at catalog and logistics. */
 export interface ReleaseInput {
@@ -27,4 +28,5 @@ export interface FollowUps {
   pay(tx: OrdersDb, input: PayInput): Promise<string>;
   release(tx: OrdersDb, input: ReleaseInput): Promise<string>;
   refund(tx: OrdersDb, input: RefundInput): Promise<string>;
+  substitute(tx: OrdersDb, input: SubstituteInput): Promise<string>;
 }
