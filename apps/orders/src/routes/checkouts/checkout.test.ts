@@ -163,3 +163,15 @@ describe('GET /v1/orders', () => {
     expect(stranger.problem.code).toBe('order_not_found');
   });
 });
+
+describe('a callee in trouble', () => {
+  it('retries a booking logistics answered 503 under the same key, and places the order once', async () => {
+    const offer = await offerOnSale(h);
+    h.logistics.failNext(2);
+    const response = await checkout(h, await verifiedShopper(h), checkoutOf([{ offer, quantity: 1 }]));
+    expect(response.status, response.text).toBe(201);
+    const order = response.parse(orderViewSchema);
+    expect([...h.logistics.bookings.values()].filter((booking) => booking.orderId === order.id)).toHaveLength(1);
+    expect(await heldBoxes(h, offer.offerId)).toBe(1);
+  });
+});
