@@ -135,6 +135,10 @@ export const fulfilments = ordersSchema.table(
     bookingId: uuid('booking_id'),
     goodsAmount: integer('goods_amount').notNull(),
     deliveryFee: integer('delivery_fee').notNull(),
+    /** A gift order's own recipient for this fulfilment (null: the order's recipient). */
+    recipient: jsonb('recipient').$type<StoredRecipient>(),
+    /** A gift's card message, printed with the box. */
+    cardMessage: text('card_message'),
     shipmentStatus: text('shipment_status'),
     carrierId: text('carrier_id'),
     trackingNumber: text('tracking_number'),

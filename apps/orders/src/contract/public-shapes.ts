@@ -99,6 +99,8 @@ export const fulfilmentViewSchema = z.object({
   goodsAmount: won.openapi({ example: 78_000 }),
   deliveryFee: won.openapi({ example: 0 }),
   cancellable: z.boolean().openapi({ description: 'True until the farm starts packing' }),
+  recipientName: z.string().nullable().openapi({ example: null, description: "A gift fulfilment's recipient" }),
+  cardMessage: z.string().nullable().openapi({ example: null }),
   lines: z.array(orderLineViewSchema),
   timeline: z.array(timelineEntrySchema),
   shipment: z

@@ -1,5 +1,6 @@
 import { fulfilments, orderLines, orders } from '@fruitables/schema-orders';
 import { and, eq } from 'drizzle-orm';
+import { allocateLots } from './allocate-lots.ts';
 import type { OrdersDb, WorkflowContext } from './context.ts';
 import { fulfilmentSummaries } from './event-payloads.ts';
 import { publishOrdersEvents } from './events.ts';
@@ -32,14 +33,15 @@ export async function markPlaced(
       .where(eq(fulfilments.id, fulfilmentId));
   }
   const lines = await tx
-    .select({ id: orderLines.id, offerId: orderLines.offerId })
+    .select({ id: orderLines.id, offerId: orderLines.offerId, quantity: orderLines.quantity })
     .from(orderLines)
     .where(eq(orderLines.orderId, order.id));
+  const allocated = allocateLots(lines, hold?.lines ?? []);
   for (const line of lines) {
-    const lots = (hold?.lines ?? [])
-      .filter((held) => held.offerId === line.offerId)
-      .map(({ lotId, lotCode, quantity }) => ({ lotId, lotCode, quantity }));
-    await tx.update(orderLines).set({ lots }).where(eq(orderLines.id, line.id));
+    await tx
+      .update(orderLines)
+      .set({ lots: allocated.get(line.id) ?? [] })
+      .where(eq(orderLines.id, line.id));
   }
   await addTimeline(tx, now, [
     {

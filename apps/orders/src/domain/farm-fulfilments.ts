@@ -77,7 +77,7 @@ export async function listFarmFulfilments(
     deliveryDate: fulfilment.deliveryDate,
     dispatchDate: fulfilment.dispatchDate,
     goodsAmount: fulfilment.goodsAmount,
-    recipientName: recipient.name,
+    recipientName: fulfilment.recipient?.name ?? recipient.name,
     lines: lines
       .filter((line) => line.fulfilmentId === fulfilment.id)
       .map((line) => ({

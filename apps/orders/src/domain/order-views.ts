@@ -37,6 +37,9 @@ export interface FulfilmentView {
   goodsAmount: number;
   deliveryFee: number;
   cancellable: boolean;
+  /** A gift fulfilment's own recipient (name only here) and card; null on an ordinary order. */
+  recipientName: string | null;
+  cardMessage: string | null;
   lines: LineView[];
   timeline: { status: string; at: string; note: string | null }[];
   shipment: { carrierId: string | null; trackingNumber: string | null; status: string } | null;
@@ -104,6 +107,8 @@ export async function orderViewOf(db: OrdersDb, order: OrderRow): Promise<OrderV
       goodsAmount: fulfilment.goodsAmount,
       deliveryFee: fulfilment.deliveryFee,
       cancellable: freelyCancellable(fulfilment.status),
+      recipientName: fulfilment.recipient?.name ?? null,
+      cardMessage: fulfilment.cardMessage,
       lines: lineRows
         .filter((line) => line.fulfilmentId === fulfilment.id)
         .map((line) => ({

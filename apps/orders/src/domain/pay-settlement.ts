@@ -1,5 +1,6 @@
 import { fulfilments, orderLines, orders } from '@fruitables/schema-orders';
 import { and, eq } from 'drizzle-orm';
+import { allocateLots } from './allocate-lots.ts';
 import type { OrdersDb } from './context.ts';
 import { fulfilmentSummaries } from './event-payloads.ts';
 import { publishOrdersEvents } from './events.ts';
@@ -28,14 +29,15 @@ export async function markPaid(tx: OrdersDb, input: PayInput, lots: ConfirmedLot
   await tx.update(orders).set({ status: 'paid', paidAt: now, updatedAt: now }).where(eq(orders.id, order.id));
   if (lots) {
     const lines = await tx
-      .select({ id: orderLines.id, offerId: orderLines.offerId })
+      .select({ id: orderLines.id, offerId: orderLines.offerId, quantity: orderLines.quantity })
       .from(orderLines)
       .where(eq(orderLines.orderId, order.id));
+    const allocated = allocateLots(lines, lots);
     for (const line of lines) {
-      const sold = lots
-        .filter((lot) => lot.offerId === line.offerId)
-        .map(({ lotId, lotCode, quantity }) => ({ lotId, lotCode, quantity }));
-      await tx.update(orderLines).set({ lots: sold }).where(eq(orderLines.id, line.id));
+      await tx
+        .update(orderLines)
+        .set({ lots: allocated.get(line.id) ?? [] })
+        .where(eq(orderLines.id, line.id));
     }
   }
   const paid = await tx

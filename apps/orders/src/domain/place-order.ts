@@ -60,8 +60,8 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-async function hashOf(request: CheckoutRequest): Promise<string> {
-  const bytes = new TextEncoder().encode(JSON.stringify(canonical(request)));
+async function hashOf(body: unknown): Promise<string> {
+  const bytes = new TextEncoder().encode(JSON.stringify(canonical(body)));
   return Buffer.from(await crypto.subtle.digest('SHA-256', bytes)).toString('hex');
 }
 
@@ -71,12 +71,12 @@ class KeyTaken extends Error {}
 const MAX_BOXES_PER_FARM = 500;
 
 /** Every line priced on the server: gone, price changed, over the limit, or sold out is refused here, before anything is held. */
-function checkLines(request: CheckoutRequest, priced: Map<string, PricedOffer>) {
-  const unavailable = request.items.flatMap((item, index) =>
+function checkLines(items: CheckoutRequest['items'], priced: Map<string, PricedOffer>, copies: number) {
+  const unavailable = items.flatMap((item, index) =>
     priced.has(item.offerId) ? [] : [{ field: `items[${index}].offerId`, message: '판매가 끝난 상품이에요.' }],
   );
   if (unavailable.length > 0) throw offerUnavailable(unavailable);
-  const changed = request.items.flatMap((item, index) => {
+  const changed = items.flatMap((item, index) => {
     const offer = priced.get(item.offerId);
     return offer && offer.priceKrw !== item.expectedUnitPrice
       ? [
@@ -88,23 +88,29 @@ function checkLines(request: CheckoutRequest, priced: Map<string, PricedOffer>) 
       : [];
   });
   if (changed.length > 0) throw priceChanged(changed);
-  const over = request.items.flatMap((item, index) => {
+  const over = items.flatMap((item, index) => {
     const limit = priced.get(item.offerId)?.perOrderLimit ?? null;
     return limit !== null && item.quantity > limit
       ? [{ field: `items[${index}].quantity`, message: `한 번에 ${limit}개까지 주문할 수 있어요.` }]
       : [];
   });
   if (over.length > 0) throw overPerOrderLimit(over);
-  const gone = request.items.flatMap((item) => {
+  const tooMany = items.flatMap((item, index) =>
+    item.quantity * copies > 1_000
+      ? [{ field: `items[${index}].quantity`, message: '받는 분 모두 합쳐 한 상품에 1,000상자까지 주문할 수 있어요.' }]
+      : [],
+  );
+  if (tooMany.length > 0) throw new ValidationFailed('주문 수량을 확인해 주세요.', tooMany);
+  const gone = items.flatMap((item) => {
     const offer = priced.get(item.offerId);
     return offer?.stockState === 'sold_out' ? [offerTitle(offer)] : [];
   });
   if (gone.length > 0) throw soldOut(gone);
 }
 
-function checkShape(request: CheckoutRequest) {
+function checkShape(items: CheckoutRequest['items']) {
   const seen = new Set<string>();
-  const fields = request.items.flatMap((item, index) => {
+  const fields = items.flatMap((item, index) => {
     if (seen.has(item.offerId))
       return [{ field: `items[${index}].offerId`, message: '같은 상품이 두 번 들어 있어요.' }];
     seen.add(item.offerId);
@@ -113,55 +119,102 @@ function checkShape(request: CheckoutRequest) {
   if (fields.length > 0) throw new ValidationFailed('주문 내용을 확인해 주세요.', fields);
 }
 
+/** Who one fulfilment group goes to: the order's recipient, or one gift recipient with a card and a date. */
+export interface Parcel {
+  recipient: StoredRecipient;
+  cardMessage: string | null;
+  /** The chosen date of every farm in the cart. */
+  deliveryDates: Record<string, string>;
+}
+
+export interface GiftCheckoutRequest {
+  items: CheckoutRequest['items'];
+  recipients: (StoredRecipient & { cardMessage: string | null; deliveryDate: string })[];
+}
+
 /**
  * Places an order: prices every line on the server, asks logistics for each farm's promise
  * (the fee rule and whether the chosen date is open), then commits the order, its fulfilments
  * and lines, the key, and the checkout workflow's run in one transaction, and drives the run
  * (bookings, then the stock hold) while the shopper waits, within `checkoutWaitMs`.
  */
-export async function placeOrder(
+export function placeOrder(
   ctx: OrdersDomain,
   buyer: Buyer,
   idempotencyKey: string,
   request: CheckoutRequest,
   requestId?: string,
 ): Promise<PlacedOrder> {
+  const parcel = { recipient: request.recipient, cardMessage: null, deliveryDates: request.deliveryDates };
+  return placeParcels(ctx, buyer, idempotencyKey, request, request.items, [parcel], requestId);
+}
+
+/**
+ * A gift order (명절 선물): the same items to each recipient, each with their own address,
+ * card message and date. Every recipient gets a fulfilment per farm, booked, tracked,
+ * cancelled and refunded on its own; one payment for all.
+ */
+export function placeGiftOrder(
+  ctx: OrdersDomain,
+  buyer: Buyer,
+  idempotencyKey: string,
+  request: GiftCheckoutRequest,
+  requestId?: string,
+): Promise<PlacedOrder> {
+  const parcels = request.recipients.map(({ cardMessage, deliveryDate, ...recipient }) => ({
+    recipient,
+    cardMessage,
+    deliveryDates: { '*': deliveryDate },
+  }));
+  return placeParcels(ctx, buyer, idempotencyKey, request, request.items, parcels, requestId);
+}
+
+const dateFor = (parcel: Parcel, farmId: string): string | undefined =>
+  parcel.deliveryDates[farmId] ?? parcel.deliveryDates['*'];
+
+async function placeParcels(
+  ctx: OrdersDomain,
+  buyer: Buyer,
+  idempotencyKey: string,
+  body: unknown,
+  items: CheckoutRequest['items'],
+  parcels: readonly Parcel[],
+  requestId?: string,
+): Promise<PlacedOrder> {
   if (!buyer.emailVerified) throw emailNotVerified();
-  const bodyHash = await hashOf(request);
+  const bodyHash = await hashOf(body);
   const seen = await findByKey(ctx, buyer.shopperId, idempotencyKey);
   if (seen) return repeat(ctx, seen, bodyHash);
-  checkShape(request);
+  checkShape(items);
 
   const priced = await priceOffers(
     ctx.remotes,
-    request.items.map((item) => item.offerId),
+    items.map((item) => item.offerId),
     requestId,
   );
-  checkLines(request, priced);
+  checkLines(items, priced, parcels.length);
 
-  // One fulfilment per farm, in the order the farms first appear.
+  // One fulfilment per farm (and per recipient), in the order the farms first appear.
   const farms = new Map<
     string,
     { farmName: string; items: (CheckoutRequest['items'][number] & { offer: PricedOffer })[] }
   >();
-  for (const item of request.items) {
+  for (const item of items) {
     const offer = priced.get(item.offerId);
     if (!offer) continue;
     const farm = farms.get(offer.farmId) ?? { farmName: offer.farmName, items: [] };
     farm.items.push({ ...item, offer });
     farms.set(offer.farmId, farm);
   }
-  const missingDates = [...farms.keys()].filter((farmId) => !request.deliveryDates[farmId]);
+  const missingDates = [...farms.keys()].filter((farmId) => parcels.some((parcel) => !dateFor(parcel, farmId)));
   if (missingDates.length > 0) {
     throw new ValidationFailed(
       '농장마다 배송일을 골라 주세요.',
       missingDates.map((farmId) => ({ field: `deliveryDates.${farmId}`, message: '배송일을 골라 주세요.' })),
     );
   }
-
-  const oversized = [...farms.entries()].filter(
-    ([, farm]) => farm.items.reduce((sum, item) => sum + item.quantity, 0) > MAX_BOXES_PER_FARM,
-  );
+  const boxesOf = (farm: { items: { quantity: number }[] }) => farm.items.reduce((sum, item) => sum + item.quantity, 0);
+  const oversized = [...farms.entries()].filter(([, farm]) => boxesOf(farm) > MAX_BOXES_PER_FARM);
   if (oversized.length > 0) {
     throw new ValidationFailed(
       `한 농장에서 한 번에 ${MAX_BOXES_PER_FARM}상자까지 주문할 수 있어요.`,
@@ -171,43 +224,65 @@ export async function placeOrder(
       })),
     );
   }
-  const promise = await ctx.remotes.logistics.call(
-    quotePromise,
-    {
-      body: {
-        postcode: request.recipient.postcode,
-        farms: [...farms.entries()].map(([farmId, farm]) => ({
-          farmId,
-          boxes: farm.items.reduce((sum, item) => sum + item.quantity, 0),
-        })),
-      },
-    },
-    requestId === undefined ? {} : { requestId },
+  // One promise per postcode: gift recipients may live anywhere.
+  const postcodes = [...new Set(parcels.map((parcel) => parcel.recipient.postcode))];
+  const promises = new Map(
+    await Promise.all(
+      postcodes.map(
+        async (postcode) =>
+          [
+            postcode,
+            await ctx.remotes.logistics.call(
+              quotePromise,
+              {
+                body: {
+                  postcode,
+                  farms: [...farms.entries()].map(([farmId, farm]) => ({ farmId, boxes: boxesOf(farm) })),
+                },
+              },
+              requestId === undefined ? {} : { requestId },
+            ),
+          ] as const,
+      ),
+    ),
   );
-  const plan = [...farms.entries()].map(([farmId, farm]) => {
-    const farmPromise = promise.farms.find((candidate) => candidate.farmId === farmId);
-    if (!farmPromise?.deliverable) throw areaUnserved(farm.farmName, farmPromise?.reason ?? null);
-    const deliveryDate = request.deliveryDates[farmId] ?? '';
-    const option = farmPromise.dates.find((date) => date.date === deliveryDate);
-    if (!option?.available) throw dateFull(farm.farmName);
-    const goodsAmount = farm.items.reduce((sum, item) => sum + item.quantity * item.offer.priceKrw, 0);
-    return {
-      fulfilmentId: newId(),
-      farmId,
-      farmName: farm.farmName,
-      deliveryDate,
-      goodsAmount,
-      deliveryFee: deliveryFeeOf(goodsAmount, farmPromise.fee),
-      items: farm.items,
-    };
-  });
+  const plan = parcels.flatMap((parcel) =>
+    [...farms.entries()].map(([farmId, farm]) => {
+      const farmPromise = promises
+        .get(parcel.recipient.postcode)
+        ?.farms.find((candidate) => candidate.farmId === farmId);
+      if (!farmPromise?.deliverable) throw areaUnserved(farm.farmName, farmPromise?.reason ?? null);
+      const deliveryDate = dateFor(parcel, farmId) ?? '';
+      const option = farmPromise.dates.find((date) => date.date === deliveryDate);
+      if (!option?.available) throw dateFull(farm.farmName);
+      const goodsAmount = farm.items.reduce((sum, item) => sum + item.quantity * item.offer.priceKrw, 0);
+      return {
+        fulfilmentId: newId(),
+        farmId,
+        farmName: farm.farmName,
+        deliveryDate,
+        goodsAmount,
+        deliveryFee: deliveryFeeOf(goodsAmount, farmPromise.fee),
+        items: farm.items,
+        parcel,
+      };
+    }),
+  );
 
   const now = ctx.clock.now();
   const orderId = newId();
   const goodsTotal = plan.reduce((sum, farm) => sum + farm.goodsAmount, 0);
   const deliveryTotal = plan.reduce((sum, farm) => sum + farm.deliveryFee, 0);
-  const titles = plan.flatMap((farm) => farm.items.map((item) => offerTitle(item.offer)));
+  const titles = [...farms.values()].flatMap((farm) => farm.items.map((item) => offerTitle(item.offer)));
   const orderName = titles.length > 1 ? `${titles[0]} 외 ${titles.length - 1}건` : (titles[0] ?? '주문');
+  const gift = parcels.length > 1 || parcels.some((parcel) => parcel.cardMessage !== null);
+  const firstRecipient = parcels[0]?.recipient;
+  if (!firstRecipient)
+    throw new ValidationFailed('받는 분을 적어 주세요.', [{ field: 'recipients', message: 'at least one' }]);
+  // catalog holds one line per offer: every recipient's boxes of it together.
+  const held = new Map<string, number>();
+  for (const farm of plan)
+    for (const item of farm.items) held.set(item.offerId, (held.get(item.offerId) ?? 0) + item.quantity);
   try {
     await ctx.db.transaction(async (tx) => {
       const [order] = await tx
@@ -221,7 +296,7 @@ export async function placeOrder(
           goodsTotal,
           deliveryTotal,
           orderName,
-          recipient: request.recipient,
+          recipient: firstRecipient,
           expiresAt: new Date(now.getTime() + ctx.policy.paymentWindowSeconds * 1000),
         })
         .returning({ id: orders.id });
@@ -243,6 +318,8 @@ export async function placeOrder(
           deliveryDate: farm.deliveryDate,
           goodsAmount: farm.goodsAmount,
           deliveryFee: farm.deliveryFee,
+          recipient: gift ? farm.parcel.recipient : null,
+          cardMessage: farm.parcel.cardMessage,
         })),
       );
       await tx.insert(orderLines).values(
@@ -268,14 +345,15 @@ export async function placeOrder(
           orderId,
           shopperId: buyer.shopperId,
           ttlSeconds: ctx.policy.paymentWindowSeconds + ctx.policy.holdMarginSeconds,
-          recipient: request.recipient,
+          recipient: firstRecipient,
           fulfilments: plan.map((farm) => ({
             fulfilmentId: farm.fulfilmentId,
             farmId: farm.farmId,
             deliveryDate: farm.deliveryDate,
-            boxes: farm.items.reduce((sum, item) => sum + item.quantity, 0),
+            boxes: boxesOf(farm),
+            ...(gift ? { recipient: farm.parcel.recipient } : {}),
           })),
-          lines: plan.flatMap((farm) => farm.items.map((item) => ({ offerId: item.offerId, quantity: item.quantity }))),
+          lines: [...held.entries()].map(([offerId, quantity]) => ({ offerId, quantity })),
         },
         { id: orderId },
       );

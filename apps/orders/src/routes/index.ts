@@ -12,6 +12,8 @@ import { registerDeclineCancelRequest } from './farms/decline-cancel-request.ts'
 import { registerListFarmFulfilments } from './farms/list-farm-fulfilments.ts';
 import { registerReportShortage } from './farms/report-shortage.ts';
 import { registerStartPacking } from './farms/start-packing.ts';
+import { registerCreateGiftCheckout } from './gifts/create-gift-checkout.ts';
+import { registerReadRecipients } from './gifts/read-recipients.ts';
 import { registerGetPayableOrder } from './internal/get-payable-order.ts';
 import { registerCancelFulfilment } from './orders/cancel-fulfilment.ts';
 import { registerConfirmFulfilment } from './orders/confirm-fulfilment.ts';
@@ -26,6 +28,8 @@ export function registerRoutes(app: OrdersApp, deps: RouteDeps): void {
   registerDeleteCartItem(app, deps);
   registerMergeCart(app, deps);
   registerCreateCheckout(app, deps);
+  registerReadRecipients(app, deps);
+  registerCreateGiftCheckout(app, deps);
   registerListOrders(app, deps);
   registerGetOrder(app, deps);
   registerCancelFulfilment(app, deps);

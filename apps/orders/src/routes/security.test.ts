@@ -14,6 +14,6 @@ afterAll(async () => {
 // Every shopper, farmer and admin route, found from /openapi.json. The internal route takes
 // scoped service tokens instead; internal-security.test.ts covers it.
 describeSecuritySuite('orders', () => h, {
-  minimumProtectedRoutes: 16,
+  minimumProtectedRoutes: 18,
   pathValues: () => ({ farmId: crypto.randomUUID() }),
 });

@@ -12,7 +12,14 @@ export interface CheckoutInput {
   /** How long catalog and logistics hold stock and dates: the payment window plus a margin. */
   ttlSeconds: number;
   recipient: StoredRecipient;
-  fulfilments: { fulfilmentId: string; farmId: string; deliveryDate: string; boxes: number }[];
+  /** A gift's fulfilment carries its own recipient; otherwise the order's `recipient` is used. */
+  fulfilments: {
+    fulfilmentId: string;
+    farmId: string;
+    deliveryDate: string;
+    boxes: number;
+    recipient?: StoredRecipient;
+  }[];
   lines: { offerId: string; quantity: number }[];
 }
 
@@ -65,7 +72,7 @@ export function createCheckoutWorkflow(ctx: WorkflowContext) {
           farmId: fulfilment.farmId,
           deliveryDate: fulfilment.deliveryDate,
           boxes: fulfilment.boxes,
-          recipient: input.recipient,
+          recipient: fulfilment.recipient ?? input.recipient,
           ttlSeconds: input.ttlSeconds,
         },
       },
