@@ -1,6 +1,11 @@
 import type { Clock } from '@fruitables/core';
 import { workflowRuns } from '@fruitables/schema-orders';
-import { createWorkflowEngine, type WorkflowEngine, type WorkflowMetrics } from '@fruitables/workflow';
+import {
+  createWorkflowEngine,
+  type WorkflowEngine,
+  type WorkflowMetrics,
+  type WorkflowPoint,
+} from '@fruitables/workflow';
 import type { Logger } from 'pino';
 import type { DomainContext, OrdersDb, OrdersPolicy, OrdersTables, Remotes } from './context.ts';
 import { createCheckoutWorkflow } from './workflows/checkout.ts';
@@ -20,6 +25,8 @@ export interface OrdersDomainDeps {
   workflowMetrics: WorkflowMetrics;
   /** Names this process in workflow leases (tests give each engine its own). */
   owner?: string;
+  /** Called at each point of a run (crash tests stop the driver there); nobody listens in production. */
+  checkpoint?: (point: WorkflowPoint) => void;
 }
 
 export interface OrdersDomain extends DomainContext {
@@ -68,6 +75,7 @@ export function createOrdersDomain(deps: OrdersDomainDeps): OrdersDomain {
     // The callee's own refusals (sold out, date full) end a step at once, however they reach us.
     isRefusal: (error) => refusalCode(error) !== undefined,
     ...(deps.owner === undefined ? {} : { owner: deps.owner }),
+    ...(deps.checkpoint === undefined ? {} : { checkpoint: deps.checkpoint }),
   });
   return { ...workflowContext, db: deps.db, engine, followUps, workflows };
 }
