@@ -86,6 +86,20 @@ describe('PaymentCompleted', () => {
     expect(after.status).toBe('refunded');
     expect(after.refundedTotal).toBe(order.amount);
   });
+  it("cancels and refunds in full when catalog's hold expired before the payment arrived", async () => {
+    const { offer, shopper, order } = await placed(2);
+    // catalog's clock passes the hold's TTL (payment window plus margin) before PaymentCompleted lands.
+    h.catalog.clock.advance(21 * 60 * 1000);
+    await pay(order.id, order.amount);
+    const after = await view(order.id, shopper);
+    expect(after.fulfilments[0]?.status).toBe('cancelled');
+    expect(after.status).toBe('refunded');
+    expect(h.payments.refunds.filter((refund) => refund.orderId === order.id).map((r) => r.amount)).toEqual([
+      order.amount,
+    ]);
+    // The expired hold is given back by the release run, not left to catalog's sweep.
+    expect(await heldBoxes(h, offer.offerId)).toBe(0);
+  });
 });
 
 describe('expiry', () => {
