@@ -1,4 +1,4 @@
-import { TooLarge } from '@fruitables/core';
+import { TooLarge, Unprocessable } from '@fruitables/core';
 import { problemResponses } from '@fruitables/kit';
 import { createRoute, z } from '@hono/zod-openapi';
 import { MAX_GIFT_RECIPIENTS, readGiftRecipients } from '../../domain/gift-recipients.ts';
@@ -16,18 +16,7 @@ export const recipientFileForm = z
   })
   .openapi('GiftRecipientFile');
 
-export const recipientListSchema = z
-  .object({
-    recipients: z.array(giftRecipientSchema),
-    errors: z.array(
-      z.object({
-        row: z.number().int().openapi({ example: 3 }),
-        field: z.string().openapi({ example: 'phone' }),
-        message: z.string().openapi({ example: '휴대폰 번호를 010-1234-5678처럼 적어 주세요.' }),
-      }),
-    ),
-  })
-  .openapi('GiftRecipientList');
+export const recipientListSchema = z.object({ recipients: z.array(giftRecipientSchema) }).openapi('GiftRecipientList');
 
 export const readRecipientsRoute = createRoute({
   method: 'post',
@@ -35,7 +24,7 @@ export const readRecipientsRoute = createRoute({
   tags: ['checkout'],
   summary: 'Read a gift recipient list (CSV or XLSX): the recipients, or every row error',
   description:
-    'Nothing is stored. With any problem, `recipients` is empty and `errors` names each row and column, so the whole list is fixed and sent again.',
+    'Nothing is stored. Any broken row answers 422 problem+json `recipients_invalid` whose `errors` name every row and column (`rows[3].phone`, the header being row 1), so the whole list is fixed and sent again.',
   ...shopperRouteSecurity,
   request: {
     body: { required: true, content: { 'multipart/form-data': { schema: recipientFileForm } } },
@@ -56,6 +45,14 @@ export function registerReadRecipients(app: OrdersApp, deps: RouteDeps): void {
       throw new TooLarge(`받는 분 목록 파일은 ${MAX_RECIPIENT_FILE_BYTES / 1024}KB까지예요.`, 'file_too_large');
     }
     const rows = await readTable(new Uint8Array(await file.arrayBuffer()));
-    return c.json(readGiftRecipients(rows, deps.ctx.clock.now()), 200);
+    const { recipients, errors } = readGiftRecipients(rows, deps.ctx.clock.now());
+    if (errors.length > 0) {
+      throw new Unprocessable(
+        `받는 분 목록에 고칠 곳이 ${errors.length}군데 있어요. 표시한 줄을 고쳐 다시 올려 주세요.`,
+        'recipients_invalid',
+        errors.map((error) => ({ field: `rows[${error.row}].${error.field}`, message: error.message })),
+      );
+    }
+    return c.json({ recipients }, 200);
   });
 }
