@@ -172,6 +172,7 @@ export const farmFulfilmentSchema = z
     dispatchDate: z.iso.date().nullable().openapi({ example: '2026-12-09' }),
     goodsAmount: won.openapi({ example: 78_000 }),
     recipientName: z.string().openapi({ example: '김민지' }),
+    cardMessage: z.string().nullable().openapi({ example: '추석 잘 보내세요!' }),
     lines: z.array(
       z.object({
         id: z.uuid(),

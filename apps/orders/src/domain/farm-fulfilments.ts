@@ -25,6 +25,8 @@ export interface FarmFulfilmentView {
   dispatchDate: string | null;
   goodsAmount: number;
   recipientName: string;
+  /** A gift's card message, to print with the box. */
+  cardMessage: string | null;
   lines: {
     id: string;
     offerId: string;
@@ -78,6 +80,7 @@ export async function listFarmFulfilments(
     dispatchDate: fulfilment.dispatchDate,
     goodsAmount: fulfilment.goodsAmount,
     recipientName: fulfilment.recipient?.name ?? recipient.name,
+    cardMessage: fulfilment.cardMessage,
     lines: lines
       .filter((line) => line.fulfilmentId === fulfilment.id)
       .map((line) => ({
