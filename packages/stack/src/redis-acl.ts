@@ -86,6 +86,17 @@ export const serviceRedisAccess: readonly RedisServiceAccess[] = [
     subscribes: [{ stream: 'identity.events', group: 'catalog' }],
   },
   {
+    service: 'orders',
+    publishes: 'orders.events',
+    // Payments confirm and refund orders, shipments move fulfilments, an expired hold cancels an
+    // unpaid order (apps/orders/src/consumers.ts).
+    subscribes: [
+      { stream: 'payments.events', group: 'orders' },
+      { stream: 'logistics.events', group: 'orders' },
+      { stream: 'catalog.events', group: 'orders' },
+    ],
+  },
+  {
     service: 'storefront',
     // The rebuilder re-renders pages on catalog's changes (apps/storefront/src/rebuild/rebuilder.ts).
     subscribes: [{ stream: 'catalog.events', group: 'storefront' }],

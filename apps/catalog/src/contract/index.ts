@@ -6,6 +6,7 @@ export type { PlatformEvent } from '@fruitables/events';
 export * from './examples.ts';
 export * from './internal-holds.ts';
 export * from './inventory.ts';
+export * from './offer-lookup.ts';
 export * from './photos.ts';
 export * from './public-reads.ts';
 export * from './values.ts';

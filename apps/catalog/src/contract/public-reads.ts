@@ -1,3 +1,4 @@
+import { defineOperation } from '@fruitables/kit/contract';
 import { z } from '@hono/zod-openapi';
 import { FARM_ID, OFFER_ID, PRODUCT_ID } from './examples.ts';
 import { photoSchema } from './photos.ts';
@@ -104,3 +105,13 @@ export const lotTraceSchema = z
   })
   .openapi('LotTrace');
 export type LotTrace = z.infer<typeof lotTraceSchema>;
+
+/** The product page's read, as an operation for other services' clients (orders finds a substitute grade with it). */
+export const getPublicProduct = defineOperation({
+  method: 'GET',
+  path: '/v1/products/{productId}',
+  params: z.object({ productId: z.uuid() }),
+  response: publicProductPageSchema,
+  idempotent: true,
+  problemCodes: ['product_not_found', 'validation_failed'],
+});

@@ -12,6 +12,7 @@ import { registerAdjustLot } from './lots/adjust-lot.ts';
 import { registerCreateLot } from './lots/create-lot.ts';
 import { registerEndLot } from './lots/end-lot.ts';
 import { registerCreateOffer } from './offers/create-offer.ts';
+import { registerLookupOffers } from './offers/lookup-offers.ts';
 import { registerUpdateOffer } from './offers/update-offer.ts';
 import { registerDeletePhoto } from './photos/delete-photo.ts';
 import { registerGetMedia } from './photos/get-media.ts';
@@ -27,6 +28,7 @@ export function registerRoutes(app: CatalogApp, deps: RouteDeps): void {
   registerListProducts(app, deps);
   registerSearchOffers(app, deps);
   registerGetProduct(app, deps);
+  registerLookupOffers(app, deps);
   registerGetFarm(app, deps);
   registerGetLotTrace(app, deps);
   registerGetMedia(app, deps);

@@ -3,4 +3,5 @@
 
 export * from './examples.ts';
 export * from './internal-payments.ts';
+export * from './public-shapes.ts';
 export * from './values.ts';

@@ -1,0 +1,32 @@
+import type { OrdersDb } from '../context.ts';
+import type { PayInput } from '../pay-settlement.ts';
+import type { SubstituteInput } from '../substitution.ts';
+
+/** A release of what an unpaid or cancelled order still holds at catalog and logistics. */
+export interface ReleaseInput {
+  orderId: string;
+  holdId: string | null;
+  bookingIds: string[];
+}
+
+/** A refund payments is asked for, keyed by what it refunds (`requestKey`). */
+export interface RefundInput {
+  refundId: string;
+  orderId: string;
+  fulfilmentId: string | null;
+  amount: number;
+  reason: 'shopper_cancelled' | 'shortage' | 'substitution' | 'admin' | 'recipient_no_address';
+  description: string;
+  requestKey: string;
+}
+
+/**
+ * Starts the workflows that follow a state change, in the transaction of that change (so the
+ * change and its remote follow-up commit together); the sweeper drives them.
+ */
+export interface FollowUps {
+  pay(tx: OrdersDb, input: PayInput): Promise<string>;
+  release(tx: OrdersDb, input: ReleaseInput): Promise<string>;
+  refund(tx: OrdersDb, input: RefundInput): Promise<string>;
+  substitute(tx: OrdersDb, input: SubstituteInput): Promise<string>;
+}

@@ -1,0 +1,2 @@
+export { ordersContext } from './context.ts';
+export * from './schema.ts';
