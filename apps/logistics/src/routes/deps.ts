@@ -1,0 +1,21 @@
+import { bearerSecurity, type KitEnv } from '@fruitables/kit';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
+import type { DomainContext } from '../domain/context.ts';
+
+export type LogisticsApp = OpenAPIHono<KitEnv>;
+
+/** What every `register*` function receives from `createApp`. */
+export interface RouteDeps {
+  ctx: DomainContext;
+  /** Requires a valid, unrevoked access token (sets `c.var.principal`). */
+  signedIn: MiddlewareHandler<KitEnv>;
+  /** Farmer routes: signed in, a farmer of the `{farmId}` in the path or an admin; anyone else gets 404. */
+  farmAccess: MiddlewareHandler<KitEnv>[];
+  /** Admin routes. */
+  adminOnly: MiddlewareHandler<KitEnv>[];
+}
+
+/** The OpenAPI security of farmer routes (`farmAccess`): a farmer of the `{farmId}`, or an admin. */
+export const farmRouteSecurity = bearerSecurity(['farmer', 'admin']);
+export const adminRouteSecurity = bearerSecurity(['admin']);
