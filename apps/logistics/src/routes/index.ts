@@ -1,13 +1,23 @@
 import { registerConfirmBooking } from './bookings/confirm-booking.ts';
 import { registerCreateBooking } from './bookings/create-booking.ts';
 import { registerReleaseBooking } from './bookings/release-booking.ts';
+import { registerAddClosure } from './closures/add-closure.ts';
+import { registerListClosures } from './closures/list-closures.ts';
+import { registerRemoveClosure } from './closures/remove-closure.ts';
 import type { LogisticsApp, RouteDeps } from './deps.ts';
 import { registerGetPromise } from './promise/get-promise.ts';
 import { registerQuotePromise } from './promise/quote-promise.ts';
+import { registerGetSettings } from './settings/get-settings.ts';
+import { registerPutSettings } from './settings/put-settings.ts';
 
 /** Every logistics route, in the order the docs list them: public, shopper, farmer, admin, internal. */
 export function registerRoutes(app: LogisticsApp, deps: RouteDeps): void {
   registerGetPromise(app, deps);
+  registerGetSettings(app, deps);
+  registerPutSettings(app, deps);
+  registerListClosures(app, deps);
+  registerAddClosure(app, deps);
+  registerRemoveClosure(app, deps);
   registerQuotePromise(app, deps);
   registerCreateBooking(app, deps);
   registerConfirmBooking(app, deps);
