@@ -29,6 +29,8 @@ export interface LogisticsDeps {
   issuer: string;
   audience: string;
   policy: DeliveryPolicy;
+  /** The shop's public origin (LOGISTICS_SHOP_URL), for the labels' QR codes. */
+  shopUrl: string;
   /** What `/readyz` checks: PostgreSQL, Redis, the relay and the orders consumer (the runner's list). */
   readiness: readonly ReadinessCheck[];
   bodyLimitBytes: number;
@@ -86,6 +88,7 @@ export function createApp(deps: LogisticsDeps): LogisticsApp {
     signedIn,
     farmAccess: [signedIn, requireFarmAccess((c) => c.req.param('farmId'))],
     adminOnly: [signedIn, requireRole('admin')],
+    shopUrl: deps.shopUrl,
   });
   return app;
 }

@@ -17,7 +17,20 @@ export const logisticsService = defineService({
   async build({ env, config: policy, db, logger, clock, auth, http, ...platform }) {
     const { redis, registry, lifecycle, keys, readiness, busMetrics: metrics, consumerName } = platform;
     return {
-      app: createApp({ db, redis, clock, logger, registry, lifecycle, keys, readiness, policy, ...auth, ...http }),
+      app: createApp({
+        db,
+        redis,
+        clock,
+        logger,
+        registry,
+        lifecycle,
+        keys,
+        readiness,
+        policy,
+        shopUrl: env.LOGISTICS_SHOP_URL,
+        ...auth,
+        ...http,
+      }),
       consumers: {
         'orders-events consumer': createOrderEventsConsumer({
           redis: platform.redisConnection,

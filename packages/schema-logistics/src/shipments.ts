@@ -37,6 +37,8 @@ export const shipments = logistics.table(
     uniqueIndex('shipments_booking_key').on(table.bookingId),
     index('shipments_order_idx').on(table.orderId),
     index('shipments_farm_dispatch_idx').on(table.farmId, table.dispatchDate),
+    // The live-tracking feed reads what changed since its last look.
+    index('shipments_updated_idx').on(table.updatedAt),
     uniqueIndex('shipments_tracking_key').on(table.carrierId, table.trackingNumber),
     index('shipments_poll_idx').on(table.nextPollAt).where(sql`${table.nextPollAt} is not null`),
     check(

@@ -14,6 +14,8 @@ export interface RouteDeps {
   farmAccess: MiddlewareHandler<KitEnv>[];
   /** Admin routes. */
   adminOnly: MiddlewareHandler<KitEnv>[];
+  /** The shop's public origin: labels' QR codes point at its lot trace pages. */
+  shopUrl: string;
 }
 
 /** The OpenAPI security of farmer routes (`farmAccess`): a farmer of the `{farmId}`, or an admin. */

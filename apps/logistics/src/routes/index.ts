@@ -9,12 +9,20 @@ import { registerGetPromise } from './promise/get-promise.ts';
 import { registerQuotePromise } from './promise/quote-promise.ts';
 import { registerGetSettings } from './settings/get-settings.ts';
 import { registerPutSettings } from './settings/put-settings.ts';
+import { registerGetLabels } from './shipments/get-labels.ts';
+import { registerGetPackingList } from './shipments/get-packing-list.ts';
+import { registerShipShipment } from './shipments/ship-shipment.ts';
+import { registerUploadTracking } from './shipments/upload-tracking.ts';
 
 /** Every logistics route, in the order the docs list them: public, shopper, farmer, admin, internal. */
 export function registerRoutes(app: LogisticsApp, deps: RouteDeps): void {
   registerGetPromise(app, deps);
   registerGetSettings(app, deps);
   registerPutSettings(app, deps);
+  registerGetPackingList(app, deps);
+  registerGetLabels(app, deps);
+  registerShipShipment(app, deps);
+  registerUploadTracking(app, deps);
   registerListClosures(app, deps);
   registerAddClosure(app, deps);
   registerRemoveClosure(app, deps);

@@ -1,7 +1,8 @@
 import { postgresReadiness } from '@fruitables/db';
 import { redisReadiness } from '@fruitables/kit';
 import { createServiceHarness, type ServiceHarness, type TestResponse, type TestSigner } from '@fruitables/kit/testing';
-import { logisticsTables } from '@fruitables/schema-logistics';
+import { bookings, logisticsTables, shipments } from '@fruitables/schema-logistics';
+import { eq } from 'drizzle-orm';
 import { createApp } from '../app.ts';
 import { BOOKINGS_SCOPE, LOGISTICS_AUDIENCE } from '../contract/promise.ts';
 import type { DeliveryPolicy, DomainContext } from '../domain/context.ts';
@@ -24,6 +25,9 @@ export const TEST_POLICY: DeliveryPolicy = {
   choices: 7,
   horizonDays: 21,
 };
+
+/** Where the labels' QR codes point in tests. */
+export const TEST_SHOP_URL = 'https://shop.test';
 
 /** What logistics adds to the kit harness: its app and domain context. */
 interface LogisticsParts {
@@ -68,6 +72,7 @@ export function createHarness(label: string, options: HarnessOptions = {}): Prom
         issuer: 'fruitables-identity',
         audience: 'fruitables',
         policy,
+        shopUrl: TEST_SHOP_URL,
         bodyLimitBytes: 256 * 1024,
         requestTimeoutMs: 30_000,
       });
@@ -129,4 +134,50 @@ export function bookingRequest(
 export async function outboxTypes(h: LogisticsHarness): Promise<string[]> {
   const rows = await h.owner<{ type: string }[]>`select envelope->>'type' as type from logistics.outbox order by seq`;
   return rows.map((row) => row.type);
+}
+
+/**
+ * A paid fulfilment as the checkout and OrderPaid leave it: a booking made through the API,
+ * confirmed (so its shipment exists) and with its contents stored, for the farmer routes' tests.
+ */
+export async function seedShipment(
+  h: LogisticsHarness,
+  farmId: string,
+  options: { deliveryDate?: string; boxes?: number; orderNumber?: string; lotCode?: string; title?: string } = {},
+): Promise<{ bookingId: string; shipmentId: string; orderId: string; shopperId: string; orderNumber: string }> {
+  const token = await ordersServiceToken(h.signer);
+  const shopperId = crypto.randomUUID();
+  const body = bookingRequest(farmId, options.deliveryDate ?? '2026-12-09', { boxes: options.boxes ?? 1, shopperId });
+  const created = await call(h, 'POST', '/internal/v1/bookings', {
+    token,
+    headers: { 'idempotency-key': crypto.randomUUID() },
+    body,
+  });
+  if (created.status !== 201) throw new Error(`booking: ${created.status} ${created.text}`);
+  const bookingId = (created.json as { id: string }).id;
+  const confirmed = await call(h, 'POST', `/internal/v1/bookings/${bookingId}/confirm`, { token });
+  if (confirmed.status !== 200) throw new Error(`confirm: ${confirmed.status} ${confirmed.text}`);
+  const orderNumber = options.orderNumber ?? `20261208-${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
+  await h.db
+    .update(bookings)
+    .set({
+      contents: {
+        orderNumber,
+        lines: [
+          {
+            lineId: crypto.randomUUID(),
+            productId: '0196f0c2-7b3a-7c1e-8f00-0000000000a1',
+            title: options.title ?? '성주 꿀참외 특 2kg',
+            quantity: options.boxes ?? 1,
+            lots: [
+              { lotId: crypto.randomUUID(), lotCode: options.lotCode ?? 'SJ-1208-A', quantity: options.boxes ?? 1 },
+            ],
+          },
+        ],
+      },
+    })
+    .where(eq(bookings.id, bookingId));
+  const [shipment] = await h.db.select({ id: shipments.id }).from(shipments).where(eq(shipments.bookingId, bookingId));
+  if (!shipment) throw new Error('no shipment after confirm');
+  return { bookingId, shipmentId: shipment.id, orderId: body.orderId, shopperId, orderNumber };
 }
