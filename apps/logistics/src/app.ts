@@ -16,6 +16,8 @@ import { LOGISTICS_AUDIENCE, logisticsServiceScopes } from './contract/promise.t
 import type { DeliveryPolicy, DomainContext, LogisticsDb } from './domain/context.ts';
 import type { LogisticsApp } from './routes/deps.ts';
 import { registerRoutes } from './routes/index.ts';
+import { tokenFromQuery } from './routes/token-from-query.ts';
+import type { LiveFeed } from './tracking/live-feed.ts';
 
 export interface LogisticsDeps {
   db: LogisticsDb;
@@ -29,6 +31,8 @@ export interface LogisticsDeps {
   issuer: string;
   audience: string;
   policy: DeliveryPolicy;
+  /** Which shipments changed, for the live-tracking streams (one query per interval per replica). */
+  liveFeed: LiveFeed;
   /** The shop's public origin (LOGISTICS_SHOP_URL), for the labels' QR codes. */
   shopUrl: string;
   /** What `/readyz` checks: PostgreSQL, Redis, the relay and the orders consumer (the runner's list). */
@@ -88,6 +92,9 @@ export function createApp(deps: LogisticsDeps): LogisticsApp {
     signedIn,
     farmAccess: [signedIn, requireFarmAccess((c) => c.req.param('farmId'))],
     adminOnly: [signedIn, requireRole('admin')],
+    shopperOrAdmin: [signedIn, requireRole('shopper', 'admin')],
+    tokenFromQuery,
+    liveFeed: deps.liveFeed,
     shopUrl: deps.shopUrl,
   });
   return app;

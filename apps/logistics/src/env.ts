@@ -27,6 +27,18 @@ export const logisticsEnvShape = {
   LOGISTICS_BOOKING_TTL_SECONDS: z.coerce.number().int().min(30).max(3_600).default(900),
   /** How often overdue bookings are expired and their places given back. */
   LOGISTICS_EXPIRY_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
+  /** tracker.delivery's GraphQL endpoint (https://apis.tracker.delivery/graphql), or the stand-in's. */
+  LOGISTICS_TRACKER_URL: z.url({ protocol: /^https?$/ }),
+  /** tracker.delivery's `clientId:clientSecret`; none for the stand-in. */
+  LOGISTICS_TRACKER_API_KEY: z.string().min(3).optional(),
+  /** Where the tracker calls back (`<public origin>/api/logistics/v1/webhooks/tracker`); none: polling only. */
+  LOGISTICS_TRACKER_WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** How often a shipment on its way is polled, the longest backoff after failures, and the poll sweep's tick. */
+  LOGISTICS_TRACKING_POLL_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(600_000),
+  LOGISTICS_TRACKING_MAX_BACKOFF_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(3_600_000),
+  LOGISTICS_TRACKING_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(2_000),
+  /** How often the live-tracking feed looks for changed shipments while anyone watches. */
+  LOGISTICS_LIVE_FEED_MS: z.coerce.number().int().min(50).max(10_000).default(250),
   /** The shop's public origin: the QR code on a label points at its lot trace page. */
   LOGISTICS_SHOP_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8080'),
 };

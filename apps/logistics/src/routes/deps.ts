@@ -2,6 +2,7 @@ import { bearerSecurity, type KitEnv } from '@fruitables/kit';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { DomainContext } from '../domain/context.ts';
+import type { LiveFeed } from '../tracking/live-feed.ts';
 
 export type LogisticsApp = OpenAPIHono<KitEnv>;
 
@@ -14,6 +15,12 @@ export interface RouteDeps {
   farmAccess: MiddlewareHandler<KitEnv>[];
   /** Admin routes. */
   adminOnly: MiddlewareHandler<KitEnv>[];
+  /** Shopper routes about the caller's own orders (admins may look too). */
+  shopperOrAdmin: MiddlewareHandler<KitEnv>[];
+  /** Copies `?access_token=` into the Authorization header when none was sent (EventSource). */
+  tokenFromQuery: MiddlewareHandler<KitEnv>;
+  /** Which shipments changed, for the live-tracking streams. */
+  liveFeed: LiveFeed;
   /** The shop's public origin: labels' QR codes point at its lot trace pages. */
   shopUrl: string;
 }
@@ -21,3 +28,4 @@ export interface RouteDeps {
 /** The OpenAPI security of farmer routes (`farmAccess`): a farmer of the `{farmId}`, or an admin. */
 export const farmRouteSecurity = bearerSecurity(['farmer', 'admin']);
 export const adminRouteSecurity = bearerSecurity(['admin']);
+export const shopperRouteSecurity = bearerSecurity(['shopper', 'admin']);

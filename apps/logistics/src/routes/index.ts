@@ -13,10 +13,16 @@ import { registerGetLabels } from './shipments/get-labels.ts';
 import { registerGetPackingList } from './shipments/get-packing-list.ts';
 import { registerShipShipment } from './shipments/ship-shipment.ts';
 import { registerUploadTracking } from './shipments/upload-tracking.ts';
+import { registerGetTracking } from './tracking/get-tracking.ts';
+import { registerStreamTracking } from './tracking/stream-tracking.ts';
+import { registerTrackerWebhook } from './webhooks/tracker-webhook.ts';
 
 /** Every logistics route, in the order the docs list them: public, shopper, farmer, admin, internal. */
 export function registerRoutes(app: LogisticsApp, deps: RouteDeps): void {
   registerGetPromise(app, deps);
+  registerGetTracking(app, deps);
+  registerStreamTracking(app, deps);
+  registerTrackerWebhook(app, deps);
   registerGetSettings(app, deps);
   registerPutSettings(app, deps);
   registerGetPackingList(app, deps);

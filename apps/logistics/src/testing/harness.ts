@@ -7,6 +7,7 @@ import { createApp } from '../app.ts';
 import { BOOKINGS_SCOPE, LOGISTICS_AUDIENCE } from '../contract/promise.ts';
 import type { DeliveryPolicy, DomainContext } from '../domain/context.ts';
 import type { LogisticsApp } from '../routes/deps.ts';
+import { createLiveFeed, type LiveFeed } from '../tracking/live-feed.ts';
 
 export { createTestClock, type TestClock } from '@fruitables/core/testing';
 
@@ -33,6 +34,7 @@ export const TEST_SHOP_URL = 'https://shop.test';
 interface LogisticsParts {
   app: LogisticsApp;
   ctx: DomainContext;
+  liveFeed: LiveFeed;
 }
 
 export type LogisticsHarness = ServiceHarness<typeof logisticsTables, LogisticsParts>;
@@ -60,6 +62,7 @@ export function createHarness(label: string, options: HarnessOptions = {}): Prom
     ...(options.latency === undefined ? {} : { latency: options.latency }),
     build: ({ sql, db, redis, clock, logs, registry, lifecycle, signer }): LogisticsParts => {
       const ctx: DomainContext = { db, clock, logger: logs.logger, policy };
+      const liveFeed = createLiveFeed({ db, logger: logs.logger, intervalMs: 50 });
       const app = createApp({
         db,
         redis,
@@ -72,12 +75,14 @@ export function createHarness(label: string, options: HarnessOptions = {}): Prom
         issuer: 'fruitables-identity',
         audience: 'fruitables',
         policy,
+        liveFeed,
         shopUrl: TEST_SHOP_URL,
         bodyLimitBytes: 256 * 1024,
         requestTimeoutMs: 30_000,
       });
-      return { app, ctx };
+      return { app, ctx, liveFeed };
     },
+    beforeClose: ({ liveFeed }) => liveFeed.stop(),
   });
 }
 
