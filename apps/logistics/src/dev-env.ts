@@ -2,8 +2,8 @@
 interface LocalStack {
   serviceUrl(name: string): string;
   edgeUrl(): string;
-  /** Where a declared stand-in answers (packages/stack, being added by the platform engineer). */
-  standInUrl(name: string): string;
+  /** Where a declared stand-in answers (packages/stack; optional until every stack has it). */
+  standInUrl?(name: string): string;
 }
 
 /**
@@ -14,7 +14,7 @@ export async function devEnv(_secretsDir: string, stack: LocalStack): Promise<Re
   return {
     AUTH_JWKS_URL: `${stack.serviceUrl('identity')}/.well-known/jwks.json`,
     LOGISTICS_SHOP_URL: stack.edgeUrl(),
-    LOGISTICS_TRACKER_URL: `${stack.standInUrl('tracker')}/graphql`,
+    LOGISTICS_TRACKER_URL: `${stack.standInUrl?.('tracker') ?? 'http://127.0.0.1:7205'}/graphql`,
     // Polled every 20 s locally, so the shop's order page moves while you watch.
     LOGISTICS_TRACKING_POLL_MS: '20000',
     LOGISTICS_TRACKER_WEBHOOK_URL: `${stack.serviceUrl('logistics')}/v1/webhooks/tracker`,

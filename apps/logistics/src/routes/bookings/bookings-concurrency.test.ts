@@ -1,4 +1,4 @@
-import { farmSettings, hubCapacities } from '@fruitables/schema-logistics';
+import { farmDayCounters, farmSettings, hubCapacities } from '@fruitables/schema-logistics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bookingRequest,
@@ -56,6 +56,26 @@ describe.each([
              (select count(*)::int from logistics.bookings where farm_id = ${farmId} and status = 'held') as live`;
     expect(row).toEqual({ booked: 7, live: 7 });
   }, 120_000);
+
+  it('gives exactly the last 50 places to 1,000 checkouts racing for them', async () => {
+    const farmId = crypto.randomUUID();
+    await h.db.insert(farmSettings).values({
+      farmId,
+      dispatchWeekdays: [1, 2, 3, 4, 5],
+      cutoffMinutes: 14 * 60,
+      dailyCapacity: 300,
+      baseFee: 3_000,
+      freeFrom: 30_000,
+    });
+    // 250 of the day's 300 places are already taken.
+    await h.db.insert(farmDayCounters).values({ farmId, dispatchDate: '2026-12-14', booked: 250 });
+    const responses = await race(farmId, 1_000, '2026-12-15');
+    expect(responses.filter((response) => response.status === 201)).toHaveLength(50);
+    expect(responses.filter((response) => response.status === 409)).toHaveLength(950);
+    const [row] = await h.owner<{ booked: number }[]>`
+      select booked from logistics.farm_day_counters where farm_id = ${farmId} and dispatch_date = '2026-12-14'`;
+    expect(row?.booked).toBe(300);
+  }, 180_000);
 
   it('gives exactly the hub’s last 5 dawn places across many farms', async () => {
     await h.db.insert(hubCapacities).values({ hubId: 'seoul', deliveryDate: '2026-12-11', capacity: 5 });
