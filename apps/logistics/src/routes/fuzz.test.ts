@@ -18,5 +18,5 @@ describeFuzzSuite('logistics', () => h, {
   seed: 20261208,
   pathValues: () => ({ farmId }),
   withNulInPath: true,
-  minimumOperations: 16,
+  minimumOperations: 18,
 });

@@ -5,6 +5,7 @@ import { registerAddClosure } from './closures/add-closure.ts';
 import { registerListClosures } from './closures/list-closures.ts';
 import { registerRemoveClosure } from './closures/remove-closure.ts';
 import type { LogisticsApp, RouteDeps } from './deps.ts';
+import { registerHubCapacity } from './hub/hub-capacity.ts';
 import { registerGetPromise } from './promise/get-promise.ts';
 import { registerQuotePromise } from './promise/quote-promise.ts';
 import { registerGetSettings } from './settings/get-settings.ts';
@@ -32,6 +33,7 @@ export function registerRoutes(app: LogisticsApp, deps: RouteDeps): void {
   registerListClosures(app, deps);
   registerAddClosure(app, deps);
   registerRemoveClosure(app, deps);
+  registerHubCapacity(app, deps);
   registerQuotePromise(app, deps);
   registerCreateBooking(app, deps);
   registerConfirmBooking(app, deps);

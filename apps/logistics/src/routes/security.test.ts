@@ -14,4 +14,4 @@ afterAll(async () => {
 
 // Shopper, farmer and admin routes, found from /openapi.json. The internal booking routes take
 // scoped service tokens instead; internal-security.test.ts covers every one of them.
-describeSecuritySuite('logistics', () => h, { minimumProtectedRoutes: 11, pathValues: () => ({ farmId }) });
+describeSecuritySuite('logistics', () => h, { minimumProtectedRoutes: 13, pathValues: () => ({ farmId }) });

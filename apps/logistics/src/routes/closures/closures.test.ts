@@ -46,3 +46,26 @@ describe('closures', () => {
     expect(farmer.status).toBe(403);
   });
 });
+
+describe('the hub’s dawn capacity per date', () => {
+  it('an admin raises one date’s capacity; the promise and bookings follow it', async () => {
+    const admin = await h.signer.admin();
+    const path = '/v1/admin/hub-capacity/2026-12-17';
+    expect((await call(h, 'GET', path, { token: admin })).json).toMatchObject({
+      capacity: 2_000,
+      booked: 0,
+      customised: false,
+    });
+    const saved = await call(h, 'PUT', path, { token: admin, body: { capacity: 0 } });
+    expect(saved.json).toMatchObject({ capacity: 0, customised: true });
+    const promise = (
+      await call(h, 'POST', '/v1/promise', { body: { farms: [{ farmId: crypto.randomUUID(), boxes: 1 }] } })
+    ).parse(promiseSchema);
+    expect(promise.farms[0]?.dates.find((option) => option.date === '2026-12-17')?.available).toBe(false);
+    const farmer = await call(h, 'PUT', path, {
+      token: await h.signer.farmer([crypto.randomUUID()]),
+      body: { capacity: 5 },
+    });
+    expect(farmer.status).toBe(403);
+  });
+});
