@@ -1,6 +1,6 @@
 import { NotFound } from '@fruitables/core';
 import type { PlatformEvent } from '@fruitables/events';
-import { type BookingStatus, bookings, type ShipmentStatus, shipments } from '@fruitables/schema-logistics';
+import { bookings, type ShipmentStatus, shipments } from '@fruitables/schema-logistics';
 import { and, eq, isNull } from 'drizzle-orm';
 import { lockBooking } from './bookings/booking-views.ts';
 import { releaseLocked, unbook } from './bookings/settle-booking.ts';
@@ -44,8 +44,10 @@ export async function applyOrderPaid(tx: LogisticsDb, event: PlatformEvent<'Orde
 const CANCELLABLE: readonly ShipmentStatus[] = ['booked', 'exception'];
 
 async function cancelFulfilment(tx: LogisticsDb, bookingId: string, at: Date): Promise<void> {
-  const booking = await lockBooking(tx, bookingId).catch(() => undefined);
-  if (!booking) return;
+  // A fulfilment cancelled before its booking was ever made (checkout undone) has nothing here.
+  const [exists] = await tx.select({ id: bookings.id }).from(bookings).where(eq(bookings.id, bookingId));
+  if (!exists) return;
+  const booking = await lockBooking(tx, bookingId);
   if (booking.status === 'held') {
     await releaseLocked(tx, booking, 'released', at);
     return;
@@ -58,8 +60,7 @@ async function cancelFulfilment(tx: LogisticsDb, bookingId: string, at: Date): P
     .set({ status: 'cancelled', nextPollAt: null, updatedAt: at })
     .where(eq(shipments.id, shipment.id));
   // Still before pick-up: the farm's packing day and the hub's run get the places back.
-  const released: BookingStatus = 'released';
-  await tx.update(bookings).set({ status: released, settledAt: at }).where(eq(bookings.id, bookingId));
+  await tx.update(bookings).set({ status: 'released', settledAt: at }).where(eq(bookings.id, bookingId));
   await unbook(tx, booking);
   await publishLogisticsEvent(tx, {
     type: 'ShipmentStatusChanged',
