@@ -6,5 +6,6 @@ export * from './examples.ts';
 export * from './farm-settings.ts';
 export * from './internal-bookings.ts';
 export * from './promise.ts';
+export * from './shipments.ts';
 export * from './tracking.ts';
 export * from './values.ts';

@@ -1,4 +1,10 @@
-import { type BookingContents, type BookingRecipient, bookings, shipments } from '@fruitables/schema-logistics';
+import {
+  type BookingContents,
+  type BookingRecipient,
+  bookings,
+  type CarrierId,
+  shipments,
+} from '@fruitables/schema-logistics';
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { DomainContext } from '../context.ts';
 
@@ -10,7 +16,7 @@ export interface DispatchShipment {
   boxes: number;
   deliveryDate: string;
   area: typeof bookings.$inferSelect.area;
-  carrierId: string | null;
+  carrierId: CarrierId | null;
   trackingNumber: string | null;
   recipient: BookingRecipient;
   contents: BookingContents | null;

@@ -1,5 +1,6 @@
 import { problemResponses } from '@fruitables/kit';
 import { createRoute, z } from '@hono/zod-openapi';
+import { hubCapacitySchema } from '../../contract/shipments.ts';
 import { readHubCapacity, setHubCapacity } from '../../domain/hub-capacity.ts';
 import { adminRouteSecurity, type LogisticsApp, type RouteDeps } from '../deps.ts';
 
@@ -8,17 +9,6 @@ const params = z.object({
     .date('날짜는 2026-12-10처럼 적어 주세요. deliveryDate must be YYYY-MM-DD.')
     .openapi({ param: { name: 'deliveryDate', in: 'path' }, example: '2026-12-10' }),
 });
-
-const hubCapacitySchema = z
-  .object({
-    hubId: z.string(),
-    deliveryDate: z.iso.date(),
-    capacity: z.number().int(),
-    booked: z.number().int(),
-    /** False while the service's default capacity applies. */
-    customised: z.boolean(),
-  })
-  .openapi('HubCapacity');
 
 const body = z
   .object({ capacity: z.number().int().min(0).max(1_000_000).openapi({ example: 2_500 }) })

@@ -1,13 +1,10 @@
 import { UnsupportedType } from '@fruitables/core';
 import { problemResponses } from '@fruitables/kit';
 import { createRoute, z } from '@hono/zod-openapi';
+import { trackingUploadResultSchema } from '../../contract/shipments.ts';
 import { uploadTrackingNumbers } from '../../domain/shipments/tracking-upload.ts';
 import { farmRouteSecurity, type LogisticsApp, type RouteDeps } from '../deps.ts';
 import { farmParams } from '../params.ts';
-
-const uploadResult = z
-  .object({ shipped: z.number().int(), unchanged: z.number().int() })
-  .openapi('TrackingUploadResult');
 
 export const uploadTrackingRoute = createRoute({
   method: 'post',
@@ -29,7 +26,7 @@ export const uploadTrackingRoute = createRoute({
     },
   },
   responses: {
-    200: { description: 'Saved', content: { 'application/json': { schema: uploadResult } } },
+    200: { description: 'Saved', content: { 'application/json': { schema: trackingUploadResultSchema } } },
     ...problemResponses(400, 401, 404, 413, 415, 422),
   },
 });
