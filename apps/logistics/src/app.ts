@@ -33,6 +33,8 @@ export interface LogisticsDeps {
   policy: DeliveryPolicy;
   /** Which shipments changed, for the live-tracking streams (one query per interval per replica). */
   liveFeed: LiveFeed;
+  /** How often a quiet tracking stream sends a heartbeat comment (15 s; tests shorten it). */
+  streamHeartbeatMs?: number;
   /** The shop's public origin (LOGISTICS_SHOP_URL), for the labels' QR codes. */
   shopUrl: string;
   /** What `/readyz` checks: PostgreSQL, Redis, the relay and the orders consumer (the runner's list). */
@@ -95,6 +97,7 @@ export function createApp(deps: LogisticsDeps): LogisticsApp {
     shopperOrAdmin: [signedIn, requireRole('shopper', 'admin')],
     tokenFromQuery,
     liveFeed: deps.liveFeed,
+    streamHeartbeatMs: deps.streamHeartbeatMs ?? 15_000,
     shopUrl: deps.shopUrl,
   });
   return app;

@@ -65,6 +65,7 @@ export function deliveryPolicyFrom(env: LogisticsEnv): DeliveryPolicy {
     surcharges: { jeju: env.LOGISTICS_JEJU_SURCHARGE, remote: env.LOGISTICS_REMOTE_SURCHARGE },
     bookingTtlSeconds: env.LOGISTICS_BOOKING_TTL_SECONDS,
     choices: 7,
-    horizonDays: 21,
+    // Six weeks: a farm that ships once a week still offers a choice of dates.
+    horizonDays: 42,
   };
 }

@@ -21,6 +21,8 @@ export interface RouteDeps {
   tokenFromQuery: MiddlewareHandler<KitEnv>;
   /** Which shipments changed, for the live-tracking streams. */
   liveFeed: LiveFeed;
+  /** A quiet stream's heartbeat comment interval: 15 s keeps proxies (the edge, Traefik) from closing it. */
+  streamHeartbeatMs: number;
   /** The shop's public origin: labels' QR codes point at its lot trace pages. */
   shopUrl: string;
 }

@@ -24,7 +24,7 @@ export const TEST_POLICY: DeliveryPolicy = {
   surcharges: { jeju: 3_000, remote: 5_000 },
   bookingTtlSeconds: 900,
   choices: 7,
-  horizonDays: 21,
+  horizonDays: 42,
 };
 
 /** Where the labels' QR codes point in tests. */
@@ -76,6 +76,7 @@ export function createHarness(label: string, options: HarnessOptions = {}): Prom
         audience: 'fruitables',
         policy,
         liveFeed,
+        streamHeartbeatMs: 200,
         shopUrl: TEST_SHOP_URL,
         bodyLimitBytes: 256 * 1024,
         requestTimeoutMs: 30_000,

@@ -58,6 +58,22 @@ describe('live tracking over SSE', () => {
     expect(arrived - (await shipping)).toBeLessThan(2_000);
   });
 
+  it('sends a heartbeat comment while nothing changes (Authorization header)', async () => {
+    const { orderId, shopperId } = await seedShipment(h, crypto.randomUUID());
+    const controller = new AbortController();
+    const response = await h.app.request(`/v1/orders/${orderId}/tracking/stream`, {
+      headers: { authorization: `Bearer ${await h.signer.shopper({ sub: shopperId })}` },
+      signal: controller.signal,
+    });
+    expect(response.status).toBe(200);
+    const body = response.body;
+    if (!body) throw new Error('no body');
+    // The harness shortens the 15 s heartbeat to 200 ms.
+    const text = await readUntil(body, (so) => so.includes(': heartbeat'));
+    controller.abort();
+    expect(text).toContain('event: shipment');
+  });
+
   it('refuses a stream of someone else’s order with a plain 404', async () => {
     const { orderId } = await seedShipment(h, crypto.randomUUID());
     const response = await call(h, 'GET', `/v1/orders/${orderId}/tracking/stream`, { token: await h.signer.shopper() });

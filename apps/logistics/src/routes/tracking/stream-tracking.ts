@@ -6,9 +6,6 @@ import { type LogisticsApp, type RouteDeps, shopperRouteSecurity } from '../deps
 import { orderParams, viewerOf } from './get-tracking.ts';
 import { trackedShipmentBody } from './schema.ts';
 
-/** A comment line every 15 s keeps proxies (the edge, Traefik) from closing a quiet stream. */
-export const HEARTBEAT_MS = 15_000;
-
 const query = z.object({
   access_token: z
     .string()
@@ -57,7 +54,7 @@ export function registerStreamTracking(app: LogisticsApp, deps: RouteDeps): void
         }
         while (!stream.aborted && !stream.closed) {
           await new Promise<void>((resolve) => {
-            const timeout = setTimeout(resolve, HEARTBEAT_MS);
+            const timeout = setTimeout(resolve, deps.streamHeartbeatMs);
             wake = () => {
               clearTimeout(timeout);
               resolve();
