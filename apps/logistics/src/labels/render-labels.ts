@@ -19,11 +19,17 @@ export async function qrSvg(text: string): Promise<string> {
   return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
 }
 
-async function labelHtml(shipment: DispatchShipment, farmId: string, box: number, shopUrl: string): Promise<string> {
+async function labelHtml(
+  shipment: DispatchShipment,
+  farmId: string,
+  box: number,
+  shopUrl: string,
+  qrFor: (url: string) => Promise<string>,
+): Promise<string> {
   const { recipient } = shipment;
   const lot = mainLot(shipment);
   const url = lot ? lotTraceUrl(shopUrl, farmId, lot.lotCode) : null;
-  const qr = url ? await qrSvg(url) : '';
+  const qr = url ? await qrFor(url) : '';
   const items = (shipment.contents?.lines ?? [])
     .map((line) => `<li>${escapeHtml(line.title)} × ${line.quantity}</li>`)
     .join('');
@@ -60,10 +66,17 @@ export async function renderLabels(input: {
   shopUrl: string;
   shipments: readonly DispatchShipment[];
 }): Promise<string> {
+  // Most boxes of a day share a handful of lots: each QR code is drawn once.
+  const codes = new Map<string, Promise<string>>();
+  const qrFor = (url: string) => {
+    const cached = codes.get(url) ?? qrSvg(url);
+    codes.set(url, cached);
+    return cached;
+  };
   const labels: string[] = [];
   for (const shipment of input.shipments) {
     for (let box = 1; box <= shipment.boxes; box++) {
-      labels.push(await labelHtml(shipment, input.farmId, box, input.shopUrl));
+      labels.push(await labelHtml(shipment, input.farmId, box, input.shopUrl, qrFor));
     }
   }
   const body =
