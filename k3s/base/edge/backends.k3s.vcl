@@ -22,6 +22,15 @@ backend svc_orders {
     .first_byte_timeout = 30s;
 }
 
+backend svc_logistics {
+    .host = "logistics.fruitables.svc.cluster.local";
+    .port = "80";
+    .connect_timeout = 1s;
+    # The tracking stream (SSE) stays open; its heartbeat every 15 s keeps the read alive.
+    .first_byte_timeout = 30s;
+    .between_bytes_timeout = 60s;
+}
+
 # The shop's origin. The probe tells Varnish the origin is down (a restart, a drain)
 # before a shopper's request does, so cached pages are served from grace meanwhile.
 probe site_health {
@@ -50,6 +59,9 @@ sub fruitables_route_api {
         set req.http.x-fruitables-routed = "1";
     } elsif (req.http.x-fruitables-service == "orders") {
         set req.backend_hint = svc_orders;
+        set req.http.x-fruitables-routed = "1";
+    } elsif (req.http.x-fruitables-service == "logistics") {
+        set req.backend_hint = svc_logistics;
         set req.http.x-fruitables-routed = "1";
     } elsif (req.http.x-fruitables-service == "storefront") {
         set req.backend_hint = svc_storefront;

@@ -132,6 +132,12 @@ sub vcl_backend_response {
         return (error(431, "Request Header Fields Too Large"));
     }
     if (bereq.http.x-fruitables-service) {
+        if (beresp.http.content-type ~ "^text/event-stream") {
+            # Live tracking (logistics' SSE): each event goes to the browser as it comes,
+            # never buffered into an object or held back to be compressed.
+            set beresp.do_stream = true;
+            set beresp.do_gzip = false;
+        }
         if (beresp.http.cache-control !~ "public") {
             set beresp.uncacheable = true;
             set beresp.ttl = 0s;

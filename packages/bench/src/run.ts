@@ -10,6 +10,7 @@ import { eventBusBenchmark } from './benchmarks/event-bus.ts';
 import { idleRssBenchmark } from './benchmarks/idle-rss.ts';
 import { kitHttpBenchmark } from './benchmarks/kit-http.ts';
 import { loginBenchmark } from './benchmarks/login.ts';
+import { logisticsPromiseBenchmark } from './benchmarks/logistics-promise.ts';
 import { storefrontBuildBenchmark } from './benchmarks/storefront-build.ts';
 import type { BenchContext, Benchmark } from './benchmarks/types.ts';
 import { type BenchRun, renderTable, updateReadme, writeResults } from './results.ts';
@@ -24,6 +25,7 @@ const benchmarks: Benchmark[] = [
   catalogFlashSaleBenchmark,
   catalogSearchBenchmark,
   catalogBatchImportBenchmark,
+  logisticsPromiseBenchmark,
   storefrontBuildBenchmark,
   edgeProductPageBenchmark,
 ];

@@ -1,6 +1,7 @@
 import type { MigrationContext } from '@fruitables/db';
 import { catalogContext } from '@fruitables/schema-catalog';
 import { identityContext } from '@fruitables/schema-identity';
+import { logisticsContext } from '@fruitables/schema-logistics';
 import { ordersContext } from '@fruitables/schema-orders';
 import { storefrontContext } from '@fruitables/schema-storefront';
 
@@ -9,4 +10,10 @@ import { storefrontContext } from '@fruitables/schema-storefront';
  * adding its schema package's context here; the migrate Job and the local stack both read
  * this one list.
  */
-export const platformContexts: MigrationContext[] = [identityContext, catalogContext, storefrontContext, ordersContext];
+export const platformContexts: MigrationContext[] = [
+  identityContext,
+  catalogContext,
+  storefrontContext,
+  ordersContext,
+  logisticsContext,
+];

@@ -23,3 +23,7 @@ export type ShipmentStatus = (typeof shipmentStatuses)[number];
 /** tracker.delivery carrier ids the farmers may ship with. */
 export const carrierIds = ['kr.cjlogistics', 'kr.epost', 'kr.lotte', 'kr.hanjin', 'kr.logen'] as const;
 export type CarrierId = (typeof carrierIds)[number];
+
+/** What an admin's closure stops: pick-ups at farms, arrivals, or both. */
+export const closureScopes = ['dispatch', 'delivery', 'all'] as const;
+export type ClosureScope = (typeof closureScopes)[number];

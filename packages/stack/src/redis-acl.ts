@@ -97,6 +97,12 @@ export const serviceRedisAccess: readonly RedisServiceAccess[] = [
     ],
   },
   {
+    service: 'logistics',
+    publishes: 'logistics.events',
+    // Paid orders' contents, cancelled and packing fulfilments (apps/logistics/src/order-events.ts).
+    subscribes: [{ stream: 'orders.events', group: 'logistics' }],
+  },
+  {
     service: 'storefront',
     // The rebuilder re-renders pages on catalog's changes (apps/storefront/src/rebuild/rebuilder.ts).
     subscribes: [{ stream: 'catalog.events', group: 'storefront' }],

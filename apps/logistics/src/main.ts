@@ -1,0 +1,4 @@
+import { runService } from '@fruitables/kit';
+import { logisticsService } from './service.ts';
+
+await runService(logisticsService, process.env);

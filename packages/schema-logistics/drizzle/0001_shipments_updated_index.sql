@@ -1,0 +1,1 @@
+CREATE INDEX "shipments_updated_idx" ON "logistics"."shipments" USING btree ("updated_at");

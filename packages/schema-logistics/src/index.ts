@@ -1,0 +1,2 @@
+export { logisticsContext } from './context.ts';
+export * from './schema.ts';
