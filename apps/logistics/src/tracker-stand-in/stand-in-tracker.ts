@@ -4,8 +4,8 @@ import type { CourierEvent, TrackerStatusCode } from '../domain/shipments/courie
  * A stand-in for tracker.delivery (API v2): a real HTTP server answering the same GraphQL
  * `track` query and `registerTrackWebhook` mutation. Every number it is asked about starts a
  * courier journey at that moment of its own clock (집하 → 간선 → 배송출발 → 배송완료, one step
- * every `stepMs`); tests move the clock (`advance`) or speed it up (`speed`), and switch
- * outages on and off. Webhooks registered for a number are called when its journey moves.
+ * every `stepMs`); tests move the clock (`advance`, or `POST /control/advance?ms=` from another
+ * process) or speed it up (`speed`), and switch outages on and off (`POST /control/outage?on=true`). Webhooks registered for a number are called when its journey moves.
  */
 
 export interface StandInTrackerOptions {
@@ -108,6 +108,18 @@ export async function startStandInTracker(options: StandInTrackerOptions = {}): 
       count++;
       const url = new URL(request.url);
       if (url.pathname === '/healthz') return new Response('ok');
+      // The same controls over HTTP, for tests in another process (the e2e journey against `up`'s stand-in).
+      if (request.method === 'POST' && url.pathname === '/control/advance') {
+        const ms = Number(url.searchParams.get('ms'));
+        if (!Number.isFinite(ms) || ms < 0) return new Response('ms must be a non-negative number', { status: 400 });
+        offset += ms;
+        await notify();
+        return new Response(null, { status: 204 });
+      }
+      if (request.method === 'POST' && url.pathname === '/control/outage') {
+        outage = url.searchParams.get('on') === 'true';
+        return new Response(null, { status: 204 });
+      }
       if (outage) return new Response('courier tracking is down', { status: 503 });
       if (request.method !== 'POST' || url.pathname !== '/graphql') return new Response('not found', { status: 404 });
       const body = (await request.json().catch(() => null)) as {
