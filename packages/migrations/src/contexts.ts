@@ -1,6 +1,7 @@
 import type { MigrationContext } from '@fruitables/db';
 import { catalogContext } from '@fruitables/schema-catalog';
 import { identityContext } from '@fruitables/schema-identity';
+import { paymentsContext } from '@fruitables/schema-payments';
 import { storefrontContext } from '@fruitables/schema-storefront';
 
 /**
@@ -8,4 +9,9 @@ import { storefrontContext } from '@fruitables/schema-storefront';
  * adding its schema package's context here; the migrate Job and the local stack both read
  * this one list.
  */
-export const platformContexts: MigrationContext[] = [identityContext, catalogContext, storefrontContext];
+export const platformContexts: MigrationContext[] = [
+  identityContext,
+  catalogContext,
+  storefrontContext,
+  paymentsContext,
+];

@@ -3,4 +3,5 @@
 
 export * from './examples.ts';
 export * from './internal-refunds.ts';
+export * from './payments.ts';
 export * from './values.ts';
