@@ -8,11 +8,13 @@ import {
   type Lifecycle,
   type Logger,
   type ReadinessCheck,
+  requireFarmAccess,
   requireRole,
 } from '@fruitables/kit';
 import type { Registry } from 'prom-client';
 import { PAYMENTS_AUDIENCE, paymentsServiceScopes } from './contract/internal-refunds.ts';
 import type { CheckoutSettings, DomainContext, PaymentsDb, ReconcilePolicy } from './domain/context.ts';
+import type { LedgerPolicy } from './domain/ledger-entries.ts';
 import type { OrdersGateway } from './domain/orders-gateway.ts';
 import type { PaymentGateway } from './domain/pg.ts';
 import type { PaymentsApp } from './routes/deps.ts';
@@ -36,6 +38,7 @@ export interface PaymentsDeps {
   orders: OrdersGateway;
   checkout: CheckoutSettings;
   reconcile: ReconcilePolicy;
+  ledger: LedgerPolicy;
   /** Webhooks processed after their 200; the runner drains them at shutdown. */
   webhookJobs: WebhookJobs;
   readiness: readonly ReadinessCheck[];
@@ -65,7 +68,7 @@ export function createApp(deps: PaymentsDeps): PaymentsApp {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
-    description: "An access token from identity: a shopper's.",
+    description: "An access token from identity: a shopper's, a farmer's or an admin's.",
   });
   // Before any route: every /internal route needs a service token minted for payments with the
   // scope the route declares, or nobody gets in.
@@ -89,6 +92,7 @@ export function createApp(deps: PaymentsDeps): PaymentsApp {
     orders: deps.orders,
     checkout: deps.checkout,
     reconcile: deps.reconcile,
+    ledger: deps.ledger,
   };
   const signedIn = authenticate({
     keys: deps.keys,
@@ -97,6 +101,12 @@ export function createApp(deps: PaymentsDeps): PaymentsApp {
     audience: deps.audience,
     clock: deps.clock,
   });
-  registerRoutes(app, { ctx, shopperOnly: [signedIn, requireRole('shopper')], webhookJobs: deps.webhookJobs });
+  registerRoutes(app, {
+    ctx,
+    shopperOnly: [signedIn, requireRole('shopper')],
+    farmAccess: [signedIn, requireFarmAccess((c) => c.req.param('farmId'))],
+    adminOnly: [signedIn, requireRole('admin')],
+    webhookJobs: deps.webhookJobs,
+  });
   return app;
 }

@@ -24,6 +24,10 @@ export const paymentsEnvShape = {
   /** An in-flight confirm younger than this is left to the process that sent it. */
   PAYMENTS_IN_FLIGHT_GRACE_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   /** A confirm the PG still shows unapproved this long after is given up. */
+  /** The platform's commission on a farm's goods, in basis points (1,000 = 10%). */
+  PAYMENTS_COMMISSION_BPS: z.coerce.number().int().min(0).max(5_000).default(1_000),
+  /** The PG's fee per payment, in basis points, as the ledger books it. */
+  PAYMENTS_PG_FEE_BPS: z.coerce.number().int().min(0).max(1_000).default(250),
   PAYMENTS_ABANDON_AFTER_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(600_000),
 };
 

@@ -5,6 +5,7 @@ import { outbox, paymentsTables } from '@fruitables/schema-payments';
 import { createApp } from './app.ts';
 import { paymentsProducer } from './domain/events.ts';
 import { checkoutSettingsFrom, paymentsEnvShape } from './env.ts';
+import { createOrderEventsConsumer } from './ledger/order-events.ts';
 import { createOrdersGateway } from './orders-client/orders-gateway.ts';
 import { startReconcileSweep } from './sweeps.ts';
 import { createTossGateway } from './toss/toss-gateway.ts';
@@ -20,7 +21,7 @@ export const paymentsService = defineService({
   verifiesTokens: true,
   async build({ env, config, db, logger, clock, auth, http, ...platform }) {
     const { client, ...checkout } = config;
-    const { redis, registry, lifecycle, keys, readiness } = platform;
+    const { redis, registry, lifecycle, keys, readiness, busMetrics: metrics, consumerName } = platform;
     const orders = createOrdersGateway(
       createServiceClient({
         callee: 'orders',
@@ -46,7 +47,8 @@ export const paymentsService = defineService({
       inFlightGraceMs: env.PAYMENTS_IN_FLIGHT_GRACE_MS,
       abandonAfterMs: env.PAYMENTS_ABANDON_AFTER_MS,
     };
-    const domain = { db, clock, logger, pg, reconcile };
+    const ledger = { commissionBps: env.PAYMENTS_COMMISSION_BPS, pgFeeBps: env.PAYMENTS_PG_FEE_BPS };
+    const domain = { db, clock, logger, pg, reconcile, ledger };
     const webhookJobs = createWebhookJobs(domain, logger);
     return {
       app: createApp({
@@ -62,10 +64,17 @@ export const paymentsService = defineService({
         orders,
         checkout,
         reconcile,
+        ledger,
         webhookJobs,
         ...auth,
         ...http,
       }),
+      consumers: {
+        'orders-events consumer': createOrderEventsConsumer(
+          { redis: platform.redisConnection, db, logger, metrics, consumerName },
+          ledger,
+        ),
+      },
       sweeps: {
         reconciler: () => startReconcileSweep(domain, { intervalMs: env.PAYMENTS_RECONCILE_INTERVAL_MS, logger }),
       },

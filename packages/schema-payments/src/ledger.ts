@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, check, index, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { payments as schema } from './namespace.ts';
 import { createdAt } from './payments.ts';
 
@@ -49,3 +49,33 @@ export const journalLines = schema.table(
     check('journal_lines_amount_nonzero', sql`${table.amount} <> 0`),
   ],
 );
+
+/**
+ * A settlement's payment to one farm: what its payable account held at the run, moved to the
+ * bank in one journal entry (`journal_entry_id`). `held` payouts were not sent (an admin put
+ * the farm on hold); they stay payable.
+ */
+export const payouts = schema.table(
+  'payouts',
+  {
+    id: uuid('id').primaryKey(),
+    farmId: uuid('farm_id').notNull(),
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    journalEntryId: uuid('journal_entry_id').references(() => journalEntries.id),
+    paidAt: timestamp('paid_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex('payouts_farm_period_key').on(table.farmId, table.periodEnd),
+    check('payouts_amount_positive', sql`${table.amount} > 0`),
+  ],
+);
+
+/** Farms whose payouts an admin stopped (a dispute, a bank account to check); settlement skips them. */
+export const payoutHolds = schema.table('payout_holds', {
+  farmId: uuid('farm_id').primaryKey(),
+  reason: text('reason').notNull(),
+  createdAt: createdAt(),
+});

@@ -1,5 +1,5 @@
 import { createInboxTable, createOutboxTable } from '@fruitables/bus';
-import { journalEntries, journalLines } from './ledger.ts';
+import { journalEntries, journalLines, payoutHolds, payouts } from './ledger.ts';
 import { payments as schema } from './namespace.ts';
 import { confirmAttempts, payments, refunds, webhookReceipts } from './payments.ts';
 
@@ -18,6 +18,8 @@ export const paymentsTables = {
   webhookReceipts,
   journalEntries,
   journalLines,
+  payouts,
+  payoutHolds,
   outbox,
   inbox,
 };

@@ -3,8 +3,10 @@ import { eq } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { PaymentsDb } from './context.ts';
 import { publishPaymentsEvent } from './events.ts';
+import { type LedgerPolicy, paymentEntries } from './ledger-entries.ts';
 import type { PaymentRow } from './payment-records.ts';
 import type { PgPayment } from './pg.ts';
+import { postEntry } from './post-entry.ts';
 
 /** The PG statuses of a payment it approved (later cancels included: the money did come in first). */
 const APPROVED = new Set(['DONE', 'PARTIAL_CANCELED', 'CANCELED']);
@@ -19,7 +21,7 @@ const APPROVED = new Set(['DONE', 'PARTIAL_CANCELED', 'CANCELED']);
  */
 export async function applyPgPayment(
   tx: PaymentsDb,
-  ctx: { logger: Logger; now: Date },
+  ctx: { logger: Logger; now: Date; ledger: LedgerPolicy },
   payment: PaymentRow,
   pg: PgPayment,
 ): Promise<PaymentRow> {
@@ -65,6 +67,13 @@ export async function applyPgPayment(
         approvedAt: approvedAt.toISOString(),
       },
     });
+    for (const entry of paymentEntries(ctx.ledger, {
+      orderId: payment.orderId,
+      paymentKey: pg.paymentKey,
+      amount: payment.amount,
+    })) {
+      await postEntry(tx, entry, ctx.now);
+    }
     return updated ?? payment;
   }
   if (pg.status === 'WAITING_FOR_DEPOSIT' && payment.status === 'awaiting' && pg.virtualAccount) {

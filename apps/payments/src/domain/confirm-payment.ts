@@ -34,7 +34,7 @@ export interface ConfirmRequest {
   amount: number;
 }
 
-type ConfirmContext = Pick<DomainContext, 'db' | 'clock' | 'logger' | 'pg' | 'orders' | 'reconcile'>;
+type ConfirmContext = Pick<DomainContext, 'db' | 'clock' | 'logger' | 'pg' | 'orders' | 'reconcile' | 'ledger'>;
 
 /** The same order and paymentKey are the same confirm at the PG, on every retry and after every crash. */
 export const confirmIdempotencyKey = (orderId: string, paymentKey: string): string =>
@@ -114,7 +114,7 @@ async function recordApproval(
   return ctx.db.transaction(async (tx) => {
     const payment = await lockPayment(tx, attempt.orderId);
     if (!payment) return undefined;
-    const applied = await applyPgPayment(tx, { logger: ctx.logger, now }, payment, pg);
+    const applied = await applyPgPayment(tx, { logger: ctx.logger, now, ledger: ctx.ledger }, payment, pg);
     await settleAttempt(tx, attempt.id, now, { state: 'succeeded' });
     return applied;
   });

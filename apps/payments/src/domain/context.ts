@@ -2,6 +2,7 @@ import type { Clock } from '@fruitables/core';
 import type { Executor } from '@fruitables/db';
 import type { paymentsTables } from '@fruitables/schema-payments';
 import type { Logger } from 'pino';
+import type { LedgerPolicy } from './ledger-entries.ts';
 import type { OrdersGateway } from './orders-gateway.ts';
 import type { PaymentGateway } from './pg.ts';
 
@@ -35,4 +36,6 @@ export interface DomainContext {
   orders: OrdersGateway;
   checkout: CheckoutSettings;
   reconcile: ReconcilePolicy;
+  /** Commission and PG fee rates the ledger posts with. */
+  ledger: LedgerPolicy;
 }

@@ -5,8 +5,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { DomainContext, PaymentsDb } from './context.ts';
 import { idempotencyKeyReused, paymentNotCompleted, paymentNotFound, refundExceedsPaid } from './errors.ts';
 import { publishPaymentsEvent } from './events.ts';
+import { refundEntry } from './ledger-entries.ts';
 import { lockPayment, type RefundRow, reservedRefunds } from './payment-records.ts';
 import { PgRefused } from './pg.ts';
+import { postEntry } from './post-entry.ts';
 
 export interface RefundRequest {
   /** The caller's Idempotency-Key. */
@@ -128,6 +130,7 @@ async function completeRefund(ctx: RefundContext, refundId: string): Promise<Ref
         refundedAt: now.toISOString(),
       },
     });
+    await postEntry(tx, refundEntry({ refundId: refund.id, orderId: refund.orderId, amount: refund.amount }), now);
     return refund;
   });
 }

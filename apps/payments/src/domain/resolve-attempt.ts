@@ -5,7 +5,7 @@ import type { DomainContext, PaymentsDb } from './context.ts';
 import { type AttemptRow, lockPayment, type PaymentRow } from './payment-records.ts';
 import { PG_NOT_FOUND_CODES, type PgPayment, PgRefused } from './pg.ts';
 
-type ResolveContext = Pick<DomainContext, 'db' | 'clock' | 'logger' | 'pg' | 'reconcile'>;
+type ResolveContext = Pick<DomainContext, 'db' | 'clock' | 'logger' | 'pg' | 'reconcile' | 'ledger'>;
 
 const APPROVED_OR_WAITING = new Set(['DONE', 'PARTIAL_CANCELED', 'CANCELED', 'WAITING_FOR_DEPOSIT']);
 
@@ -53,7 +53,7 @@ export async function applyLookup(
   return ctx.db.transaction(async (tx) => {
     let payment = await lockPayment(tx, attempt.orderId);
     if (!payment) return undefined;
-    if (pg) payment = await applyPgPayment(tx, { logger: ctx.logger, now }, payment, pg);
+    if (pg) payment = await applyPgPayment(tx, { logger: ctx.logger, now, ledger: ctx.ledger }, payment, pg);
     const ours = pg?.paymentKey === attempt.paymentKey;
     if (ours && pg && APPROVED_OR_WAITING.has(pg.status)) {
       await settleAttempt(tx, attempt.id, now, { state: 'succeeded' });

@@ -6,7 +6,7 @@ import type { DomainContext } from './context.ts';
 import { findPayment, lockPayment, unsettledAttempts } from './payment-records.ts';
 import { lookUpOrder, settleAttempt } from './resolve-attempt.ts';
 
-type WebhookContext = Pick<DomainContext, 'db' | 'clock' | 'logger' | 'pg' | 'reconcile'>;
+type WebhookContext = Pick<DomainContext, 'db' | 'clock' | 'logger' | 'pg' | 'reconcile' | 'ledger'>;
 
 export interface WebhookNotice {
   eventType: string;
@@ -52,7 +52,7 @@ export async function syncOrderWithPg(ctx: WebhookContext, orderId: string): Pro
   await ctx.db.transaction(async (tx) => {
     const payment = await lockPayment(tx, orderId);
     if (!payment) return;
-    const applied = await applyPgPayment(tx, { logger: ctx.logger, now }, payment, pg);
+    const applied = await applyPgPayment(tx, { logger: ctx.logger, now, ledger: ctx.ledger }, payment, pg);
     if (applied.status !== 'paid' && applied.status !== 'waiting_for_deposit') return;
     for (const attempt of await unsettledAttempts(tx, payment.id)) {
       const state = attempt.paymentKey === applied.paymentKey ? 'succeeded' : 'failed';

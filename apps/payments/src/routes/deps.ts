@@ -11,6 +11,9 @@ export interface RouteDeps {
   ctx: DomainContext;
   /** Shopper routes: a valid, unrevoked access token with the shopper role. */
   shopperOnly: MiddlewareHandler<KitEnv>[];
+  /** Farmer routes: signed in, a farmer of the `{farmId}` in the path or an admin; anyone else gets 404. */
+  farmAccess: MiddlewareHandler<KitEnv>[];
+  adminOnly: MiddlewareHandler<KitEnv>[];
   /** Webhooks are processed after the 200, in the background; shutdown waits for them. */
   webhookJobs: WebhookJobs;
 }

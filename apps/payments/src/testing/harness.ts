@@ -36,6 +36,8 @@ export interface HarnessOptions {
   reconcile?: Partial<ReconcilePolicy>;
 }
 
+export const TEST_LEDGER = { commissionBps: 1_000, pgFeeBps: 250 };
+
 export const TEST_RECONCILE: ReconcilePolicy = { inFlightGraceMs: 30_000, abandonAfterMs: 600_000 };
 
 export function createHarness(label: string, options: HarnessOptions = {}): Promise<PaymentsHarness> {
@@ -68,7 +70,16 @@ export function createHarness(label: string, options: HarnessOptions = {}): Prom
         clientKey: toss.clientKey,
         paymentPageUrl: `${toss.url}/payment-page`,
       };
-      const ctx: DomainContext = { db, clock, logger: logs.logger, pg, orders: ordersGateway, checkout, reconcile };
+      const ctx: DomainContext = {
+        db,
+        clock,
+        logger: logs.logger,
+        pg,
+        orders: ordersGateway,
+        checkout,
+        reconcile,
+        ledger: TEST_LEDGER,
+      };
       const webhookJobs = createWebhookJobs(ctx, logs.logger);
       const app = createApp({
         db,
@@ -85,6 +96,7 @@ export function createHarness(label: string, options: HarnessOptions = {}): Prom
         orders: ordersGateway,
         checkout,
         reconcile,
+        ledger: TEST_LEDGER,
         webhookJobs,
         bodyLimitBytes: 64 * 1024,
         requestTimeoutMs: 30_000,
