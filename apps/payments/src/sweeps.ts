@@ -13,7 +13,7 @@ export interface Sweep {
  * SKIP LOCKED and every effect is idempotent.
  */
 export function startReconcileSweep(
-  ctx: Pick<DomainContext, 'db' | 'clock' | 'logger' | 'pg' | 'reconcile' | 'ledger'>,
+  ctx: Pick<DomainContext, 'db' | 'clock' | 'logger' | 'pg' | 'reconcile' | 'ledger' | 'checkpoint'>,
   options: { intervalMs: number; logger: Logger },
 ): Sweep {
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -34,7 +34,10 @@ export interface ConfirmRequest {
   amount: number;
 }
 
-type ConfirmContext = Pick<DomainContext, 'db' | 'clock' | 'logger' | 'pg' | 'orders' | 'reconcile' | 'ledger'>;
+type ConfirmContext = Pick<
+  DomainContext,
+  'db' | 'clock' | 'logger' | 'pg' | 'orders' | 'reconcile' | 'ledger' | 'checkpoint'
+>;
 
 /** The same order and paymentKey are the same confirm at the PG, on every retry and after every crash. */
 export const confirmIdempotencyKey = (orderId: string, paymentKey: string): string =>
@@ -100,6 +103,7 @@ async function beginAttempt(
       })
       .returning();
     if (!attempt) throw confirmInProgress();
+    ctx.checkpoint?.('attempt:before-commit');
     return { attempt };
   });
 }
@@ -111,13 +115,16 @@ async function recordApproval(
   pg: Awaited<ReturnType<DomainContext['pg']['confirm']>>,
 ): Promise<PaymentRow | undefined> {
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     const payment = await lockPayment(tx, attempt.orderId);
     if (!payment) return undefined;
     const applied = await applyPgPayment(tx, { logger: ctx.logger, now, ledger: ctx.ledger }, payment, pg);
     await settleAttempt(tx, attempt.id, now, { state: 'succeeded' });
+    ctx.checkpoint?.('apply:before-commit');
     return applied;
   });
+  ctx.checkpoint?.('apply:after-commit');
+  return result;
 }
 
 /** The PG refused for good: the attempt failed, and orders hears of it (not final: the shopper may try again). */
@@ -141,7 +148,9 @@ async function recordRefusal(ctx: ConfirmContext, attempt: AttemptRow, refusal: 
         failedAt: now.toISOString(),
       },
     });
+    ctx.checkpoint?.('refusal:before-commit');
   });
+  ctx.checkpoint?.('refusal:after-commit');
 }
 
 /**
@@ -162,11 +171,18 @@ export async function confirmPayment(ctx: ConfirmContext, request: ConfirmReques
   const begun = await beginAttempt(ctx, order, request);
   if ('settled' in begun) return begun.settled;
   const { attempt } = begun;
+  ctx.checkpoint?.('attempt:after-commit');
   try {
-    const pg = await ctx.pg.confirm(
-      { paymentKey: request.paymentKey, orderId: request.orderId, amount: order.amount },
-      attempt.idempotencyKey,
-    );
+    ctx.checkpoint?.('pg-confirm:before-call');
+    let pg: Awaited<ReturnType<DomainContext['pg']['confirm']>>;
+    try {
+      pg = await ctx.pg.confirm(
+        { paymentKey: request.paymentKey, orderId: request.orderId, amount: order.amount },
+        attempt.idempotencyKey,
+      );
+    } finally {
+      ctx.checkpoint?.('pg-confirm:after-call');
+    }
     const payment = await recordApproval(ctx, attempt, pg);
     const result = payment && confirmResultOf(payment);
     if (result && result.paymentKey === request.paymentKey) return result;

@@ -38,4 +38,9 @@ export interface DomainContext {
   reconcile: ReconcilePolicy;
   /** Commission and PG fee rates the ledger posts with. */
   ledger: LedgerPolicy;
+  /**
+   * A test seam: called at named points around the PG calls and the commits
+   * (`attempt:after-commit`, `pg-confirm:before-call`…); the crash test kills the process there.
+   */
+  checkpoint?: (point: string) => void;
 }

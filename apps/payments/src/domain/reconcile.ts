@@ -5,7 +5,7 @@ import { sendRefund } from './refund-payment.ts';
 import { resolveAttempt } from './resolve-attempt.ts';
 import { processWebhook, syncOrderWithPg } from './webhooks.ts';
 
-type ReconcileContext = Pick<DomainContext, 'db' | 'clock' | 'logger' | 'pg' | 'reconcile' | 'ledger'>;
+type ReconcileContext = Pick<DomainContext, 'db' | 'clock' | 'logger' | 'pg' | 'reconcile' | 'ledger' | 'checkpoint'>;
 
 /**
  * Claims up to `limit` confirm attempts left open: in flight past the grace period (their

@@ -5,7 +5,7 @@ import type { DomainContext, PaymentsDb } from './context.ts';
 import { type AttemptRow, lockPayment, type PaymentRow } from './payment-records.ts';
 import { PG_NOT_FOUND_CODES, type PgPayment, PgRefused } from './pg.ts';
 
-type ResolveContext = Pick<DomainContext, 'db' | 'clock' | 'logger' | 'pg' | 'reconcile' | 'ledger'>;
+type ResolveContext = Pick<DomainContext, 'db' | 'clock' | 'logger' | 'pg' | 'reconcile' | 'ledger' | 'checkpoint'>;
 
 const APPROVED_OR_WAITING = new Set(['DONE', 'PARTIAL_CANCELED', 'CANCELED', 'WAITING_FOR_DEPOSIT']);
 
@@ -50,7 +50,7 @@ export async function applyLookup(
   pg: PgPayment | undefined,
 ): Promise<PaymentRow | undefined> {
   const now = ctx.clock.now();
-  return ctx.db.transaction(async (tx) => {
+  const result = await ctx.db.transaction(async (tx) => {
     let payment = await lockPayment(tx, attempt.orderId);
     if (!payment) return undefined;
     if (pg) payment = await applyPgPayment(tx, { logger: ctx.logger, now, ledger: ctx.ledger }, payment, pg);
@@ -67,8 +67,11 @@ export async function applyLookup(
     } else {
       await settleAttempt(tx, attempt.id, now, { state: 'unknown' });
     }
+    ctx.checkpoint?.('lookup:before-commit');
     return payment;
   });
+  ctx.checkpoint?.('lookup:after-commit');
+  return result;
 }
 
 /**
@@ -81,12 +84,19 @@ export async function resolveAttempt(
   attempt: Pick<AttemptRow, 'id' | 'orderId' | 'paymentKey' | 'createdAt'>,
 ): Promise<PaymentRow | undefined> {
   let pg: PgPayment | undefined;
+  ctx.checkpoint?.('lookup:before-call');
   try {
     pg = await lookUpOrder(ctx, attempt.orderId);
   } catch (error) {
+    ctx.checkpoint?.('lookup:after-call');
     ctx.logger.warn({ err: error, orderId: attempt.orderId }, 'PG lookup failed; confirm left unknown');
-    await ctx.db.transaction((tx) => settleAttempt(tx, attempt.id, ctx.clock.now(), { state: 'unknown' }));
+    await ctx.db.transaction(async (tx) => {
+      await settleAttempt(tx, attempt.id, ctx.clock.now(), { state: 'unknown' });
+      ctx.checkpoint?.('unknown:before-commit');
+    });
+    ctx.checkpoint?.('unknown:after-commit');
     return undefined;
   }
+  ctx.checkpoint?.('lookup:after-call');
   return applyLookup(ctx, attempt, pg);
 }

@@ -6,7 +6,7 @@ import type { DomainContext } from './context.ts';
 import { findPayment, lockPayment, unsettledAttempts } from './payment-records.ts';
 import { lookUpOrder, settleAttempt } from './resolve-attempt.ts';
 
-type WebhookContext = Pick<DomainContext, 'db' | 'clock' | 'logger' | 'pg' | 'reconcile' | 'ledger'>;
+type WebhookContext = Pick<DomainContext, 'db' | 'clock' | 'logger' | 'pg' | 'reconcile' | 'ledger' | 'checkpoint'>;
 
 export interface WebhookNotice {
   eventType: string;

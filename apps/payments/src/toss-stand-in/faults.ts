@@ -13,6 +13,8 @@ export const faultRuleSchema = z.object({
   kind: z.enum(['hang', 'error']),
   afterApplying: z.boolean().default(false),
   status: z.number().int().min(500).max(599).default(500),
+  /** Only calls about this order (all orders when absent), so concurrent tests can share one stand-in. */
+  orderId: z.string().optional(),
   /** How many matching calls it hits before it is used up. */
   times: z.number().int().min(1).default(1),
 });
@@ -31,8 +33,10 @@ export interface Faults {
   set(settings: z.input<typeof faultSettingsSchema>): void;
   clear(): void;
   latencyMs(): number;
-  /** Takes the next rule matching `endpoint`, counting it used. */
-  take(endpoint: Exclude<FaultEndpoint, 'any'>): FaultRule | undefined;
+  /** Adds rules to the ones set (tests sharing the stand-in add their own order's). */
+  add(rules: z.input<typeof faultRuleSchema>[]): void;
+  /** Takes the next rule matching `endpoint` and the call's order, counting it used. */
+  take(endpoint: Exclude<FaultEndpoint, 'any'>, orderId: string | undefined): FaultRule | undefined;
 }
 
 export function createFaults(): Faults {
@@ -44,9 +48,16 @@ export function createFaults(): Faults {
     clear() {
       settings = { latencyMs: 0, rules: [] };
     },
+    add(rules) {
+      settings = { ...settings, rules: [...settings.rules, ...rules.map((rule) => faultRuleSchema.parse(rule))] };
+    },
     latencyMs: () => settings.latencyMs,
-    take(endpoint) {
-      const rule = settings.rules.find((candidate) => candidate.endpoint === endpoint || candidate.endpoint === 'any');
+    take(endpoint, orderId) {
+      const rule = settings.rules.find(
+        (candidate) =>
+          (candidate.endpoint === endpoint || candidate.endpoint === 'any') &&
+          (candidate.orderId === undefined || candidate.orderId === orderId),
+      );
       if (!rule) return undefined;
       rule.times -= 1;
       if (rule.times <= 0) settings.rules = settings.rules.filter((candidate) => candidate !== rule);

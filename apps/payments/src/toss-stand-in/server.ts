@@ -146,11 +146,12 @@ export function startTossStandIn(options: TossStandInOptions = {}): TossStandIn 
   async function withFaults(
     request: Request,
     endpoint: 'confirm' | 'cancel' | 'lookup',
+    orderId: string | undefined,
     operation: () => Promise<Response>,
   ): Promise<Response> {
     const latency = faults.latencyMs();
     if (latency > 0) await Bun.sleep(latency);
-    const rule: FaultRule | undefined = faults.take(endpoint);
+    const rule: FaultRule | undefined = faults.take(endpoint, orderId);
     if (!rule) return operation();
     if (rule.afterApplying) await operation();
     if (rule.kind === 'hang') return hang(request);
@@ -167,7 +168,7 @@ export function startTossStandIn(options: TossStandInOptions = {}): TossStandIn 
     if (path === '/v1/payments/confirm' && request.method === 'POST') {
       const body = await readJson(request, confirmBody);
       if (!body.ok) return tossErrorResponse(tossErrors.invalidRequest());
-      return withFaults(request, 'confirm', () =>
+      return withFaults(request, 'confirm', body.value.orderId, () =>
         once(request, `confirm ${body.text}`, () => {
           const result = ledger.confirm(body.value);
           if (result.ok) statusChanged(result.payment);
@@ -177,8 +178,9 @@ export function startTossStandIn(options: TossStandInOptions = {}): TossStandIn 
     }
     const byOrder = /^\/v1\/payments\/orders\/([^/]+)$/.exec(path);
     if (byOrder && request.method === 'GET') {
-      return withFaults(request, 'lookup', async () => {
-        const all = ledger.byOrder(decodeURIComponent(byOrder[1] ?? ''));
+      const orderId = decodeURIComponent(byOrder[1] ?? '');
+      return withFaults(request, 'lookup', orderId, async () => {
+        const all = ledger.byOrder(orderId);
         const chosen =
           all.find((payment) => APPROVED.includes(payment.status) || payment.status === 'WAITING_FOR_DEPOSIT') ??
           all.at(-1);
@@ -190,7 +192,7 @@ export function startTossStandIn(options: TossStandInOptions = {}): TossStandIn 
       const paymentKey = decodeURIComponent(cancel[1] ?? '');
       const body = await readJson(request, cancelBody);
       if (!body.ok) return tossErrorResponse(tossErrors.invalidRequest());
-      return withFaults(request, 'cancel', () =>
+      return withFaults(request, 'cancel', ledger.payments.get(paymentKey)?.orderId, () =>
         once(request, `cancel ${paymentKey} ${body.text}`, () => {
           const result = ledger.cancel(paymentKey, body.value);
           if (result.ok) statusChanged(result.payment);
@@ -200,8 +202,8 @@ export function startTossStandIn(options: TossStandInOptions = {}): TossStandIn 
     }
     const byKey = /^\/v1\/payments\/([^/]+)$/.exec(path);
     if (byKey && request.method === 'GET') {
-      return withFaults(request, 'lookup', async () => {
-        const payment = ledger.payments.get(decodeURIComponent(byKey[1] ?? ''));
+      const payment = ledger.payments.get(decodeURIComponent(byKey[1] ?? ''));
+      return withFaults(request, 'lookup', payment?.orderId, async () => {
         return payment ? answer({ ok: true, payment }) : tossErrorResponse(tossErrors.notFoundPayment());
       });
     }

@@ -10,7 +10,7 @@ export interface WebhookJobs {
 }
 
 export function createWebhookJobs(
-  ctx: Pick<DomainContext, 'db' | 'clock' | 'logger' | 'pg' | 'reconcile' | 'ledger'>,
+  ctx: Pick<DomainContext, 'db' | 'clock' | 'logger' | 'pg' | 'reconcile' | 'ledger' | 'checkpoint'>,
   logger: Logger,
 ): WebhookJobs {
   const running = new Set<Promise<void>>();
