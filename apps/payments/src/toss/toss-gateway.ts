@@ -2,6 +2,18 @@ import type { Logger } from 'pino';
 import { type CancelRequest, type PaymentGateway, type PgPayment, PgRefused, PgUncertain } from '../domain/pg.ts';
 import { toPgPayment, tossErrorSchema, tossPaymentSchema } from './toss-payment-schema.ts';
 
+/**
+ * Toss's codes that mean "not now" rather than "no", even when sent with a 4xx: the same
+ * request may well succeed later, so what happened is unknown, not refused.
+ */
+const TRY_AGAIN_CODES = new Set([
+  'PROVIDER_ERROR',
+  'FAILED_INTERNAL_SYSTEM_PROCESSING',
+  'FAILED_PAYMENT_INTERNAL_SYSTEM_PROCESSING',
+  'IDEMPOTENT_REQUEST_PROCESSING',
+  'UNKNOWN_PAYMENT_ERROR',
+]);
+
 export interface TossGatewayOptions {
   /** `https://api.tosspayments.com` for Toss, the stand-in's URL locally and in tests. */
   apiUrl: string;
@@ -59,7 +71,7 @@ export function createTossGateway(options: TossGatewayOptions): PaymentGateway {
       return toPgPayment(payment.data);
     }
     const problem = tossErrorSchema.safeParse(json);
-    if (response.status >= 500 || !problem.success) {
+    if (response.status >= 500 || !problem.success || TRY_AGAIN_CODES.has(problem.data.code)) {
       options.logger?.warn(
         { status: response.status, path, code: problem.data?.code },
         'Toss answered an error we cannot rely on',
