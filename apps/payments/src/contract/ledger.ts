@@ -41,6 +41,9 @@ export const statementSchema = z
         description: z.string().openapi({ example: '구매확정: 농가 정산 예정' }),
         orderId: z.uuid().nullable(),
         postedAt: z.iso.datetime(),
+        /** A sale's goods net of refunds before commission; null for a payout. */
+        grossAmount: won.nullable().openapi({ example: 38_000 }),
+        commission: won.nullable().openapi({ example: 3_800 }),
         amount: won.openapi({ example: 34_200 }),
         balanceAfter: won,
       }),

@@ -1,5 +1,5 @@
 import { journalEntries, journalLines, payoutHolds, payouts } from '@fruitables/schema-payments';
-import { and, asc, desc, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import type { PaymentsDb } from './context.ts';
 import { accounts } from './ledger-entries.ts';
 
@@ -48,6 +48,10 @@ export interface StatementLine {
   description: string;
   orderId: string | null;
   postedAt: Date;
+  /** A sale's goods net of refunds, before commission; null for a payout. */
+  grossAmount: number | null;
+  /** The platform's commission taken from that sale; null for a payout. */
+  commission: number | null;
   /** Positive: owed to the farm; negative: paid out. */
   amount: number;
   balanceAfter: number;
@@ -88,11 +92,29 @@ export async function farmStatement(
       ),
     )
     .orderBy(asc(journalEntries.postedAt), asc(journalEntries.id));
+  // The commission of each sale, shown beside it (it sits on the platform's account, not the farm's).
+  const commissions = new Map<string, number>();
+  const sales = rows.filter((row) => row.kind === 'fulfilment_completed').map((row) => row.entryId);
+  if (sales.length > 0) {
+    const taken = await db
+      .select({ entryId: journalLines.entryId, amount: journalLines.amount })
+      .from(journalLines)
+      .where(and(eq(journalLines.account, accounts.commission), inArray(journalLines.entryId, sales)));
+    for (const row of taken) commissions.set(row.entryId, -Number(row.amount));
+  }
   let balance = opening;
   const lines = rows.map((row) => {
     const amount = -Number(row.amount);
     balance += amount;
-    return { ...row, amount, balanceAfter: balance };
+    const isSale = row.kind === 'fulfilment_completed';
+    const commission = isSale ? (commissions.get(row.entryId) ?? 0) : null;
+    return {
+      ...row,
+      grossAmount: commission === null ? null : amount + commission,
+      commission,
+      amount,
+      balanceAfter: balance,
+    };
   });
   return { opening, lines };
 }

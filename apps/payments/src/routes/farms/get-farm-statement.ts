@@ -36,12 +36,14 @@ const csvCell = (value: string | number): string => {
 };
 
 function toCsv(lines: StatementLine[]): string {
-  const header = ['일시', '구분', '내용', '주문번호', '금액', '잔액'];
+  const header = ['일시', '구분', '내용', '주문번호', '판매액', '수수료', '정산액', '잔액'];
   const rows = lines.map((line) => [
     formatSeoulDateTime(line.postedAt),
     kindLabels[line.kind] ?? line.kind,
     line.description,
     line.orderId ?? '',
+    line.grossAmount ?? '',
+    line.commission ?? '',
     line.amount,
     line.balanceAfter,
   ]);

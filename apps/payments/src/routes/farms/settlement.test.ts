@@ -56,7 +56,11 @@ describe("the farmer's balance and statement", () => {
     ]);
     const csv = await call(h, 'GET', `/v1/farms/${farmId}/statements?format=csv`, { token: farmer });
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect(csv.text.split('\r\n')[0]).toBe('\uFEFF일시,구분,내용,주문번호,금액,잔액');
+    expect(csv.text.split('\r\n')[0]).toBe('\uFEFF일시,구분,내용,주문번호,판매액,수수료,정산액,잔액');
+    expect(statement.lines.map((line) => [line.grossAmount, line.commission])).toEqual([
+      [30_000, 3_000],
+      [15_000, 1_500],
+    ]);
     expect(csv.text).toContain('판매(구매확정)');
 
     const period = { periodStart: '2026-11-30', periodEnd: '2026-12-06' };
