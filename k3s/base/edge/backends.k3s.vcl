@@ -31,6 +31,14 @@ backend svc_logistics {
     .between_bytes_timeout = 60s;
 }
 
+backend svc_payments {
+    .host = "payments.fruitables.svc.cluster.local";
+    .port = "80";
+    .connect_timeout = 1s;
+    # A confirm waits for Toss (PAYMENTS_TOSS_TIMEOUT_MS) and then, at worst, one lookup.
+    .first_byte_timeout = 30s;
+}
+
 # The shop's origin. The probe tells Varnish the origin is down (a restart, a drain)
 # before a shopper's request does, so cached pages are served from grace meanwhile.
 probe site_health {
@@ -62,6 +70,9 @@ sub fruitables_route_api {
         set req.http.x-fruitables-routed = "1";
     } elsif (req.http.x-fruitables-service == "logistics") {
         set req.backend_hint = svc_logistics;
+        set req.http.x-fruitables-routed = "1";
+    } elsif (req.http.x-fruitables-service == "payments") {
+        set req.backend_hint = svc_payments;
         set req.http.x-fruitables-routed = "1";
     } elsif (req.http.x-fruitables-service == "storefront") {
         set req.backend_hint = svc_storefront;

@@ -3,6 +3,7 @@ import { catalogContext } from '@fruitables/schema-catalog';
 import { identityContext } from '@fruitables/schema-identity';
 import { logisticsContext } from '@fruitables/schema-logistics';
 import { ordersContext } from '@fruitables/schema-orders';
+import { paymentsContext } from '@fruitables/schema-payments';
 import { storefrontContext } from '@fruitables/schema-storefront';
 
 /**
@@ -16,4 +17,5 @@ export const platformContexts: MigrationContext[] = [
   storefrontContext,
   ordersContext,
   logisticsContext,
+  paymentsContext,
 ];

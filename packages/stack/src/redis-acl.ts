@@ -103,6 +103,13 @@ export const serviceRedisAccess: readonly RedisServiceAccess[] = [
     subscribes: [{ stream: 'orders.events', group: 'logistics' }],
   },
   {
+    service: 'payments',
+    publishes: 'payments.events',
+    // OrderCompleted makes a fulfilment's goods payable to its farm in the ledger
+    // (apps/payments/src/ledger/order-events.ts).
+    subscribes: [{ stream: 'orders.events', group: 'payments' }],
+  },
+  {
     service: 'storefront',
     // The rebuilder re-renders pages on catalog's changes (apps/storefront/src/rebuild/rebuilder.ts).
     subscribes: [{ stream: 'catalog.events', group: 'storefront' }],

@@ -3,4 +3,6 @@
 
 export * from './examples.ts';
 export * from './internal-refunds.ts';
+export * from './ledger.ts';
+export * from './payments.ts';
 export * from './values.ts';

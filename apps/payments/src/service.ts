@@ -1,0 +1,84 @@
+import { createServiceTokenProvider, defineService } from '@fruitables/kit';
+import { createServiceClient, tokenUrlOf } from '@fruitables/kit/client';
+import { ORDERS_AUDIENCE, PAYMENTS_SCOPE } from '@fruitables/orders/contract';
+import { outbox, paymentsTables } from '@fruitables/schema-payments';
+import { createApp } from './app.ts';
+import { paymentsProducer } from './domain/events.ts';
+import { checkoutSettingsFrom, paymentsEnvShape } from './env.ts';
+import { createOrderEventsConsumer } from './ledger/order-events.ts';
+import { createOrdersGateway } from './orders-client/orders-gateway.ts';
+import { startReconcileSweep } from './sweeps.ts';
+import { createTossGateway } from './toss/toss-gateway.ts';
+import { createWebhookJobs } from './webhooks/webhook-jobs.ts';
+
+/** payments as the runner starts it: its settings, its tables, and how its parts are built. */
+export const paymentsService = defineService({
+  name: 'payments',
+  env: paymentsEnvShape,
+  config: checkoutSettingsFrom,
+  tables: paymentsTables,
+  producer: { stream: paymentsProducer.stream, outbox },
+  verifiesTokens: true,
+  async build({ env, config, db, logger, clock, auth, http, ...platform }) {
+    const { client, ...checkout } = config;
+    const { redis, registry, lifecycle, keys, readiness, busMetrics: metrics, consumerName } = platform;
+    const orders = createOrdersGateway(
+      createServiceClient({
+        callee: 'orders',
+        baseUrl: env.ORDERS_URL,
+        tokens: createServiceTokenProvider({
+          tokenUrl: tokenUrlOf(client.identityUrl),
+          clientId: client.id,
+          clientSecret: client.secret,
+          audience: ORDERS_AUDIENCE,
+          scopes: [PAYMENTS_SCOPE],
+          clock,
+        }),
+        logger,
+      }),
+    );
+    const pg = createTossGateway({
+      apiUrl: env.PAYMENTS_TOSS_API_URL,
+      secretKey: env.PAYMENTS_TOSS_SECRET_KEY,
+      timeoutMs: env.PAYMENTS_TOSS_TIMEOUT_MS,
+      logger,
+    });
+    const reconcile = {
+      inFlightGraceMs: env.PAYMENTS_IN_FLIGHT_GRACE_MS,
+      abandonAfterMs: env.PAYMENTS_ABANDON_AFTER_MS,
+    };
+    const ledger = { commissionBps: env.PAYMENTS_COMMISSION_BPS, pgFeeBps: env.PAYMENTS_PG_FEE_BPS };
+    const domain = { db, clock, logger, pg, reconcile, ledger };
+    const webhookJobs = createWebhookJobs(domain, logger);
+    return {
+      app: createApp({
+        db,
+        redis,
+        clock,
+        logger,
+        registry,
+        lifecycle,
+        keys,
+        readiness,
+        pg,
+        orders,
+        checkout,
+        reconcile,
+        ledger,
+        webhookJobs,
+        ...auth,
+        ...http,
+      }),
+      consumers: {
+        'orders-events consumer': createOrderEventsConsumer(
+          { redis: platform.redisConnection, db, logger, metrics, consumerName },
+          ledger,
+        ),
+      },
+      sweeps: {
+        reconciler: () => startReconcileSweep(domain, { intervalMs: env.PAYMENTS_RECONCILE_INTERVAL_MS, logger }),
+      },
+      jobs: { 'webhook processing': webhookJobs },
+    };
+  },
+});

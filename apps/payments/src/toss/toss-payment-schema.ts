@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { type PgPayment, pgPaymentStatuses } from '../domain/pg.ts';
+
+/**
+ * Toss's Payment object, as much of it as payments reads. Loose on purpose: Toss adds fields
+ * (and versions) without notice, and an unknown field must not turn an approved payment into
+ * an "unreadable answer".
+ */
+export const tossPaymentSchema = z.looseObject({
+  paymentKey: z.string().min(1),
+  orderId: z.string().min(1),
+  status: z.enum(pgPaymentStatuses),
+  method: z.string().nullish(),
+  totalAmount: z.number().int(),
+  balanceAmount: z.number().int(),
+  approvedAt: z.string().nullish(),
+  secret: z.string().nullish(),
+  virtualAccount: z
+    .looseObject({
+      accountNumber: z.string(),
+      bankCode: z.string(),
+      customerName: z.string().nullish(),
+      dueDate: z.string(),
+    })
+    .nullish(),
+  cancels: z
+    .array(
+      z.looseObject({
+        transactionKey: z.string(),
+        cancelAmount: z.number().int(),
+        canceledAt: z.string(),
+      }),
+    )
+    .nullish(),
+});
+
+/** Toss's error body: `{ code, message }`. */
+export const tossErrorSchema = z.looseObject({ code: z.string().min(1), message: z.string() });
+
+export function toPgPayment(payment: z.infer<typeof tossPaymentSchema>): PgPayment {
+  return {
+    paymentKey: payment.paymentKey,
+    orderId: payment.orderId,
+    status: payment.status,
+    method: payment.method ?? null,
+    totalAmount: payment.totalAmount,
+    balanceAmount: payment.balanceAmount,
+    approvedAt: payment.approvedAt ?? null,
+    secret: payment.secret ?? null,
+    virtualAccount: payment.virtualAccount
+      ? {
+          accountNumber: payment.virtualAccount.accountNumber,
+          bankCode: payment.virtualAccount.bankCode,
+          customerName: payment.virtualAccount.customerName ?? '',
+          dueDate: payment.virtualAccount.dueDate,
+        }
+      : null,
+    cancels: (payment.cancels ?? []).map((cancel) => ({
+      transactionKey: cancel.transactionKey,
+      cancelAmount: cancel.cancelAmount,
+      canceledAt: cancel.canceledAt,
+    })),
+  };
+}

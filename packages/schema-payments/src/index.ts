@@ -1,0 +1,2 @@
+export { paymentsContext } from './context.ts';
+export * from './schema.ts';
