@@ -172,6 +172,7 @@ export async function adminSession(edge: string, admin: AdminAccount): Promise<S
 export async function onboardFarmer(
   edge: string,
   admin: AdminAccount,
+  farmName = '이투이 사과농원',
 ): Promise<{ farmId: string; token: string; account: Account }> {
   // A farmer proves their mailbox first: admins find farms by a manager's verified email only.
   const farmer = await verifyEmail(edge, await signUp(edge, '박농부'));
@@ -180,7 +181,7 @@ export async function onboardFarmer(
     callApi(edge, 'POST', '/api/identity/v1/farmer-applications', {
       token: session.accessToken,
       body: {
-        farmName: '이투이 사과농원',
+        farmName,
         representativeName: '박농부',
         businessRegistrationNumber: '124-81-00998',
         roadAddress: '경상북도 청송군 청송읍 중앙로 1',

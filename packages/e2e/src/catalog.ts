@@ -25,15 +25,20 @@ export async function waitForFarm(edge: string, farmId: string, timeoutMs = 20_0
 }
 
 /** A product with one offer in stock, published through catalog's farmer API (as a farmer's app does it). */
-export async function listProduct(edge: string, farmer: Farmer, priceKrw: number): Promise<ListedProduct> {
+export async function listProduct(
+  edge: string,
+  farmer: Farmer,
+  priceKrw: number,
+  variety = '감홍',
+): Promise<ListedProduct> {
   const base = `/api/catalog/v1/farms/${farmer.farmId}`;
   const product = await expectStatus<{ id: string }>(
     callApi(edge, 'POST', `${base}/products`, {
       token: farmer.token,
       body: {
         fruit: '사과',
-        variety: '감홍',
-        description: '청송 해발 250m에서 키운 감홍입니다.',
+        variety,
+        description: `청송 해발 250m에서 키운 ${variety}입니다.`,
         seasonMonths: [9, 10, 11],
         storageAdvice: '0~4℃ 냉장 보관하세요.',
       },
