@@ -1,5 +1,6 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { isTransientConflict } from './errors.ts';
 
 export type Postgres = postgres.Sql;
 
@@ -27,9 +28,29 @@ export function createPostgres(url: string, options: PostgresOptions): Postgres 
   });
 }
 
+/** How many times a transaction PostgreSQL aborted for a deadlock or serialization failure is run in all. */
+const TRANSACTION_ATTEMPTS = 3;
+
 export function createDrizzle<TSchema extends Record<string, unknown>>(
   sql: Postgres,
   schema: TSchema,
 ): PostgresJsDatabase<TSchema> {
-  return drizzle(sql, { schema });
+  const db = drizzle(sql, { schema });
+  // A deadlock victim (PostgreSQL picks one of two transactions waiting on each other, e.g. two
+  // that each hold a foreign key's share lock on an order and then want its row) did nothing:
+  // its transaction rolled back. Running it again is what the caller would do, so every
+  // service's transactions do it here rather than answering 500. The callback must therefore
+  // keep its effects inside the transaction (remote calls run outside, in workflows).
+  const transaction = db.transaction.bind(db);
+  db.transaction = async (run, config) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await transaction(run, config);
+      } catch (error) {
+        if (attempt >= TRANSACTION_ATTEMPTS || !isTransientConflict(error)) throw error;
+        await Bun.sleep(Math.random() * 20 * attempt);
+      }
+    }
+  };
+  return db;
 }

@@ -11,3 +11,12 @@ export function pgErrorCode(error: unknown): string | undefined {
 
 export const isUniqueViolation = (error: unknown): boolean => pgErrorCode(error) === '23505';
 export const isCheckViolation = (error: unknown): boolean => pgErrorCode(error) === '23514';
+
+/**
+ * A transaction PostgreSQL aborted only because of what ran beside it: a deadlock (40P01) or a
+ * serialization failure (40001). Run again from the start, the same transaction succeeds.
+ */
+export const isTransientConflict = (error: unknown): boolean => {
+  const code = pgErrorCode(error);
+  return code === '40P01' || code === '40001';
+};

@@ -2,7 +2,7 @@ export { advisoryLockKey, lockForTransaction, tryLockForTransaction } from './ad
 export { isAnyOf } from './any-of.ts';
 export { createDrizzle, createPostgres, type Postgres, type PostgresOptions } from './connect.ts';
 export { decodeCursor, encodeCursor } from './cursor.ts';
-export { isCheckViolation, isUniqueViolation, pgErrorCode } from './errors.ts';
+export { isCheckViolation, isTransientConflict, isUniqueViolation, pgErrorCode } from './errors.ts';
 export type { Executor } from './executor.ts';
 export { escapeLike, likeContaining, likeStartingWith } from './like.ts';
 export { type MigrateOptions, type MigrationContext, migrateContexts, serviceRoleName } from './migrate.ts';

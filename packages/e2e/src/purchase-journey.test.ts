@@ -171,8 +171,8 @@ describe('the purchase journey through the edge', () => {
     const earliest = await earliestDispatch(gamhongFarm.farmId);
     const page = await (await newNarrowPhone(browser)).newPage();
     await logInThroughPage(page, edge, gamhongFarm.account, '/farmer/orders/');
-    await page.getByLabel('출고일').fill(earliest.dispatchDate);
-    await page.getByLabel('출고일').dispatchEvent('change');
+    await page.getByRole('textbox', { name: '출고일', exact: true }).fill(earliest.dispatchDate);
+    await page.getByRole('textbox', { name: '출고일', exact: true }).dispatchEvent('change');
     const card = page.locator(`[data-fulfilment="${orderNumber}"]`);
     await expect.poll(() => card.count(), { timeout: 10_000 }).toBe(1);
     await card.getByRole('button', { name: '부족 신고' }).click();
@@ -199,16 +199,16 @@ describe('the purchase journey through the edge', () => {
     const earliest = await earliestDispatch(busaFarm.farmId);
     const page = await (await newNarrowPhone(browser)).newPage();
     await logInThroughPage(page, edge, busaFarm.account, '/farmer/orders/');
-    await page.getByLabel('출고일').fill(earliest.dispatchDate);
-    await page.getByLabel('출고일').dispatchEvent('change');
+    await page.getByRole('textbox', { name: '출고일', exact: true }).fill(earliest.dispatchDate);
+    await page.getByRole('textbox', { name: '출고일', exact: true }).dispatchEvent('change');
     const card = page.locator(`[data-fulfilment="${orderNumber}"]`);
     await expect.poll(() => card.count(), { timeout: 10_000 }).toBe(1);
     await card.getByRole('button', { name: '포장 시작' }).click();
     await expect.poll(() => card.getAttribute('data-fulfilment-status'), { timeout: 10_000 }).toBe('preparing');
 
     await page.goto(`${edge}/farmer/shipping/`);
-    await page.getByLabel('출고일').fill(earliest.dispatchDate);
-    await page.getByLabel('출고일').dispatchEvent('change');
+    await page.getByRole('textbox', { name: '출고일', exact: true }).fill(earliest.dispatchDate);
+    await page.getByRole('textbox', { name: '출고일', exact: true }).dispatchEvent('change');
     const box = page.locator(`[data-shipment="${orderNumber}"]`);
     await expect.poll(() => box.count(), { timeout: 10_000 }).toBe(1);
     await box.getByLabel('택배사').selectOption('kr.cjlogistics');
@@ -219,14 +219,19 @@ describe('the purchase journey through the edge', () => {
     await page.context().close();
 
     // The shopper's page has been open all along: the courier's first scan arrives live.
-    const status = shopperPage.locator('[data-shipment-status]');
+    const shipped = (await orderAsShopper()).fulfilments.find((f) => f.farmId === busaFarm.farmId);
+    const status = shopperPage.locator(`[data-fulfilment="${shipped?.id}"] [data-shipment-status]`);
     await expect.poll(() => status.getAttribute('data-shipment-status'), { timeout: 10_000 }).toBe('at_pickup');
     await screenshot(shopperPage, 'journey-09-shipped');
 
-    // The courier's day passes in the tracker stand-in: the parcel is delivered.
-    const moved = await fetch(`${standInUrl('tracker')}/control/advance?ms=${24 * 3_600_000}`, { method: 'POST' });
-    expect(moved.status).toBe(204);
-    await expect.poll(() => status.getAttribute('data-shipment-status'), { timeout: 15_000 }).toBe('delivered');
+    // The courier's day passes in the tracker stand-in, whose parcel starts when logistics first
+    // asks about it (its first poll, right after the 송장번호): the parcel is delivered.
+    const aDayPasses = async () => {
+      const moved = await fetch(`${standInUrl('tracker')}/control/advance?ms=${24 * 3_600_000}`, { method: 'POST' });
+      expect(moved.status).toBe(204);
+      return status.getAttribute('data-shipment-status');
+    };
+    await expect.poll(aDayPasses, { timeout: 20_000, intervals: [1_000] }).toBe('delivered');
     await expect
       .poll(async () => (await orderAsShopper()).fulfilments.find((f) => f.farmId === busaFarm.farmId)?.status, {
         timeout: 15_000,
