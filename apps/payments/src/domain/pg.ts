@@ -39,6 +39,16 @@ export interface CancelRequest {
   refundReceiveAccount?: { bank: string; accountNumber: string; holderName: string };
 }
 
+/** One line of the PG's settlement list: an approval (positive) or a cancel (negative) it settled. */
+export interface PgSettlement {
+  paymentKey: string;
+  orderId: string;
+  /** Integer KRW; negative for a cancel. */
+  amount: number;
+  /** The Seoul date of the transaction (`soldDate`). */
+  soldDate: string;
+}
+
 export interface PaymentGateway {
   /** `POST /v1/payments/confirm`; the key makes a retry the same confirm at the PG. */
   confirm(input: { paymentKey: string; orderId: string; amount: number }, idempotencyKey: string): Promise<PgPayment>;
@@ -48,6 +58,8 @@ export interface PaymentGateway {
   getByOrderId(orderId: string): Promise<PgPayment>;
   /** `POST /v1/payments/{paymentKey}/cancel`, full or partial. */
   cancel(paymentKey: string, request: CancelRequest, idempotencyKey: string): Promise<PgPayment>;
+  /** `GET /v1/settlements?startDate&endDate`: what the PG settled, per transaction (Seoul dates, inclusive). */
+  settlements(startDate: string, endDate: string): Promise<PgSettlement[]>;
 }
 
 /**

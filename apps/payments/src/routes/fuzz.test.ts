@@ -16,5 +16,5 @@ describeFuzzSuite('payments', () => h, {
   runsPerOperation: 200,
   seed: 20261213,
   withNulInPath: true,
-  minimumOperations: 11,
+  minimumOperations: 12,
 });

@@ -1,3 +1,4 @@
+import { registerCheckPgSettlements } from './admin/check-pg-settlements.ts';
 import { registerGetCommission } from './admin/get-commission.ts';
 import { registerPayoutHolds } from './admin/payout-holds.ts';
 import { registerRunSettlement } from './admin/run-settlement.ts';
@@ -20,6 +21,7 @@ export function registerRoutes(app: PaymentsApp, deps: RouteDeps): void {
   registerGetCommission(app, deps);
   registerRunSettlement(app, deps);
   registerPayoutHolds(app, deps);
+  registerCheckPgSettlements(app, deps);
   registerReceiveTossWebhook(app, deps);
   registerCreateRefund(app, deps);
 }

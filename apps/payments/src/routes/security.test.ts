@@ -15,4 +15,4 @@ afterAll(async () => {
 // Shopper routes, found from /openapi.json. The internal refund route takes scoped service
 // tokens instead (internal-security.test.ts); the webhook has no auth by design (its body is
 // never trusted: payments asks the PG).
-describeSecuritySuite('payments', () => h, { minimumProtectedRoutes: 9, pathValues: () => ({ farmId }) });
+describeSecuritySuite('payments', () => h, { minimumProtectedRoutes: 10, pathValues: () => ({ farmId }) });

@@ -2,7 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { createFaults, type FaultRule, type Faults } from './faults.ts';
 import { depositPage, messagePage, type PageRequest, paymentPage, type TestCard, testCards } from './payment-page.ts';
-import { createStandInLedger, kst, paymentObject, type StandInLedger, type StandInPayment } from './stand-in-ledger.ts';
+import {
+  createStandInLedger,
+  kst,
+  paymentObject,
+  type StandInLedger,
+  type StandInPayment,
+  settlementObjects,
+} from './stand-in-ledger.ts';
 import { type TossError, tossErrorResponse, tossErrors } from './toss-errors.ts';
 import { createWebhookSender, type WebhookSender } from './webhook-sender.ts';
 
@@ -175,6 +182,12 @@ export function startTossStandIn(options: TossStandInOptions = {}): TossStandIn 
           return answer(result);
         }),
       );
+    }
+    if (path === '/v1/settlements' && request.method === 'GET') {
+      const query = new URL(request.url).searchParams;
+      const dates = z.object({ startDate: z.iso.date(), endDate: z.iso.date() }).safeParse(Object.fromEntries(query));
+      if (!dates.success) return tossErrorResponse(tossErrors.invalidRequest());
+      return Response.json(settlementObjects(ledger.all(), dates.data.startDate, dates.data.endDate));
     }
     const byOrder = /^\/v1\/payments\/orders\/([^/]+)$/.exec(path);
     if (byOrder && request.method === 'GET') {

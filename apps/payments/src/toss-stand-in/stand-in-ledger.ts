@@ -122,6 +122,42 @@ export function paymentObject(payment: StandInPayment): Record<string, unknown> 
 
 type Result = { ok: true; payment: StandInPayment } | { ok: false; error: TossError };
 
+/** The stand-in's settlement list, in the shape of Toss's `GET /v1/settlements`: approvals and cancels by sold date. */
+export function settlementObjects(
+  payments: StandInPayment[],
+  startDate: string,
+  endDate: string,
+): Record<string, unknown>[] {
+  const rows: Record<string, unknown>[] = [];
+  const add = (payment: StandInPayment, transactionKey: string | null, amount: number, at: Date) => {
+    const soldDate = kst(at).slice(0, 10);
+    if (soldDate < startDate || soldDate > endDate) return;
+    const fee = Math.round((Math.abs(amount) * 250) / 10_000) * Math.sign(amount);
+    rows.push({
+      mId: 'tosspayments',
+      paymentKey: payment.paymentKey,
+      transactionKey,
+      orderId: payment.orderId,
+      currency: 'KRW',
+      method: payment.method,
+      amount,
+      interestFee: 0,
+      fees: [{ type: 'BASE', fee }],
+      supplyAmount: amount - Math.round(amount / 11),
+      vat: Math.round(amount / 11),
+      payOutAmount: amount - fee,
+      approvedAt: payment.approvedAt ? kst(payment.approvedAt) : null,
+      soldDate,
+      paidOutDate: soldDate,
+    });
+  };
+  for (const payment of payments) {
+    if (payment.approvedAt) add(payment, payment.lastTransactionKey, payment.totalAmount, payment.approvedAt);
+    for (const cancel of payment.cancels) add(payment, cancel.transactionKey, -cancel.cancelAmount, cancel.canceledAt);
+  }
+  return rows;
+}
+
 /**
  * The stand-in's books: payments by key, the rules of confirm and cancel with Toss's error
  * codes. Plain synchronous code, so two requests never interleave inside an operation.

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { type CancelRequest, type PaymentGateway, type PgPayment, PgRefused, PgUncertain } from '../domain/pg.ts';
-import { toPgPayment, tossErrorSchema, tossPaymentSchema } from './toss-payment-schema.ts';
+import { toPgPayment, tossErrorSchema, tossPaymentSchema, tossSettlementsSchema } from './toss-payment-schema.ts';
 
 /**
  * Toss's codes that mean "not now" rather than "no", even when sent with a 4xx: the same
@@ -37,12 +37,13 @@ export function createTossGateway(options: TossGatewayOptions): PaymentGateway {
   const base = options.apiUrl.replace(/\/+$/, '');
   const authorization = `Basic ${Buffer.from(`${options.secretKey}:`).toString('base64')}`;
 
-  async function send(
+  /** One call: the parsed JSON of a 2xx, or PgRefused / PgUncertain. */
+  async function request(
     method: 'GET' | 'POST',
     path: string,
     body?: unknown,
     idempotencyKey?: string,
-  ): Promise<PgPayment> {
+  ): Promise<unknown> {
     const headers: Record<string, string> = { authorization, accept: 'application/json' };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (idempotencyKey !== undefined) headers['idempotency-key'] = idempotencyKey;
@@ -65,11 +66,7 @@ export function createTossGateway(options: TossGatewayOptions): PaymentGateway {
     } catch {
       throw new PgUncertain(`${method} ${path}: ${response.status} with a body that is not JSON`);
     }
-    if (response.ok) {
-      const payment = tossPaymentSchema.safeParse(json);
-      if (!payment.success) throw new PgUncertain(`${method} ${path}: unreadable Payment object`);
-      return toPgPayment(payment.data);
-    }
+    if (response.ok) return json;
     const problem = tossErrorSchema.safeParse(json);
     if (response.status >= 500 || !problem.success || TRY_AGAIN_CODES.has(problem.data.code)) {
       options.logger?.warn(
@@ -81,12 +78,29 @@ export function createTossGateway(options: TossGatewayOptions): PaymentGateway {
     throw new PgRefused(response.status, problem.data.code, problem.data.message);
   }
 
+  async function send(
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    idempotencyKey?: string,
+  ): Promise<PgPayment> {
+    const payment = tossPaymentSchema.safeParse(await request(method, path, body, idempotencyKey));
+    if (!payment.success) throw new PgUncertain(`${method} ${path}: unreadable Payment object`);
+    return toPgPayment(payment.data);
+  }
+
   const segment = encodeURIComponent;
   return {
     confirm: (input, idempotencyKey) => send('POST', '/v1/payments/confirm', input, idempotencyKey),
     getByPaymentKey: (paymentKey) => send('GET', `/v1/payments/${segment(paymentKey)}`),
     getByOrderId: (orderId) => send('GET', `/v1/payments/orders/${segment(orderId)}`),
-    cancel: (paymentKey: string, request: CancelRequest, idempotencyKey: string) =>
-      send('POST', `/v1/payments/${segment(paymentKey)}/cancel`, request, idempotencyKey),
+    cancel: (paymentKey: string, cancel: CancelRequest, idempotencyKey: string) =>
+      send('POST', `/v1/payments/${segment(paymentKey)}/cancel`, cancel, idempotencyKey),
+    async settlements(startDate, endDate) {
+      const path = `/v1/settlements?startDate=${segment(startDate)}&endDate=${segment(endDate)}`;
+      const list = tossSettlementsSchema.safeParse(await request('GET', path));
+      if (!list.success) throw new PgUncertain(`GET ${path}: unreadable settlement list`);
+      return list.data.map(({ paymentKey, orderId, amount, soldDate }) => ({ paymentKey, orderId, amount, soldDate }));
+    },
   };
 }

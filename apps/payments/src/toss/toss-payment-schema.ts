@@ -34,6 +34,16 @@ export const tossPaymentSchema = z.looseObject({
     .nullish(),
 });
 
+/** Toss's settlement list (`GET /v1/settlements`): one object per settled transaction. */
+export const tossSettlementsSchema = z.array(
+  z.looseObject({
+    paymentKey: z.string().min(1),
+    orderId: z.string().min(1),
+    amount: z.number().int(),
+    soldDate: z.iso.date(),
+  }),
+);
+
 /** Toss's error body: `{ code, message }`. */
 export const tossErrorSchema = z.looseObject({ code: z.string().min(1), message: z.string() });
 

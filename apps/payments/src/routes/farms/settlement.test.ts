@@ -114,3 +114,22 @@ describe("the farmer's balance and statement", () => {
     expect(totals.deliveryFees).toBeGreaterThanOrEqual(4_000);
   });
 });
+
+describe("the daily check against the PG's settlement list", () => {
+  it('finds our payments and refunds in it, and reports what differs without fixing it', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul' }).format(h.clock.now());
+    const order = placeOrder(h, { amount: 25_000 });
+    const paymentKey = await payAtPg(h, order);
+    await confirm(h, order, paymentKey);
+    // Money the PG took that we never recorded (e.g. a confirm applied by hand at the PG).
+    const stray = placeOrder(h, { amount: 9_000 });
+    const strayKey = await payAtPg(h, stray);
+    h.toss.ledger.confirm({ paymentKey: strayKey, orderId: stray.orderId, amount: 9_000 });
+    const admin = await h.signer.admin();
+    const check = await call(h, 'GET', `/v1/admin/pg-settlement-check?date=${today}`, { token: admin });
+    expect(check.status).toBe(200);
+    const body = check.json as { differences: { orderId: string; problem: string }[] };
+    expect(body.differences.find((d) => d.orderId === order.orderId)).toBeUndefined();
+    expect(body.differences).toContainEqual({ orderId: stray.orderId, ours: 0, pg: 9_000, problem: 'missing_here' });
+  });
+});
