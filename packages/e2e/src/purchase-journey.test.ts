@@ -130,10 +130,19 @@ describe('the purchase journey through the edge', () => {
     for (const farm of [gamhongFarm, busaFarm]) {
       const earliest = await earliestDispatch(farm.farmId);
       const name = farm === gamhongFarm ? farmNames.gamhong : farmNames.busa;
-      await page.getByRole('group', { name: `${name} 도착일` }).getByLabel(earliest.label).check();
+      await page
+        .getByRole('group', { name: `${name} 도착일` })
+        .getByLabel(earliest.label)
+        .check();
     }
-    await page.getByRole('group', { name: /감홍.*수확이 모자라면/ }).getByLabel('환불').check();
-    await page.getByRole('group', { name: /부사.*수확이 모자라면/ }).getByLabel('다음 수확까지 기다리기').check();
+    await page
+      .getByRole('group', { name: /감홍.*수확이 모자라면/ })
+      .getByLabel('환불')
+      .check();
+    await page
+      .getByRole('group', { name: /부사.*수확이 모자라면/ })
+      .getByLabel('다음 수확까지 기다리기')
+      .check();
     // 24,000원 of 감홍 pays its 3,000원 fee; 25,000원 of 부사 too (free from 30,000원).
     await expect.poll(() => page.locator('[data-checkout-total]').textContent()).toContain('55,000');
     await screenshot(page, 'journey-02-checkout');
@@ -144,16 +153,16 @@ describe('the purchase journey through the edge', () => {
     await page.getByRole('button', { name: '테스트 카드 · 결제 성공' }).click();
 
     await page.waitForURL((url) => url.pathname === '/checkout/success/', { timeout: 15_000 });
-    await expect.poll(() => page.getByRole('heading', { name: '주문 완료' }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { name: '주문 완료' }).isVisible(), { timeout: 15_000 })
+      .toBe(true);
     orderNumber = ((await page.locator('[data-order-number]').textContent()) ?? '').trim();
     expect(orderNumber).toMatch(/^FT-\d{8}-\d{4,}$/);
     await screenshot(page, 'journey-04-paid');
 
     await page.getByRole('link', { name: '주문 상세 보기' }).click();
     orderId = new URL(page.url()).searchParams.get('id') ?? '';
-    await expect
-      .poll(async () => (await orderAsShopper()).status, { timeout: 15_000 })
-      .toBe('paid');
+    await expect.poll(async () => (await orderAsShopper()).status, { timeout: 15_000 }).toBe('paid');
     const order = await orderAsShopper();
     expect(order.amount).toBe(55_000);
     expect(order.fulfilments).toHaveLength(2);
@@ -183,9 +192,7 @@ describe('the purchase journey through the edge', () => {
     await expect.poll(() => page.locator('.notice-ok').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     await page.context().close();
 
-    await expect
-      .poll(async () => (await orderAsShopper()).refundedTotal, { timeout: 20_000 })
-      .toBe(12_000);
+    await expect.poll(async () => (await orderAsShopper()).refundedTotal, { timeout: 20_000 }).toBe(12_000);
     const fulfilment = (await orderAsShopper()).fulfilments.find((f) => f.farmId === gamhongFarm.farmId);
     expect((await orderAsShopper()).refunds).toEqual([
       expect.objectContaining({ amount: 12_000, fulfilmentId: fulfilment?.id }),
@@ -231,7 +238,7 @@ describe('the purchase journey through the edge', () => {
       expect(moved.status).toBe(204);
       return status.getAttribute('data-shipment-status');
     };
-    await expect.poll(aDayPasses, { timeout: 20_000, intervals: [1_000] }).toBe('delivered');
+    await expect.poll(aDayPasses, { timeout: 20_000, interval: 1_000 }).toBe('delivered');
     await expect
       .poll(async () => (await orderAsShopper()).fulfilments.find((f) => f.farmId === busaFarm.farmId)?.status, {
         timeout: 15_000,
