@@ -52,7 +52,7 @@ describe('local development secrets', () => {
     expect(orders?.clientSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(clients.authenticate('orders', orders?.clientSecret ?? '')).toEqual({
       clientId: 'orders',
-      scopes: ['catalog:holds'],
+      scopes: ['catalog:holds', 'logistics:bookings', 'payments:refunds'],
     });
     expect(clients.authenticate('storefront', storefront?.clientSecret ?? '')).toEqual({
       clientId: 'storefront',

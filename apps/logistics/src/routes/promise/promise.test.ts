@@ -64,20 +64,4 @@ describe('POST /v1/promise', () => {
     expect(response.status).toBe(400);
     expect(JSON.stringify(response.json)).toContain('postcode');
   });
-
-  it('answers a five-farm cart within its budget (p99 ≤ 10 ms, one query)', async () => {
-    const farms = Array.from({ length: 5 }, () => ({ farmId: crypto.randomUUID(), boxes: 2 }));
-    for (let warm = 0; warm < 20; warm++) await promise({ postcode: '06236', farms });
-    const timings: number[] = [];
-    for (let run = 0; run < 200; run++) {
-      const started = performance.now();
-      const response = await promise({ postcode: '06236', farms });
-      timings.push(performance.now() - started);
-      expect(response.status).toBe(200);
-    }
-    timings.sort((a, b) => a - b);
-    const p99 = timings[Math.floor(timings.length * 0.99) - 1] ?? Number.POSITIVE_INFINITY;
-    // Generous on the shared test machine; the benchmark measures it properly.
-    expect(p99).toBeLessThan(50);
-  });
 });
