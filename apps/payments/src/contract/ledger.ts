@@ -26,6 +26,7 @@ export const farmBalanceSchema = z
     lastPayout: payoutSchema.pick({ id: true, amount: true, periodEnd: true, paidAt: true }).nullable(),
   })
   .openapi('FarmBalance');
+export type FarmBalance = z.infer<typeof farmBalanceSchema>;
 
 export const statementSchema = z
   .object({
@@ -50,6 +51,7 @@ export const statementSchema = z
     ),
   })
   .openapi('FarmStatement');
+export type FarmStatement = z.infer<typeof statementSchema>;
 
 export const commissionSchema = z
   .object({
