@@ -34,3 +34,6 @@ export type Closure = z.infer<typeof closureSchema>;
 
 export const closureListSchema = z.object({ items: z.array(closureSchema) }).openapi('ClosureList');
 export type ClosureList = z.infer<typeof closureListSchema>;
+
+/** `DELETE /v1/admin/closures/{closureId}`. */
+export const closureRemovedSchema = z.object({ removed: z.literal(true) }).openapi('ClosureRemoved');
