@@ -44,6 +44,7 @@ describe('operations', () => {
         'POST /v1/farms/{farmId}/cancel-requests/{requestId}/accept',
         'POST /v1/farms/{farmId}/cancel-requests/{requestId}/decline',
         'GET /v1/admin/orders',
+        'GET /v1/admin/orders/{orderId}',
         'POST /v1/admin/orders/{orderId}/refunds',
         'GET /internal/v1/orders/{orderId}/payable',
       ]),

@@ -30,5 +30,10 @@ export const closureSchema = z
     createdAt: z.iso.datetime(),
   })
   .openapi('Closure');
+export type Closure = z.infer<typeof closureSchema>;
 
 export const closureListSchema = z.object({ items: z.array(closureSchema) }).openapi('ClosureList');
+export type ClosureList = z.infer<typeof closureListSchema>;
+
+/** `DELETE /v1/admin/closures/{closureId}`. */
+export const closureRemovedSchema = z.object({ removed: z.literal(true) }).openapi('ClosureRemoved');

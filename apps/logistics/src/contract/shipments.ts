@@ -32,6 +32,7 @@ export const packingListSchema = z
     ),
   })
   .openapi('PackingList');
+export type PackingList = z.infer<typeof packingListSchema>;
 
 /** 송장번호 as couriers print them: 9 to 14 digits, dashes and spaces allowed. */
 export const trackingNumberText = z
@@ -66,6 +67,7 @@ export const shipmentSchema = z
 export const trackingUploadResultSchema = z
   .object({ shipped: z.number().int(), unchanged: z.number().int() })
   .openapi('TrackingUploadResult');
+export type TrackingUploadResult = z.infer<typeof trackingUploadResultSchema>;
 
 /** The dawn run's capacity of one arrival date (`GET|PUT /v1/admin/hub-capacity/{deliveryDate}`). */
 export const hubCapacitySchema = z

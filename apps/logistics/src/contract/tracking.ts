@@ -28,3 +28,4 @@ export const trackedShipmentSchema = z
 export type TrackedShipment = z.infer<typeof trackedShipmentSchema>;
 
 export const orderTrackingSchema = z.object({ shipments: z.array(trackedShipmentSchema) }).openapi('OrderTracking');
+export type OrderTracking = z.infer<typeof orderTrackingSchema>;

@@ -58,6 +58,27 @@ const PAGE_CSS: Record<LabelFormat, string> = {
 .label:nth-child(4n) { break-after: page; }`,
 };
 
+/**
+ * The label page's whole stylesheet. The page carries it inline (its own CSP allows that) and
+ * logistics also serves it as `GET /v1/labels/styles/{format}`: a page the farmer console writes
+ * into a window it opened keeps the console's CSP, which drops inline styles but loads a
+ * same-origin stylesheet.
+ */
+export function labelsCss(format: LabelFormat): string {
+  return `* { box-sizing: border-box; }
+body { margin: 0; font-family: 'Noto Sans CJK KR', 'Apple SD Gothic Neo', sans-serif; font-size: 11pt; }
+.label { padding: 5mm; overflow: hidden; border: 0.2mm dashed #999; display: flex; flex-direction: column; gap: 2mm; }
+.label header { display: flex; justify-content: space-between; font-size: 12pt; }
+.name { font-size: 16pt; font-weight: 700; margin: 0; }
+.to p, .order { margin: 0; }
+.items { margin: 0; padding-left: 4mm; font-size: 10pt; }
+.qr { margin: auto 0 0; display: flex; align-items: center; gap: 3mm; }
+.qr svg { width: 30mm; height: 30mm; }
+${PAGE_CSS[format]}
+@media print { .label { border: 0; } }
+`;
+}
+
 /** The print page of a dispatch date's labels: one per box, each with its QR code. */
 export async function renderLabels(input: {
   farmId: string;
@@ -89,18 +110,7 @@ export async function renderLabels(input: {
 <meta charset="utf-8">
 <title>${escapeHtml(input.dispatchDate)} 송장 (${input.format === 'thermal' ? '100×150mm' : 'A4'})</title>
 <style>
-* { box-sizing: border-box; }
-body { margin: 0; font-family: 'Noto Sans CJK KR', 'Apple SD Gothic Neo', sans-serif; font-size: 11pt; }
-.label { padding: 5mm; overflow: hidden; border: 0.2mm dashed #999; display: flex; flex-direction: column; gap: 2mm; }
-.label header { display: flex; justify-content: space-between; font-size: 12pt; }
-.name { font-size: 16pt; font-weight: 700; margin: 0; }
-.to p, .order { margin: 0; }
-.items { margin: 0; padding-left: 4mm; font-size: 10pt; }
-.qr { margin: auto 0 0; display: flex; align-items: center; gap: 3mm; }
-.qr svg { width: 30mm; height: 30mm; }
-${PAGE_CSS[input.format]}
-@media print { .label { border: 0; } }
-</style>
+${labelsCss(input.format)}</style>
 </head>
 <body>
 ${body}

@@ -10,6 +10,7 @@ import { registerGetPromise } from './promise/get-promise.ts';
 import { registerQuotePromise } from './promise/quote-promise.ts';
 import { registerGetSettings } from './settings/get-settings.ts';
 import { registerPutSettings } from './settings/put-settings.ts';
+import { registerGetLabelStyles } from './shipments/get-label-styles.ts';
 import { registerGetLabels } from './shipments/get-labels.ts';
 import { registerGetPackingList } from './shipments/get-packing-list.ts';
 import { registerShipShipment } from './shipments/ship-shipment.ts';
@@ -28,6 +29,7 @@ export function registerRoutes(app: LogisticsApp, deps: RouteDeps): void {
   registerPutSettings(app, deps);
   registerGetPackingList(app, deps);
   registerGetLabels(app, deps);
+  registerGetLabelStyles(app, deps);
   registerShipShipment(app, deps);
   registerUploadTracking(app, deps);
   registerListClosures(app, deps);

@@ -2,6 +2,7 @@
 // lists, operations as data; never database code).
 
 export * from './examples.ts';
+export * from './gifts.ts';
 export * from './internal-payments.ts';
 export * from './public-shapes.ts';
 export * from './values.ts';

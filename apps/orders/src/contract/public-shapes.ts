@@ -160,6 +160,7 @@ export type OrderSummary = z.infer<typeof orderSummarySchema>;
 export const orderPageSchema = z
   .object({ items: z.array(orderSummarySchema), nextCursor: z.string().nullable() })
   .openapi('OrderPage');
+export type OrderPage = z.infer<typeof orderPageSchema>;
 
 /** A fulfilment as its farmer packs it: what to send, from which lots, to whom, and any cancel request. */
 export const farmFulfilmentSchema = z
@@ -196,7 +197,9 @@ export const farmFulfilmentSchema = z
     ),
   })
   .openapi('FarmFulfilment');
+export type FarmFulfilment = z.infer<typeof farmFulfilmentSchema>;
 
 export const farmFulfilmentListSchema = z
   .object({ items: z.array(farmFulfilmentSchema) })
   .openapi('FarmFulfilmentList');
+export type FarmFulfilmentList = z.infer<typeof farmFulfilmentListSchema>;

@@ -1,4 +1,5 @@
 import { registerCreateAdminRefund } from './admin/create-refund.ts';
+import { registerGetAdminOrder } from './admin/get-admin-order.ts';
 import { registerSearchOrders } from './admin/search-orders.ts';
 import { registerDeleteCartItem } from './cart/delete-cart-item.ts';
 import { registerGetCart } from './cart/get-cart.ts';
@@ -40,6 +41,7 @@ export function registerRoutes(app: OrdersApp, deps: RouteDeps): void {
   registerAcceptCancelRequest(app, deps);
   registerDeclineCancelRequest(app, deps);
   registerSearchOrders(app, deps);
+  registerGetAdminOrder(app, deps);
   registerCreateAdminRefund(app, deps);
   registerGetPayableOrder(app, deps);
 }

@@ -26,6 +26,7 @@ export const farmBalanceSchema = z
     lastPayout: payoutSchema.pick({ id: true, amount: true, periodEnd: true, paidAt: true }).nullable(),
   })
   .openapi('FarmBalance');
+export type FarmBalance = z.infer<typeof farmBalanceSchema>;
 
 export const statementSchema = z
   .object({
@@ -50,6 +51,7 @@ export const statementSchema = z
     ),
   })
   .openapi('FarmStatement');
+export type FarmStatement = z.infer<typeof statementSchema>;
 
 export const commissionSchema = z
   .object({
@@ -76,3 +78,24 @@ export const payoutHoldBody = z
   })
   .strict()
   .openapi('PayoutHold');
+
+/** `GET /v1/admin/pg-settlement-check`: the day's payments and refunds against the PG's settlement list. */
+export const settlementCheckSchema = z
+  .object({
+    date: z.iso.date(),
+    checked: z.number().int(),
+    differences: z.array(
+      z.object({
+        orderId: z.string(),
+        ours: z.number().int(),
+        pg: z.number().int(),
+        problem: z.enum(['missing_at_pg', 'missing_here', 'amount_differs']),
+      }),
+    ),
+  })
+  .openapi('PgSettlementCheck');
+export type SettlementCheck = z.infer<typeof settlementCheckSchema>;
+
+/** `POST /v1/admin/settlements`: the payouts a run made. */
+export const settlementRunSchema = z.object({ payouts: z.array(payoutSchema) }).openapi('SettlementRun');
+export type SettlementRun = z.infer<typeof settlementRunSchema>;

@@ -1,3 +1,4 @@
+import type { CartItem, CartView } from './answers/orders.ts';
 import { type CartLine, clampQuantity, onCartChange, readCart, writeCart } from './cart-store.ts';
 import { formatKrw } from './config.ts';
 import { checkoutBlocker, farmGroups, localView, priceChangeText, withQuantities } from './purchase/cart-model.ts';
@@ -5,7 +6,6 @@ import { h, say } from './purchase/dom.ts';
 import { loginUrl } from './purchase/http.ts';
 import { purchaseProblemText } from './purchase/problem-text.ts';
 import { priceGuestCart, removeServerItem, setServerQuantity, syncServerCart } from './purchase/server-cart.ts';
-import type { CartItem, CartView } from './purchase/shapes.ts';
 import { readSession } from './session-store.ts';
 
 // The cart page. A guest's cart lives in this browser and is priced by orders on every change
@@ -25,12 +25,12 @@ let view: CartView | null = null;
 
 /** The shopper's own words for a line: what the product page stored, else orders' title. */
 function nameOf(item: CartItem, local: CartLine | undefined): string {
-  return local?.name ?? item.title;
+  return local?.name ?? item.title ?? '판매가 끝난 상품';
 }
 
 function labelOf(item: CartItem, local: CartLine | undefined): string {
   if (local) return `${local.name} · ${local.grade} · ${local.box}`;
-  return [item.title, item.grade, item.packKg > 0 ? `${item.packKg}kg` : ''].filter(Boolean).join(' · ');
+  return [nameOf(item, local), item.grade, item.packKg ? `${item.packKg}kg` : ''].filter(Boolean).join(' · ');
 }
 
 function control(item: CartItem, action: Action, label: string, text: string, disabled = false): HTMLButtonElement {
@@ -56,7 +56,7 @@ function lineElement(item: CartItem, local: CartLine | undefined): HTMLLIElement
   return h(
     'li',
     { class: 'cart-line' },
-    h('a', { href: item.productUrl }, labelOf(item, local)),
+    item.productUrl ? h('a', { href: item.productUrl }, labelOf(item, local)) : h('span', {}, labelOf(item, local)),
     h(
       'span',
       { class: 'cart-controls' },

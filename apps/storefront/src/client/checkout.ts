@@ -1,4 +1,7 @@
+import { type FarmPromise, readDeliveryPromise } from './answers/logistics.ts';
+import { type CartView, readOrder } from './answers/orders.ts';
 import { formatKrw } from './config.ts';
+import { readAddressBook, type SavedAddress } from './purchase/address-book.ts';
 import { checkoutBlocker } from './purchase/cart-model.ts';
 import { drawFarms, followChoices } from './purchase/checkout-farms.ts';
 import {
@@ -18,14 +21,6 @@ import { handOffToPayment } from './purchase/payment-handoff.ts';
 import { offerPostcodeSearch } from './purchase/postcode-search.ts';
 import { purchaseProblemText } from './purchase/problem-text.ts';
 import { syncServerCart } from './purchase/server-cart.ts';
-import {
-  type CartView,
-  type FarmPromise,
-  readAddressBook,
-  readDeliveryPromise,
-  readOrder,
-  type SavedAddress,
-} from './purchase/shapes.ts';
 import { readSession } from './session-store.ts';
 
 // The checkout page: who receives the boxes (from the address book, the postcode search or
@@ -98,7 +93,9 @@ async function askPromise(): Promise<void> {
   if (!view) return;
   const postcode = value('recipient-postcode');
   const boxes = new Map<string, number>();
-  for (const item of view.items) boxes.set(item.farmId, (boxes.get(item.farmId) ?? 0) + item.quantity);
+  for (const item of view.items) {
+    if (item.farmId !== null) boxes.set(item.farmId, (boxes.get(item.farmId) ?? 0) + item.quantity);
+  }
   const answer = await callApi('logistics', '/v1/promise', {
     method: 'POST',
     body: {

@@ -1,3 +1,6 @@
+import type { TrackedShipment } from './answers/logistics.ts';
+import { type Fulfilment, type OrderView, readOrder, readOrderPage } from './answers/orders.ts';
+import { type PaymentResponse, readPayment } from './answers/payments.ts';
 import { formatKrw } from './config.ts';
 import { h, say } from './purchase/dom.ts';
 import { callApi, loginUrl } from './purchase/http.ts';
@@ -5,15 +8,6 @@ import { followTracking } from './purchase/live-tracking.ts';
 import { drawOrder, drawTracking, type FulfilmentActions } from './purchase/order-view.ts';
 import { labelOf, orderStatusLabels, seoulTime } from './purchase/order-words.ts';
 import { purchaseProblemText } from './purchase/problem-text.ts';
-import {
-  type Fulfilment,
-  type Order,
-  type PaymentConfirmation,
-  readOrder,
-  readOrderPage,
-  readPaymentConfirmation,
-  type TrackedShipment,
-} from './purchase/shapes.ts';
 import { readSession } from './session-store.ts';
 
 // My orders (/account/orders/) and one order (?id=…): status, each farm's part with its
@@ -68,8 +62,8 @@ async function showList(cursor: string | null, list: HTMLUListElement | null): P
 async function showOrder(orderId: string): Promise<void> {
   if (!root) return;
   const path = `/v1/orders/${encodeURIComponent(orderId)}`;
-  let order: Order | null = null;
-  let payment: PaymentConfirmation | null = null;
+  let order: OrderView | null = null;
+  let payment: PaymentResponse | null = null;
   const shipments = new Map<string, TrackedShipment>();
   let stop: (() => void) | null = null;
 
@@ -95,7 +89,7 @@ async function showOrder(orderId: string): Promise<void> {
     // A virtual account issued but not yet paid into: its details, instead of "pay again".
     if (fresh.status === 'awaiting_payment') {
       const paid = await callApi('payments', `/v1/orders/${encodeURIComponent(orderId)}/payment`, { signedIn: true });
-      payment = paid.status === 200 ? readPaymentConfirmation(paid.body) : null;
+      payment = paid.status === 200 ? readPayment(paid.body) : null;
     }
     draw();
     return true;
@@ -146,7 +140,7 @@ async function showOrder(orderId: string): Promise<void> {
   if (title) title.textContent = '주문 상세';
   document.title = '주문 상세 | 프루터블즈';
   if (!(await load())) return;
-  const current = order as Order | null;
+  const current = order as OrderView | null;
   if (!current || current.status === 'awaiting_payment' || current.fulfilments.every((f) => SETTLED.has(f.status)))
     return;
   stop = followTracking(orderId, (shipment) => {

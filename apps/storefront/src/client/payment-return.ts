@@ -1,10 +1,11 @@
+import { type OrderView, readOrder } from './answers/orders.ts';
+import { type ConfirmResultResponse, readConfirmResult } from './answers/payments.ts';
 import { formatKrw } from './config.ts';
 import { h } from './purchase/dom.ts';
 import { callApi, loginUrl } from './purchase/http.ts';
 import { seoulTime } from './purchase/order-words.ts';
 import { paymentFailureText, purchaseProblemText } from './purchase/problem-text.ts';
 import { syncServerCart } from './purchase/server-cart.ts';
-import { type Order, type PaymentConfirmation, readOrder, readPaymentConfirmation } from './purchase/shapes.ts';
 import { readSession } from './session-store.ts';
 
 // Where the payment page (Toss's, or the stand-in PG's) sends the shopper back. Success:
@@ -26,12 +27,12 @@ function show(heading: string, ...children: (Node | string)[]): void {
   title?.focus();
 }
 
-async function loadOrder(orderId: string): Promise<Order | null> {
+async function loadOrder(orderId: string): Promise<OrderView | null> {
   const answer = await callApi('orders', `/v1/orders/${encodeURIComponent(orderId)}`, { signedIn: true });
   return answer.status === 200 ? readOrder(answer.body) : null;
 }
 
-function completed(confirmation: PaymentConfirmation, order: Order | null): void {
+function completed(confirmation: ConfirmResultResponse, order: OrderView | null): void {
   const account = confirmation.virtualAccount;
   show(
     '주문 완료',
@@ -75,7 +76,7 @@ async function confirmPayment(): Promise<void> {
     body: { paymentKey, orderId, amount },
     signedIn: true,
   });
-  const confirmation = answer.status === 200 ? readPaymentConfirmation(answer.body) : null;
+  const confirmation = answer.status === 200 ? readConfirmResult(answer.body) : null;
   if (confirmation) {
     completed(confirmation, await loadOrder(orderId));
     // What was ordered has left the server cart: the header badge catches up.

@@ -1,7 +1,7 @@
+import { readDeliveryPromise } from './answers/logistics.ts';
 import { addToCart, type CartLine, cartCount, readServerCartCount } from './cart-store.ts';
 import { callApi } from './purchase/http.ts';
 import { syncServerCart } from './purchase/server-cart.ts';
-import { readDeliveryPromise } from './purchase/shapes.ts';
 import { readSession } from './session-store.ts';
 
 // The product page's offers are buttons of one form; without JavaScript it only leads to the

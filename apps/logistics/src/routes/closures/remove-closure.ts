@@ -1,5 +1,6 @@
 import { problemResponses } from '@fruitables/kit';
-import { createRoute, z } from '@hono/zod-openapi';
+import { createRoute } from '@hono/zod-openapi';
+import { closureRemovedSchema } from '../../contract/closures.ts';
 import { removeClosure } from '../../domain/closures.ts';
 import { adminRouteSecurity, type LogisticsApp, type RouteDeps } from '../deps.ts';
 import { closureParams } from './schema.ts';
@@ -14,7 +15,7 @@ export const removeClosureRoute = createRoute({
   responses: {
     200: {
       description: 'Removed',
-      content: { 'application/json': { schema: z.object({ removed: z.literal(true) }) } },
+      content: { 'application/json': { schema: closureRemovedSchema } },
     },
     ...problemResponses(400, 401, 403, 404),
   },

@@ -74,6 +74,19 @@ describe('the farmer’s dispatch day', () => {
     expect(empty.text).toContain('이 날 보낼 배송이 없어요');
   });
 
+  it("serves the label page's stylesheet on its own, for a window that keeps the console's CSP", async () => {
+    const sheet = await call(h, 'GET', '/v1/labels/styles/thermal');
+    expect(sheet.status).toBe(200);
+    expect(sheet.headers.get('content-type')).toContain('text/css');
+    expect(sheet.text).toContain('@page { size: 100mm 150mm');
+    const farmId = crypto.randomUUID();
+    const page = await call(h, 'GET', `/v1/farms/${farmId}/labels?dispatchDate=2026-12-08&format=thermal`, {
+      token: await h.signer.farmer([farmId]),
+    });
+    expect(page.text).toContain(sheet.text);
+    expect((await call(h, 'GET', '/v1/labels/styles/letter')).status).toBe(400);
+  });
+
   it('ships with a 송장번호: at_pickup and ShipmentStatusChanged; the same again is a no-op; a taken number is refused', async () => {
     const farmId = crypto.randomUUID();
     const token = await h.signer.farmer([farmId]);

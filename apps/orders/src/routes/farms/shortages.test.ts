@@ -150,11 +150,18 @@ describe('the farmer, the admin and the shopper', () => {
     expect(stranger.status).toBe(404);
   });
 
-  it('an admin finds an order by its number and refunds part of it', async () => {
-    const { order, shopperId } = await paidOrder('refund');
+  it('an admin finds an order by its number, opens it whole and refunds part of it', async () => {
+    const { order, fulfilment, shopperId } = await paidOrder('refund');
     const admin = await h.signer.admin();
     const found = await call(h, 'GET', `/v1/admin/orders?q=${order.orderNumber}`, { token: admin });
     expect((found.json as { items: { id: string }[] }).items.map((item) => item.id)).toEqual([order.id]);
+    const opened = await call(h, 'GET', `/v1/admin/orders/${order.id}`, { token: admin });
+    expect(opened.status, opened.text).toBe(200);
+    expect((opened.json as { fulfilments: { id: string }[] }).fulfilments.map((f) => f.id)).toEqual([fulfilment.id]);
+    const asShopper = await call(h, 'GET', `/v1/admin/orders/${order.id}`, {
+      token: await verifiedShopper(h, shopperId),
+    });
+    expect(asShopper.status).toBe(403);
     const refunded = await call(h, 'POST', `/v1/admin/orders/${order.id}/refunds`, {
       token: admin,
       body: { fulfilmentId: null, amount: 5_000, reason: '배송 중 파손' },

@@ -1,11 +1,11 @@
 import { principalOf, problemResponses } from '@fruitables/kit';
 import { createRoute, z } from '@hono/zod-openapi';
+import { giftRecipientSchema } from '../../contract/gifts.ts';
 import { orderViewSchema } from '../../contract/public-shapes.ts';
 import { MAX_GIFT_RECIPIENTS } from '../../domain/gift-recipients.ts';
 import { placeGiftOrder } from '../../domain/place-order.ts';
 import { checkoutBody, checkoutHeaders } from '../checkouts/create-checkout.ts';
 import { type OrdersApp, type RouteDeps, shopperRouteSecurity } from '../deps.ts';
-import { giftRecipientSchema } from './schema.ts';
 
 export const giftCheckoutBody = z
   .object({

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
+import { recipientListSchema } from '../../contract/gifts.ts';
 import { orderViewSchema } from '../../contract/index.ts';
 import { heldBoxes, offerOnSale, RECIPIENT } from '../../testing/fixtures.ts';
 import { call, createHarness, type OrdersHarness, verifiedShopper } from '../../testing/harness.ts';
 import { standInDates } from '../../testing/logistics-stand-in.ts';
-import { recipientListSchema } from './read-recipients.ts';
 
 let h: OrdersHarness;
 

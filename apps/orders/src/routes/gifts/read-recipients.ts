@@ -1,10 +1,10 @@
 import { TooLarge, Unprocessable } from '@fruitables/core';
 import { problemResponses } from '@fruitables/kit';
 import { createRoute, z } from '@hono/zod-openapi';
+import { recipientListSchema } from '../../contract/gifts.ts';
 import { MAX_GIFT_RECIPIENTS, readGiftRecipients } from '../../domain/gift-recipients.ts';
 import { MAX_RECIPIENT_FILE_BYTES, readTable } from '../../gifts/read-table.ts';
 import { type OrdersApp, type RouteDeps, shopperRouteSecurity } from '../deps.ts';
-import { giftRecipientSchema } from './schema.ts';
 
 export const recipientFileForm = z
   .object({
@@ -15,8 +15,6 @@ export const recipientFileForm = z
     }),
   })
   .openapi('GiftRecipientFile');
-
-export const recipientListSchema = z.object({ recipients: z.array(giftRecipientSchema) }).openapi('GiftRecipientList');
 
 export const readRecipientsRoute = createRoute({
   method: 'post',

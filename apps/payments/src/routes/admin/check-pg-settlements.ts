@@ -1,22 +1,8 @@
 import { bearerSecurity, problemResponses } from '@fruitables/kit';
 import { createRoute, z } from '@hono/zod-openapi';
+import { settlementCheckSchema } from '../../contract/ledger.ts';
 import { checkPgSettlements } from '../../domain/pg-settlement-check.ts';
 import type { PaymentsApp, RouteDeps } from '../deps.ts';
-
-const settlementCheckSchema = z
-  .object({
-    date: z.iso.date(),
-    checked: z.number().int(),
-    differences: z.array(
-      z.object({
-        orderId: z.string(),
-        ours: z.number().int(),
-        pg: z.number().int(),
-        problem: z.enum(['missing_at_pg', 'missing_here', 'amount_differs']),
-      }),
-    ),
-  })
-  .openapi('PgSettlementCheck');
 
 export const checkPgSettlementsRoute = createRoute({
   method: 'get',

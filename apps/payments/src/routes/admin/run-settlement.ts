@@ -1,7 +1,7 @@
 import { ValidationFailed } from '@fruitables/core';
 import { bearerSecurity, problemResponses } from '@fruitables/kit';
-import { createRoute, z } from '@hono/zod-openapi';
-import { payoutSchema, settlementBody } from '../../contract/ledger.ts';
+import { createRoute } from '@hono/zod-openapi';
+import { settlementBody, settlementRunSchema } from '../../contract/ledger.ts';
 import { runSettlement } from '../../domain/settlement.ts';
 import type { PaymentsApp, RouteDeps } from '../deps.ts';
 
@@ -16,7 +16,7 @@ export const runSettlementRoute = createRoute({
   responses: {
     200: {
       description: 'The payouts made',
-      content: { 'application/json': { schema: z.object({ payouts: z.array(payoutSchema) }) } },
+      content: { 'application/json': { schema: settlementRunSchema } },
     },
     ...problemResponses(400, 401, 403),
   },

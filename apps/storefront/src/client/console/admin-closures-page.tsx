@@ -1,11 +1,17 @@
 /** @jsxImportSource hono/jsx/dom */
 import { useEffect, useState } from 'hono/jsx/dom';
-import { api, messageOf } from './api.ts';
-import { type Closure, parseClosures } from './purchase-api.ts';
+import { type Closure, readClosures } from '../answers/logistics.ts';
+import { api, messageOf, readAnswer } from './api.ts';
 import { seoulToday } from './purchase-text.ts';
 import { Loading, Notice, shortDate } from './ui.tsx';
 
 const PATH = '/v1/admin/closures';
+
+const scopeNames: Record<Closure['scope'], string> = { all: '집하·배송 모두', dispatch: '집하만', delivery: '배송만' };
+const daysOf = (closure: Closure): string =>
+  closure.startsOn === closure.endsOn
+    ? shortDate(closure.startsOn)
+    : `${shortDate(closure.startsOn)}~${shortDate(closure.endsOn)}`;
 
 /**
  * Days nothing ships (a typhoon, a courier strike), on top of the committed holidays:
@@ -18,8 +24,8 @@ export function AdminClosuresPage() {
 
   const load = async () => {
     try {
-      const closures = parseClosures(await api('logistics', PATH));
-      setItems(closures.sort((a, b) => a.date.localeCompare(b.date)));
+      const closures = readAnswer(readClosures, await api('logistics', PATH));
+      setItems(closures.sort((a, b) => a.startsOn.localeCompare(b.startsOn)));
     } catch (failure) {
       setItems(items ?? []);
       setMessage({ kind: 'error', text: messageOf(failure) });
@@ -59,7 +65,8 @@ export function AdminClosuresPage() {
     }
     void act(
       async () => {
-        await api('logistics', PATH, { method: 'POST', body: { date, reason } });
+        // One whole day closed, for pick-ups and arrivals alike, platform-wide.
+        await api('logistics', PATH, { method: 'POST', body: { startsOn: date, endsOn: date, scope: 'all', reason } });
         formElement.reset();
       },
       `${shortDate(date)}을 배송 휴무로 추가했어요. 그날의 배송 약속이 다음 날로 미뤄져요.`,
@@ -93,20 +100,21 @@ export function AdminClosuresPage() {
       ) : (
         <ul class="cards" data-closures>
           {items.map((closure) => (
-            <li key={closure.id} class="panel" data-closure={closure.date.slice(0, 10)}>
+            <li key={closure.id} class="panel" data-closure={closure.startsOn}>
               <p>
-                <strong>{shortDate(closure.date.slice(0, 10))}</strong> · {closure.reason || '사유 없음'}
+                <strong>{daysOf(closure)}</strong> · {scopeNames[closure.scope]}
+                {closure.farmId ? ' · 한 농장만' : ''} · {closure.reason}
               </p>
               <p class="actions">
                 <button
                   type="button"
                   class="secondary"
                   disabled={busy}
-                  aria-label={`${shortDate(closure.date.slice(0, 10))} 휴무 삭제`}
+                  aria-label={`${daysOf(closure)} 휴무 삭제`}
                   onClick={() =>
                     act(
                       () => api('logistics', `${PATH}/${closure.id}`, { method: 'DELETE' }),
-                      `${shortDate(closure.date.slice(0, 10))} 휴무를 지웠어요.`,
+                      `${daysOf(closure)} 휴무를 지웠어요.`,
                     )
                   }
                 >

@@ -1,16 +1,16 @@
 /** @jsxImportSource hono/jsx/dom */
 import { useEffect, useRef } from 'hono/jsx/dom';
+import type { OrderView } from '../answers/orders.ts';
 import { formatKrw } from '../config.ts';
 import { LinesTable } from './lines-table.tsx';
-import type { AdminOrder } from './purchase-api.ts';
 import { fulfilmentStatusName, orderStatusName, seoulTime, shipmentStatusName } from './purchase-text.ts';
 import { RefundForm } from './refund-form.tsx';
 import { shortDate } from './ui.tsx';
 
 /** One order as support needs it: money, each farm's part with lots and shipment, refunds so far, and a refund form. */
 export function AdminOrderDetail(props: {
-  order: AdminOrder;
-  onRefunded: (order: AdminOrder, message: string) => void;
+  order: OrderView;
+  onRefunded: (order: OrderView, message: string) => void;
   onClose: () => void;
 }) {
   const { order } = props;
@@ -25,8 +25,6 @@ export function AdminOrderDetail(props: {
       <dl class="facts">
         <dt>상품</dt>
         <dd>{order.orderName || '-'}</dd>
-        <dt>주문한 분</dt>
-        <dd>{order.shopperEmail ?? '-'}</dd>
         <dt>주문 시각</dt>
         <dd>{seoulTime(order.placedAt)}</dd>
         <dt>결제 시각</dt>
@@ -44,8 +42,8 @@ export function AdminOrderDetail(props: {
             {fulfilment.farmName || '농장'} <span class="badge">{fulfilmentStatusName(fulfilment.status)}</span>
           </h3>
           <p>
-            {fulfilment.deliveryDate ? `${shortDate(fulfilment.deliveryDate.slice(0, 10))} 도착 예정 · ` : ''}
-            상품 {formatKrw(fulfilment.goodsAmount)} · 배송비 {formatKrw(fulfilment.deliveryFee)}
+            {shortDate(fulfilment.deliveryDate)} 도착 예정 · 상품 {formatKrw(fulfilment.goodsAmount)} · 배송비{' '}
+            {formatKrw(fulfilment.deliveryFee)}
             {fulfilment.shipment
               ? ` · ${shipmentStatusName(fulfilment.shipment.status)}${fulfilment.shipment.trackingNumber ? ` (송장 ${fulfilment.shipment.trackingNumber})` : ''}`
               : ''}

@@ -1,35 +1,27 @@
 /** @jsxImportSource hono/jsx/dom */
+
+import { orderStatuses } from '@fruitables/orders/contract/values';
 import { useEffect, useState } from 'hono/jsx/dom';
+import { type OrderPage, type OrderView, readOrder, readOrderPage } from '../answers/orders.ts';
 import { formatKrw } from '../config.ts';
 import { AdminOrderDetail } from './admin-order-detail.tsx';
-import { ApiError, api, messageOf } from './api.ts';
-import { type AdminOrder, parseAdminOrder, parseAdminOrders } from './purchase-api.ts';
+import { api, messageOf, readAnswer } from './api.ts';
 import { orderStatusName, seoulTime } from './purchase-text.ts';
 import { Loading, Notice } from './ui.tsx';
 
-const STATUSES = [
-  'awaiting_payment',
-  'paid',
-  'preparing',
-  'shipped',
-  'delivered',
-  'completed',
-  'cancelled',
-  'partially_refunded',
-  'refunded',
-];
+type OrderSummary = OrderPage['items'][number];
 
 interface Search {
   q: string;
   status: string;
 }
 
-/** Order search for support: by order number, shopper or recipient, then one order's detail and a refund. */
+/** Order search for support: by order number (or its start), order id or shopper id, then one whole order and a refund. */
 export function AdminOrdersPage() {
   const [search, setSearch] = useState<Search>({ q: '', status: '' });
-  const [items, setItems] = useState<AdminOrder[] | null>(null);
+  const [items, setItems] = useState<OrderSummary[] | null>(null);
   const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [open, setOpen] = useState<AdminOrder | null>(null);
+  const [open, setOpen] = useState<OrderView | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
   const find = async (wanted: Search, cursor: string | null) => {
@@ -38,7 +30,7 @@ export function AdminOrdersPage() {
     if (wanted.status) query.set('status', wanted.status);
     if (cursor) query.set('cursor', cursor);
     try {
-      const page = parseAdminOrders(await api('orders', `/v1/admin/orders?${query.toString()}`));
+      const page = readAnswer(readOrderPage, await api('orders', `/v1/admin/orders?${query.toString()}`));
       setItems(cursor ? [...(items ?? []), ...page.items] : page.items);
       setNextCursor(page.nextCursor);
     } catch (failure) {
@@ -60,14 +52,13 @@ export function AdminOrdersPage() {
     void find(wanted, null);
   };
 
-  // The list may carry less than the whole order: the order's own answer is read when there is one.
-  const show = async (order: AdminOrder) => {
+  // The list carries summaries; the whole order (each farm's part, its refunds) is its own read.
+  const show = async (order: OrderSummary) => {
     setMessage(null);
     try {
-      setOpen(parseAdminOrder(await api('orders', `/v1/admin/orders/${order.id}`)));
+      setOpen(readAnswer(readOrder, await api('orders', `/v1/admin/orders/${order.id}`)));
     } catch (failure) {
-      if (failure instanceof ApiError && (failure.status === 404 || failure.status === 405)) setOpen(order);
-      else setMessage({ kind: 'error', text: messageOf(failure) });
+      setMessage({ kind: 'error', text: messageOf(failure) });
     }
   };
 
@@ -80,7 +71,11 @@ export function AdminOrdersPage() {
           onRefunded={(order, text) => {
             setOpen(order);
             setMessage({ kind: 'ok', text });
-            setItems((items ?? []).map((item) => (item.id === order.id ? order : item)));
+            setItems(
+              (items ?? []).map((item) =>
+                item.id === order.id ? { ...item, status: order.status, refundedTotal: order.refundedTotal } : item,
+              ),
+            );
           }}
           onClose={() => {
             setOpen(null);
@@ -100,7 +95,7 @@ export function AdminOrdersPage() {
             name="q"
             type="search"
             value={search.q}
-            placeholder="주문번호, 이메일, 받는 분, 전화번호"
+            placeholder="주문번호, 주문 ID, 손님 ID"
             autocomplete="off"
           />
         </div>
@@ -108,7 +103,7 @@ export function AdminOrdersPage() {
           <label for="orders-status">상태</label>
           <select id="orders-status" name="status">
             <option value="">전체</option>
-            {STATUSES.map((status) => (
+            {orderStatuses.map((status) => (
               <option value={status} selected={search.status === status}>
                 {orderStatusName(status)}
               </option>
@@ -138,7 +133,6 @@ export function AdminOrdersPage() {
                   {order.orderName || '-'} · {formatKrw(order.amount)}
                   {order.refundedTotal > 0 ? ` (환불 ${formatKrw(order.refundedTotal)})` : ''} ·{' '}
                   {seoulTime(order.placedAt)}
-                  {order.shopperEmail ? ` · ${order.shopperEmail}` : ''}
                 </p>
                 <p class="actions">
                   <button type="button" class="secondary" onClick={() => show(order)}>

@@ -118,3 +118,19 @@ function signedOut(): ApiError {
 export function messageOf(failure: unknown): string {
   return failure instanceof ApiError ? failure.message : problemText(500, null);
 }
+
+/**
+ * A purchase service's answer through its reader (`../answers/`): the contract's type, or,
+ * when the answer is not that shape at all, an error shown like a server fault, never a blank page.
+ */
+export function readAnswer<T>(read: (body: unknown) => T | null, body: unknown): T {
+  const answer = read(body);
+  if (answer === null) {
+    throw new ApiError(
+      502,
+      null,
+      '서버의 답을 읽지 못했어요. 잠시 후 다시 시도해 주세요. 계속되면 고객센터에 알려 주세요.',
+    );
+  }
+  return answer;
+}

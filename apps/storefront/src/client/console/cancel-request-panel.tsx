@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx/dom */
 import { useState } from 'hono/jsx/dom';
+import type { CancelRequest, FarmFulfilment } from '../answers/orders.ts';
 import { api, messageOf } from './api.ts';
-import type { CancelRequest, FarmFulfilment } from './purchase-api.ts';
 import { seoulTime } from './purchase-text.ts';
 import { Notice } from './ui.tsx';
 
@@ -19,9 +19,8 @@ export function CancelRequestPanel(props: {
   const [declining, setDeclining] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const which = request.lineIds
-    ? fulfilment.lines.filter((line) => request.lineIds?.includes(line.id)).map((line) => line.title)
-    : [];
+  // No line ids: the whole fulfilment.
+  const which = fulfilment.lines.filter((line) => request.lineIds.includes(line.id)).map((line) => line.title);
 
   const decide = async (action: 'accept' | 'decline', reason: string | undefined, done: string) => {
     setBusy(true);
@@ -51,7 +50,7 @@ export function CancelRequestPanel(props: {
     <section class="cancel-request" data-cancel-request aria-label={`주문 ${fulfilment.orderNumber} 취소 요청`}>
       <h4>손님의 취소 요청</h4>
       <p>
-        {which.length > 0 ? `${which.join(', ')} 취소` : '주문 전체 취소'} · {seoulTime(request.requestedAt)}
+        {which.length > 0 ? `${which.join(', ')} 취소` : '주문 전체 취소'} · {seoulTime(request.createdAt)}
         {request.reason ? ` · 사유: ${request.reason}` : ''}
       </p>
       {error ? <Notice kind="error">{error}</Notice> : null}

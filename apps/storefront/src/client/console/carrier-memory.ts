@@ -1,14 +1,15 @@
-import { carriers } from './purchase-api.ts';
+import { carriers } from './carriers.ts';
 
 // A farm ships with one courier nearly always: each ship form starts at the last one used.
 const KEY = 'fruitables.console.carrier';
+const FIRST = 'kr.cjlogistics';
 
 export function lastCarrier(): string {
   try {
     const saved = localStorage.getItem(KEY);
-    return carriers.some((carrier) => carrier.id === saved) && saved ? saved : carriers[0].id;
+    return carriers.find((carrier) => carrier.id === saved)?.id ?? FIRST;
   } catch {
-    return carriers[0].id;
+    return FIRST;
   }
 }
 

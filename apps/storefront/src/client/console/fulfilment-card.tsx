@@ -1,10 +1,10 @@
 /** @jsxImportSource hono/jsx/dom */
 import { useState } from 'hono/jsx/dom';
+import type { FarmFulfilment } from '../answers/orders.ts';
 import { formatKrw } from '../config.ts';
 import { api, messageOf } from './api.ts';
 import { CancelRequestPanel } from './cancel-request-panel.tsx';
 import { LinesTable } from './lines-table.tsx';
-import type { FarmFulfilment } from './purchase-api.ts';
 import { fulfilmentStatusName } from './purchase-text.ts';
 import { ShortageForm } from './shortage-form.tsx';
 import { Notice, shortDate } from './ui.tsx';
@@ -44,9 +44,8 @@ export function FulfilmentCard(props: {
         주문 {fulfilment.orderNumber} <span class="badge">{fulfilmentStatusName(fulfilment.status)}</span>
       </h3>
       <p>
-        {fulfilment.recipientName ? `${fulfilment.recipientName} 님 · ` : ''}
-        {fulfilment.deliveryDate ? `${shortDate(fulfilment.deliveryDate)} 도착 예정 · ` : ''}
-        상품 {formatKrw(fulfilment.goodsAmount)}
+        {fulfilment.recipientName} 님 · {shortDate(fulfilment.deliveryDate)} 도착 예정 · 상품{' '}
+        {formatKrw(fulfilment.goodsAmount)}
       </p>
       <LinesTable lines={fulfilment.lines} caption={`주문 ${fulfilment.orderNumber}의 상품`} />
       {pending.map((request) => (

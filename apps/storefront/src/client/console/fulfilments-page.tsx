@@ -1,8 +1,8 @@
 /** @jsxImportSource hono/jsx/dom */
 import { useCallback, useEffect, useState } from 'hono/jsx/dom';
-import { api, messageOf } from './api.ts';
+import { type FarmFulfilment, readFarmFulfilments } from '../answers/orders.ts';
+import { api, messageOf, readAnswer } from './api.ts';
 import { FulfilmentCard } from './fulfilment-card.tsx';
-import { type FarmFulfilment, parseFarmFulfilments } from './purchase-api.ts';
 import { fulfilmentStatusName, seoulToday } from './purchase-text.ts';
 import { Loading, Notice } from './ui.tsx';
 
@@ -19,7 +19,8 @@ export function FulfilmentsPage(props: { farmId: string }) {
     const query = new URLSearchParams({ dispatchDate });
     if (status) query.set('status', status);
     try {
-      setItems(parseFarmFulfilments(await api('orders', `/v1/farms/${props.farmId}/fulfilments?${query.toString()}`)));
+      const answer = await api('orders', `/v1/farms/${props.farmId}/fulfilments?${query.toString()}`);
+      setItems(readAnswer(readFarmFulfilments, answer));
     } catch (failure) {
       setItems([]);
       setMessage({ kind: 'error', text: messageOf(failure) });

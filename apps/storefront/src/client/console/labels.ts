@@ -1,24 +1,19 @@
-import { apiFile } from './api.ts';
+import { apiFile, serviceBase } from './api.ts';
 import { download } from './csv-download.ts';
 
 export type LabelFormat = 'thermal' | 'a4';
 
 /**
- * A window the console opens keeps the console's Content-Security-Policy, which refuses
- * inline styles: the label page's own <style> and style="" would be dropped and the labels
- * printed unstyled. Styles set through the CSSOM are not refused, so they are applied that way.
+ * A window the console opens and writes keeps the console's Content-Security-Policy, which
+ * refuses the label page's inline <style>; it loads a stylesheet from our own origin, so the
+ * same rules come from the copy logistics serves. (The downloaded file, opened from disk,
+ * has no CSP and uses the inline copy.)
  */
-function applyStyles(page: Document, view: Window): void {
-  const Sheet = (view as Window & typeof globalThis).CSSStyleSheet;
-  const sheets = [...page.querySelectorAll('style')].map((style) => {
-    const sheet = new Sheet();
-    sheet.replaceSync(style.textContent ?? '');
-    return sheet;
-  });
-  page.adoptedStyleSheets = [...page.adoptedStyleSheets, ...sheets];
-  for (const element of page.querySelectorAll<HTMLElement>('[style]')) {
-    element.style.cssText = element.getAttribute('style') ?? '';
-  }
+function linkStyles(page: Document, format: LabelFormat): void {
+  const link = page.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = new URL(`${serviceBase('logistics')}/v1/labels/styles/${format}`, location.href).href;
+  page.head.append(link);
 }
 
 /**
@@ -47,7 +42,7 @@ export async function openLabels(
     opened.document.open();
     opened.document.write(html);
     opened.document.close();
-    applyStyles(opened.document, opened);
+    linkStyles(opened.document, format);
     // The labels get no handle on the console (and the farmer's session) through their opener.
     opened.opener = null;
     opened.focus();

@@ -1,6 +1,7 @@
 /** @jsxImportSource hono/jsx/dom */
+
+import type { FarmFulfilmentLine, OrderLine } from '../answers/orders.ts';
 import { formatKrw } from '../config.ts';
-import type { FulfilmentLine } from './purchase-api.ts';
 import { cropFailurePolicyName } from './purchase-text.ts';
 
 /** The lots a line's boxes come from: "A-1107 ×2, A-1108 ×1". */
@@ -9,7 +10,8 @@ export const lotsText = (lots: { lotCode: string; quantity: number }[]): string 
 
 /** A fulfilment's lines: what to pack, from which lot, and what the shopper chose for a shortage. */
 export function LinesTable(props: {
-  lines: FulfilmentLine[];
+  /** A farm's lines (to pack) or an order's (for support, with their amounts). */
+  lines: (FarmFulfilmentLine | OrderLine)[];
   caption: string;
   /** Money columns, for support; the farmer packing on a phone needs the room for lots. */
   withAmounts?: boolean;
@@ -33,7 +35,7 @@ export function LinesTable(props: {
               <td>{line.title}</td>
               <td>{line.quantity}</td>
               <td>{lotsText(line.lots)}</td>
-              {props.withAmounts ? <td>{formatKrw(line.lineTotal)}</td> : null}
+              {props.withAmounts ? <td>{'lineTotal' in line ? formatKrw(line.lineTotal) : '-'}</td> : null}
               <td>{cropFailurePolicyName(line.cropFailurePolicy)}</td>
             </tr>
           ))}

@@ -9,11 +9,11 @@ import {
 
 describe('what the purchase pages tell a farmer', () => {
   it('says what each crop-failure choice will do with the short boxes, before the farmer reports', () => {
-    expect(shortageOutcome('refund', 2, 32_000)).toBe('2상자 값 64,000원을 손님에게 바로 환불해요.');
-    expect(shortageOutcome('substitute', 1, 32_000)).toContain('다음 등급으로 바꿔 보내요');
-    expect(shortageOutcome('substitute', 1, 32_000)).toContain('더 받지 않아요');
-    expect(shortageOutcome('wait', 3, 32_000)).toContain('다음 수확 로트가 나올 때까지 기다려요');
-    expect(shortageOutcome('refund', 0, 32_000)).toBe('');
+    expect(shortageOutcome('refund', 2)).toBe('2상자 값을 손님에게 바로 환불해요.');
+    expect(shortageOutcome('substitute', 1)).toContain('다음 등급으로 바꿔 보내요');
+    expect(shortageOutcome('substitute', 1)).toContain('더 받지 않아요');
+    expect(shortageOutcome('wait', 3)).toContain('다음 수확 로트가 나올 때까지 기다려요');
+    expect(shortageOutcome('refund', 0)).toBe('');
   });
 
   it('names statuses in Korean and shows an unknown one as it came', () => {

@@ -1,5 +1,4 @@
-import { formatKrw } from '../config.ts';
-import type { CropFailurePolicy } from './purchase-api.ts';
+import type { CropFailurePolicy } from '@fruitables/orders/contract/values';
 
 // The Korean words the purchase pages use for the services' codes. An unknown code is
 // shown as it came, so a status added later is still visible.
@@ -32,15 +31,6 @@ const shipmentStatusNames: Record<string, string> = {
   cancelled: '취소됨',
 };
 
-const payoutStatusNames: Record<string, string> = {
-  scheduled: '지급 예정',
-  pending: '지급 예정',
-  on_hold: '지급 보류',
-  held: '지급 보류',
-  paid: '지급 완료',
-  failed: '지급 실패',
-};
-
 export const cropFailurePolicyNames: Record<CropFailurePolicy, string> = {
   refund: '환불',
   substitute: '다음 등급 대체',
@@ -50,7 +40,6 @@ export const cropFailurePolicyNames: Record<CropFailurePolicy, string> = {
 export const fulfilmentStatusName = (status: string): string => fulfilmentStatusNames[status] ?? status;
 export const orderStatusName = (status: string): string => orderStatusNames[status] ?? status;
 export const shipmentStatusName = (status: string): string => shipmentStatusNames[status] ?? status;
-export const payoutStatusName = (status: string): string => payoutStatusNames[status] ?? status;
 export const cropFailurePolicyName = (policy: string): string =>
   cropFailurePolicyNames[policy as CropFailurePolicy] ?? policy;
 
@@ -58,12 +47,12 @@ export const cropFailurePolicyName = (policy: string): string =>
  * What the shopper's crop-failure choice will do with the boxes the farm is short of, so
  * the farmer knows before reporting. Orders applies it; this only says it.
  */
-export function shortageOutcome(policy: string, shortQuantity: number, unitPrice: number): string {
+export function shortageOutcome(policy: string, shortQuantity: number): string {
   if (shortQuantity <= 0) return '';
   const boxes = `${shortQuantity}상자`;
   switch (policy) {
     case 'refund':
-      return `${boxes} 값 ${formatKrw(shortQuantity * unitPrice)}을 손님에게 바로 환불해요.`;
+      return `${boxes} 값을 손님에게 바로 환불해요.`;
     case 'substitute':
       return `${boxes}를 같은 상품의 다음 등급으로 바꿔 보내요. 차액은 손님에게 환불하고, 더 받지 않아요. 다음 등급 재고가 없으면 환불해요.`;
     case 'wait':

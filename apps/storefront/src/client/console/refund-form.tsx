@@ -1,8 +1,8 @@
 /** @jsxImportSource hono/jsx/dom */
 import { useState } from 'hono/jsx/dom';
+import { type OrderView, readOrder } from '../answers/orders.ts';
 import { formatKrw } from '../config.ts';
-import { api, messageOf } from './api.ts';
-import { type AdminOrder, parseAdminOrder } from './purchase-api.ts';
+import { api, messageOf, readAnswer } from './api.ts';
 import { refundable } from './refundable.ts';
 import { Notice } from './ui.tsx';
 
@@ -13,7 +13,7 @@ interface Draft {
 }
 
 /** An admin's refund: whole order or one farm's part, an amount and a reason, confirmed once more before money moves. */
-export function RefundForm(props: { order: AdminOrder; onRefunded: (order: AdminOrder, message: string) => void }) {
+export function RefundForm(props: { order: OrderView; onRefunded: (order: OrderView, message: string) => void }) {
   const { order } = props;
   const [target, setTarget] = useState<string>('');
   const [draft, setDraft] = useState<Draft | null>(null);
@@ -48,7 +48,7 @@ export function RefundForm(props: { order: AdminOrder; onRefunded: (order: Admin
     try {
       const answer = await api('orders', `/v1/admin/orders/${order.id}/refunds`, { method: 'POST', body: confirmed });
       setDraft(null);
-      props.onRefunded(parseAdminOrder(answer), `${formatKrw(confirmed.amount)}을 환불했어요.`);
+      props.onRefunded(readAnswer(readOrder, answer), `${formatKrw(confirmed.amount)}을 환불했어요.`);
     } catch (failure) {
       setError(messageOf(failure));
     } finally {

@@ -1,7 +1,7 @@
-import type { AdminOrder } from './purchase-api.ts';
+import type { OrderView } from '../answers/orders.ts';
 
 /** What can still go back: a fulfilment's goods and delivery, less what was refunded for it; never more than the order's rest. */
-export function refundable(order: AdminOrder, fulfilmentId: string | null): number {
+export function refundable(order: OrderView, fulfilmentId: string | null): number {
   const rest = Math.max(order.amount - order.refundedTotal, 0);
   if (fulfilmentId === null) return rest;
   const fulfilment = order.fulfilments.find((candidate) => candidate.id === fulfilmentId);

@@ -1,89 +1,86 @@
 /** @jsxImportSource hono/jsx/dom */
 import { useEffect, useState } from 'hono/jsx/dom';
+import { type FarmBalance, type FarmStatement, readFarmBalance, readFarmStatement } from '../answers/payments.ts';
 import { formatKrw } from '../config.ts';
-import { ApiError, api, apiFile, messageOf } from './api.ts';
+import { api, apiFile, messageOf, readAnswer } from './api.ts';
 import { download } from './csv-download.ts';
-import { type Balance, parseBalance, parseStatements, type Statement } from './purchase-api.ts';
-import { payoutStatusName, seoulToday } from './purchase-text.ts';
-import { statementsCsv } from './statements-csv.ts';
+import { seoulTime, seoulToday } from './purchase-text.ts';
 import { Loading, Notice, shortDate } from './ui.tsx';
 
-const period = (statement: Statement): string =>
-  statement.periodStart && statement.periodEnd
-    ? `${shortDate(statement.periodStart.slice(0, 10))}~${shortDate(statement.periodEnd.slice(0, 10))}`
-    : '-';
-const day = (iso: string | null): string => (iso ? shortDate(iso.slice(0, 10)) : '-');
+const money = (amount: number | null): string => (amount === null ? '-' : formatKrw(amount));
 
-function BalancePanel(props: { balance: Balance }) {
+function BalancePanel(props: { balance: FarmBalance }) {
   const { balance } = props;
-  const next = balance.upcomingPayout;
+  const last = balance.lastPayout;
   return (
     <section class="panel" data-balance aria-labelledby="balance-title">
       <h2 id="balance-title">정산금</h2>
       <dl class="counts">
-        <dt>지급 예정</dt>
-        <dd data-balance-available>{formatKrw(balance.available)}</dd>
-        <dt>구매확정 대기</dt>
-        <dd>{formatKrw(balance.pending)}</dd>
-        <dt>보류</dt>
-        <dd>{formatKrw(balance.onHold)}</dd>
+        <dt>정산 잔액</dt>
+        <dd data-balance-available>{formatKrw(balance.balance)}</dd>
+        <dt>다음 지급 예정</dt>
+        <dd data-upcoming-payout>{formatKrw(balance.upcomingPayout)}</dd>
       </dl>
-      <p class="muted">손님이 구매를 확정한 주문부터 지급 예정 금액에 들어가요. 매주 한 번 정산해 보내 드려요.</p>
-      {next ? (
-        <p data-upcoming-payout>
-          다음 지급: <strong>{formatKrw(next.amount)}</strong>
-          {next.scheduledFor ? ` · ${day(next.scheduledFor)}` : ''} · {payoutStatusName(next.status)}
+      <p class="muted">손님이 구매를 확정한 주문부터 정산 잔액에 들어가요. 매주 한 번 정산해 보내 드려요.</p>
+      {balance.onHold ? (
+        <Notice kind="error">지급이 보류됐어요{balance.holdReason ? `: ${balance.holdReason}` : '.'}</Notice>
+      ) : null}
+      {last ? (
+        <p>
+          지난 지급: <strong>{formatKrw(last.amount)}</strong> · {shortDate(last.periodEnd)}까지의 정산 ·{' '}
+          {seoulTime(last.paidAt)}
         </p>
       ) : (
-        <p class="muted">예정된 지급이 아직 없어요.</p>
+        <p class="muted">아직 지급한 정산이 없어요.</p>
       )}
     </section>
   );
 }
 
-/** Balance, the next payout and every statement, with a CSV for the farm's bookkeeping. */
+/** Balance, the next and last payouts, and the statement of the last 30 days, with payments' CSV for bookkeeping. */
 export function SettlementPage(props: { farmId: string }) {
-  const [balance, setBalance] = useState<Balance | null>(null);
-  const [statements, setStatements] = useState<Statement[] | null>(null);
+  const [balance, setBalance] = useState<FarmBalance | null>(null);
+  const [statement, setStatement] = useState<FarmStatement | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
   const base = `/v1/farms/${props.farmId}`;
 
   useEffect(() => {
     Promise.all([api('payments', `${base}/balance`), api('payments', `${base}/statements`)])
-      .then(([balanceBody, statementsBody]) => {
-        setBalance(parseBalance(balanceBody));
-        setStatements(parseStatements(statementsBody));
+      .then(([balanceBody, statementBody]) => {
+        setBalance(readAnswer(readFarmBalance, balanceBody));
+        setStatement(readAnswer(readFarmStatement, statementBody));
       })
       .catch((failure: unknown) => setMessage({ kind: 'error', text: messageOf(failure) }));
   }, [base]);
 
   const save = async () => {
+    if (!statement) return;
     setSaving(true);
-    const fileName = `정산내역-${seoulToday()}.csv`;
+    const range = new URLSearchParams({ from: statement.from, to: statement.to, format: 'csv' });
     try {
-      download(await apiFile('payments', `${base}/statements?format=csv`, 'text/csv'), fileName);
+      download(
+        await apiFile('payments', `${base}/statements?${range.toString()}`, 'text/csv'),
+        `정산내역-${seoulToday()}.csv`,
+      );
     } catch (failure) {
-      // A payments without the CSV yet: the same rows, made from what is on screen.
-      if (failure instanceof ApiError && [400, 404, 406, 415, 422].includes(failure.status) && statements) {
-        download(statementsCsv(statements), fileName);
-      } else {
-        setMessage({ kind: 'error', text: messageOf(failure) });
-      }
+      setMessage({ kind: 'error', text: messageOf(failure) });
     } finally {
       setSaving(false);
     }
   };
 
-  if (!balance || !statements) return message ? <Notice kind="error">{message.text}</Notice> : <Loading />;
+  if (!balance || !statement) return message ? <Notice kind="error">{message.text}</Notice> : <Loading />;
   return (
     <>
       {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
       <BalancePanel balance={balance} />
       <section aria-labelledby="statements-title">
-        <h2 id="statements-title">정산 내역</h2>
-        {statements.length === 0 ? (
-          <p class="muted">아직 정산 내역이 없어요. 첫 구매확정 뒤 주간 정산에서 만들어져요.</p>
+        <h2 id="statements-title">
+          정산 내역 ({shortDate(statement.from)}~{shortDate(statement.to)})
+        </h2>
+        {statement.lines.length === 0 ? (
+          <p class="muted">이 기간의 정산 내역이 없어요. 구매확정된 주문과 지급이 여기에 한 줄씩 쌓여요.</p>
         ) : (
           <>
             <p class="actions">
@@ -95,31 +92,25 @@ export function SettlementPage(props: { farmId: string }) {
               <table data-statements>
                 <thead>
                   <tr>
-                    <th scope="col">기간</th>
-                    <th scope="col">지급일</th>
-                    <th scope="col">판매</th>
-                    <th scope="col">환불</th>
+                    <th scope="col">일시</th>
+                    <th scope="col">내용</th>
+                    <th scope="col">판매액</th>
                     <th scope="col">수수료</th>
-                    <th scope="col">PG 수수료</th>
-                    <th scope="col">배송비</th>
-                    <th scope="col">지급액</th>
-                    <th scope="col">상태</th>
+                    <th scope="col">정산액</th>
+                    <th scope="col">잔액</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {statements.map((statement) => (
-                    <tr key={statement.id} data-statement={statement.id}>
-                      <td>{period(statement)}</td>
-                      <td>{day(statement.payoutDate)}</td>
-                      <td>{formatKrw(statement.sales)}</td>
-                      <td>{formatKrw(statement.refunds)}</td>
-                      <td>{formatKrw(statement.commission)}</td>
-                      <td>{formatKrw(statement.pgFee)}</td>
-                      <td>{formatKrw(statement.deliveryFee)}</td>
+                  {statement.lines.map((line) => (
+                    <tr key={line.entryId} data-statement={line.entryId}>
+                      <td>{seoulTime(line.postedAt)}</td>
+                      <td>{line.description}</td>
+                      <td>{money(line.grossAmount)}</td>
+                      <td>{money(line.commission)}</td>
                       <td>
-                        <strong>{formatKrw(statement.net)}</strong>
+                        <strong>{formatKrw(line.amount)}</strong>
                       </td>
-                      <td>{payoutStatusName(statement.status)}</td>
+                      <td>{formatKrw(line.balanceAfter)}</td>
                     </tr>
                   ))}
                 </tbody>

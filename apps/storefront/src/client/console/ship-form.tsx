@@ -1,24 +1,24 @@
 /** @jsxImportSource hono/jsx/dom */
 import { useState } from 'hono/jsx/dom';
+import type { PackedShipment } from '../answers/logistics.ts';
 import { api, messageOf } from './api.ts';
 import { lastCarrier, rememberCarrier } from './carrier-memory.ts';
-import { carriers, type PackingShipment } from './purchase-api.ts';
+import { carrierName, carriers } from './carriers.ts';
 import { normaliseTrackingNumber, shipmentStatusName } from './purchase-text.ts';
 import { Notice } from './ui.tsx';
-
-const carrierName = (carrierId: string | null): string =>
-  carriers.find((carrier) => carrier.id === carrierId)?.name ?? carrierId ?? '';
 
 /** One box: who it goes to, what is in it, and the courier and 송장번호 once it is handed over. */
 export function ShipmentCard(props: {
   farmId: string;
-  shipment: PackingShipment;
+  shipment: PackedShipment;
   onShipped: (message: string) => Promise<void>;
 }) {
   const { shipment } = props;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const scope = `ship-${shipment.shipmentId}`;
+  // The 주문번호 printed on the label; a box whose order logistics has not heard of yet goes by its id.
+  const number = shipment.orderNumber ?? shipment.shipmentId;
   const shipped = Boolean(shipment.trackingNumber);
 
   const submit = async (event: Event) => {
@@ -38,9 +38,7 @@ export function ShipmentCard(props: {
         body: { carrierId, trackingNumber },
       });
       rememberCarrier(carrierId);
-      await props.onShipped(
-        `주문 ${shipment.orderNumber}을(를) ${carrierName(carrierId)} ${trackingNumber}(으)로 출고했어요.`,
-      );
+      await props.onShipped(`주문 ${number}을(를) ${carrierName(carrierId)} ${trackingNumber}(으)로 출고했어요.`);
     } catch (failure) {
       setError(messageOf(failure));
       setBusy(false);
@@ -48,15 +46,12 @@ export function ShipmentCard(props: {
   };
 
   return (
-    <li class="panel" data-shipment={shipment.orderNumber} data-shipment-status={shipment.status}>
+    <li class="panel" data-shipment={number} data-shipment-status={shipment.status}>
       <h3>
-        주문 {shipment.orderNumber} <span class="badge">{shipmentStatusName(shipment.status)}</span>
+        주문 {number} <span class="badge">{shipmentStatusName(shipment.status)}</span>
       </h3>
       <p>
-        {[
-          shipment.recipientName ? `${shipment.recipientName} 님` : '',
-          shipment.lines.map((line) => `${line.title} ×${line.quantity}`).join(', '),
-        ]
+        {[`${shipment.recipientName} 님`, shipment.lines.map((line) => `${line.title} ×${line.quantity}`).join(', ')]
           .filter(Boolean)
           .join(' · ')}
       </p>
@@ -65,7 +60,7 @@ export function ShipmentCard(props: {
           {carrierName(shipment.carrierId)} · 송장번호 <strong>{shipment.trackingNumber}</strong>
         </p>
       ) : (
-        <form class="inline-form ship-form" onSubmit={submit} aria-label={`주문 ${shipment.orderNumber} 송장 입력`}>
+        <form class="inline-form ship-form" onSubmit={submit} aria-label={`주문 ${number} 송장 입력`}>
           <div class="field">
             <label for={`${scope}-carrier`}>택배사</label>
             <select id={`${scope}-carrier`} name="carrierId">

@@ -1,9 +1,9 @@
 /** @jsxImportSource hono/jsx/dom */
 import { useCallback, useEffect, useState } from 'hono/jsx/dom';
-import { api, messageOf } from './api.ts';
+import { type PackingList, readPackingList } from '../answers/logistics.ts';
+import { api, messageOf, readAnswer } from './api.ts';
 import { type LabelFormat, openLabels } from './labels.ts';
 import { lotsText } from './lines-table.tsx';
-import { type PackingList, parsePackingList } from './purchase-api.ts';
 import { seoulToday } from './purchase-text.ts';
 import { ShipmentCard } from './ship-form.tsx';
 import { TrackingUpload } from './tracking-upload.tsx';
@@ -19,7 +19,8 @@ export function ShippingPage(props: { farmId: string }) {
   const load = useCallback(async () => {
     try {
       const query = new URLSearchParams({ dispatchDate });
-      setList(parsePackingList(await api('logistics', `/v1/farms/${props.farmId}/packing-list?${query.toString()}`)));
+      const answer = await api('logistics', `/v1/farms/${props.farmId}/packing-list?${query.toString()}`);
+      setList(readAnswer(readPackingList, answer));
     } catch (failure) {
       setMessage({ kind: 'error', text: messageOf(failure) });
     }
@@ -50,7 +51,7 @@ export function ShippingPage(props: { farmId: string }) {
     setMessage({ kind: 'ok', text });
     await load();
   };
-  const waiting = list?.shipments.filter((shipment) => !shipment.trackingNumber).length ?? 0;
+  const waiting = list?.byOrder.filter((shipment) => !shipment.trackingNumber).length ?? 0;
 
   return (
     <>
@@ -72,14 +73,14 @@ export function ShippingPage(props: { farmId: string }) {
         message?.kind === 'error' ? null : (
           <Loading />
         )
-      ) : list.shipments.length === 0 ? (
+      ) : list.byOrder.length === 0 ? (
         <Notice kind="info">{shortDate(dispatchDate)}에 보낼 상자가 없어요. 출고일을 바꿔 보세요.</Notice>
       ) : (
         <>
           <section aria-labelledby="labels-title">
             <h2 id="labels-title">라벨 인쇄</h2>
             <p>
-              상자 {list.shipments.length.toLocaleString('ko-KR')}개 · 송장 입력 전 {waiting.toLocaleString('ko-KR')}개.
+              상자 {list.byOrder.length.toLocaleString('ko-KR')}개 · 송장 입력 전 {waiting.toLocaleString('ko-KR')}개.
               라벨의 QR을 찍으면 손님이 로트 이력을 봐요.
             </p>
             <p class="actions">
@@ -103,7 +104,7 @@ export function ShippingPage(props: { farmId: string }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {list.products.map((product) => (
+                  {list.byProduct.map((product) => (
                     <tr>
                       <td>{product.title}</td>
                       <td>{product.quantity}</td>
@@ -117,7 +118,7 @@ export function ShippingPage(props: { farmId: string }) {
           <section aria-labelledby="boxes-title">
             <h2 id="boxes-title">주문별 상자와 송장번호</h2>
             <ul class="cards" data-shipments>
-              {list.shipments.map((shipment) => (
+              {list.byOrder.map((shipment) => (
                 <ShipmentCard key={shipment.shipmentId} farmId={props.farmId} shipment={shipment} onShipped={shipped} />
               ))}
             </ul>

@@ -1,7 +1,7 @@
 /** @jsxImportSource hono/jsx/dom */
 import { useState } from 'hono/jsx/dom';
+import type { FarmFulfilment } from '../answers/orders.ts';
 import { api, messageOf } from './api.ts';
-import type { FarmFulfilment } from './purchase-api.ts';
 import { cropFailurePolicyName, shortageOutcome } from './purchase-text.ts';
 import { Notice } from './ui.tsx';
 
@@ -80,7 +80,7 @@ export function ShortageForm(props: {
             />
             <span id={`${id}-outcome`} class="muted" data-shortage-outcome={line.title}>
               {line.quantity}상자 중 · 손님의 선택: {cropFailurePolicyName(line.cropFailurePolicy)}
-              {count > 0 ? ` → ${shortageOutcome(line.cropFailurePolicy, count, line.unitPrice)}` : ''}
+              {count > 0 ? ` → ${shortageOutcome(line.cropFailurePolicy, count)}` : ''}
             </span>
           </div>
         );

@@ -1,18 +1,36 @@
 /** @jsxImportSource hono/jsx/dom */
 import { useState } from 'hono/jsx/dom';
-import { messageOf } from './api.ts';
+import { readTrackingUploadResult } from '../answers/logistics.ts';
+import { messageOf, readAnswer } from './api.ts';
 import { RowErrors } from './batch-results.tsx';
 import type { RowError } from './batch-types.ts';
 import { FileDrop } from './file-drop.tsx';
-import { parseTrackingUpload } from './purchase-api.ts';
 import { Notice, Progress } from './ui.tsx';
 import { upload } from './upload.ts';
+
+/** The file as UTF-8 text: a CSV Excel saved in Korean Windows is CP949, which logistics does not read. */
+async function csvText(file: File): Promise<Blob> {
+  const bytes = await file.arrayBuffer();
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = new TextDecoder('euc-kr').decode(bytes);
+  }
+  return new Blob([text], { type: 'text/csv;charset=utf-8' });
+}
+
+/** The 422 `tracking_upload_invalid` problem's row errors (nothing was saved). */
+function rowErrorsOf(problem: unknown): RowError[] {
+  const errors = (problem as { errors?: unknown } | null)?.errors;
+  return Array.isArray(errors) ? errors.filter((error): error is RowError => typeof error?.row === 'number') : [];
+}
 
 type Step =
   | { kind: 'idle' }
   | { kind: 'sending'; fileName: string; sent: number | null }
-  | { kind: 'invalid'; fileName: string; errors: RowError[]; shipped: number }
-  | { kind: 'done'; shipped: number }
+  | { kind: 'invalid'; fileName: string; errors: RowError[] }
+  | { kind: 'done'; shipped: number; unchanged: number }
   | { kind: 'failed'; message: string };
 
 /** The courier's CSV of 송장번호 for many boxes at once; rows it cannot use are listed like a harvest upload's. */
@@ -25,27 +43,20 @@ export function TrackingUpload(props: { farmId: string; onShipped: () => Promise
       return;
     }
     setStep({ kind: 'sending', fileName: file.name, sent: 0 });
-    const form = new FormData();
-    form.append('file', file, file.name);
     try {
       const answer = await upload<unknown>(
         'logistics',
         `/v1/farms/${props.farmId}/shipments/tracking-upload`,
-        form,
+        await csvText(file),
         (sent) => setStep({ kind: 'sending', fileName: file.name, sent: sent < 1 ? sent : null }),
         [422],
       );
-      const result = parseTrackingUpload(answer.body);
-      if (answer.status === 422 || result.errors.length > 0) {
-        setStep({
-          kind: 'invalid',
-          fileName: file.name,
-          errors: result.errors,
-          shipped: answer.status === 422 ? 0 : result.shipped,
-        });
-      } else {
-        setStep({ kind: 'done', shipped: result.shipped });
+      if (answer.status === 422) {
+        setStep({ kind: 'invalid', fileName: file.name, errors: rowErrorsOf(answer.body) });
+        return;
       }
+      const result = readAnswer(readTrackingUploadResult, answer.body);
+      setStep({ kind: 'done', shipped: result.shipped, unchanged: result.unchanged });
       await props.onShipped();
     } catch (failure) {
       setStep({ kind: 'failed', message: messageOf(failure) });
@@ -75,17 +86,14 @@ export function TrackingUpload(props: { farmId: string; onShipped: () => Promise
           <RowErrors
             errors={step.errors}
             fileName={step.fileName}
-            note={
-              step.shipped > 0
-                ? `나머지 ${step.shipped.toLocaleString('ko-KR')}상자는 출고 처리했어요.`
-                : '오류가 있는 파일은 한 상자도 출고 처리하지 않아요.'
-            }
+            note="오류가 있는 파일은 한 상자도 출고 처리하지 않아요. 고친 뒤 다시 올려 주세요."
           />
         ) : null}
         {step.kind === 'done' ? (
           <Notice kind="ok">
-            <span data-tracking-done>{step.shipped.toLocaleString('ko-KR')}상자를 출고 처리했어요.</span> 손님에게 배송
-            조회가 열려요.
+            <span data-tracking-done>{step.shipped.toLocaleString('ko-KR')}상자를 출고 처리했어요.</span>
+            {step.unchanged > 0 ? ` ${step.unchanged.toLocaleString('ko-KR')}상자는 이미 같은 송장번호였어요.` : ''}{' '}
+            손님에게 배송 조회가 열려요.
           </Notice>
         ) : null}
       </div>

@@ -12,7 +12,7 @@ export interface Uploaded<T> {
 function send(
   url: string,
   token: string,
-  form: FormData,
+  body: FormData | Blob,
   onProgress: (fraction: number) => void,
 ): Promise<{ status: number; text: string; location: string | null }> {
   // XMLHttpRequest, not fetch: only it reports upload progress, which a farmer on a slow
@@ -30,39 +30,40 @@ function send(
     request.onload = () =>
       resolve({ status: request.status, text: request.responseText, location: request.getResponseHeader('location') });
     request.onerror = () => reject(new ApiError(0, null, problemText(0, null)));
-    request.send(form);
+    // A Blob is sent with its own type as the content type (a CSV as text/csv).
+    request.send(body);
   });
 }
 
 /**
- * A multipart upload with progress. 2xx answers, and those in `answered` (the batch
+ * An upload with progress: a multipart form, or one file as its own type. 2xx answers, and those in `answered` (the batch
  * importer's 422 row report), are returned; any other status throws an ApiError whose
  * message is Korean.
  */
 export async function upload<T>(
   service: Service,
   path: string,
-  form: FormData,
+  body: FormData | Blob,
   onProgress: (fraction: number) => void,
   answered: number[] = [],
 ): Promise<Uploaded<T>> {
   const url = `${serviceBase(service)}${path}`;
   let token = await accessToken();
   if (!token) throw new ApiError(401, null, problemText(401, null));
-  let answer = await send(url, token, form, onProgress);
+  let answer = await send(url, token, body, onProgress);
   if (answer.status === 401) {
     token = await refreshSession();
     if (!token) throw new ApiError(401, null, problemText(401, null));
-    answer = await send(url, token, form, onProgress);
+    answer = await send(url, token, body, onProgress);
   }
-  let body: unknown = null;
+  let parsed: unknown = null;
   try {
-    body = answer.text ? JSON.parse(answer.text) : null;
+    parsed = answer.text ? JSON.parse(answer.text) : null;
   } catch {
-    body = null;
+    parsed = null;
   }
   if ((answer.status >= 200 && answer.status < 300) || answered.includes(answer.status)) {
-    return { status: answer.status, body: body as T, location: answer.location };
+    return { status: answer.status, body: parsed as T, location: answer.location };
   }
-  throw new ApiError(answer.status, body as Problem | null, problemText(answer.status, body as Problem | null));
+  throw new ApiError(answer.status, parsed as Problem | null, problemText(answer.status, parsed as Problem | null));
 }

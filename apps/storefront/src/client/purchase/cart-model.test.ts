@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { type CartView, readCartView } from '../answers/orders.ts';
 import { checkoutBlocker, farmGroups, localView, priceChangeText, withQuantities } from './cart-model.ts';
-import { type CartView, readCartView } from './shapes.ts';
 
 const FARM_A = '0193a0c4-5b1e-7c3a-9f00-00000000000a';
 const FARM_B = '0193a0c4-5b1e-7c3a-9f00-00000000000b';
@@ -119,13 +119,34 @@ describe('the cart page model', () => {
   });
 });
 
-describe('reading a cart answer defensively', () => {
-  it('refuses what is not a cart, and drops only the lines it cannot read', () => {
+describe('reading a cart answer', () => {
+  it('refuses what is not a cart, and takes a cart as orders sent it', () => {
     expect(readCartView(null)).toBeNull();
-    expect(readCartView({ items: 'nope' })).toBeNull();
-    const parsed = readCartView({ items: [{ offerId: 'x', quantity: 1, unitPrice: 1_000 }, { bogus: true }] });
-    expect(parsed?.items).toHaveLength(1);
-    expect(parsed?.items[0]).toMatchObject({ stockState: 'in_stock', lineTotal: 1_000, addedUnitPrice: null });
-    expect(parsed?.total).toBe(1_000);
+    expect(readCartView('<html>')).toBeNull();
+    expect(readCartView({ items: 'nope', farms: [], problems: [], total: 0 })).toBeNull();
+    expect(readCartView(answer)).toBe(answer);
+  });
+
+  it('gathers an offer no longer sold (orders answers it with nulls) under a heading of its own', () => {
+    const gone = {
+      ...answer.items[0],
+      offerId: 'offer-gone',
+      productId: null,
+      farmId: null,
+      farmName: null,
+      title: null,
+      grade: null,
+      packKg: null,
+      unitPrice: null,
+      stockState: 'sold_out',
+      lineTotal: 0,
+      productUrl: null,
+    };
+    const cart = readCartView({ ...answer, items: [...answer.items, gone] });
+    if (!cart) throw new Error('the example cart did not parse');
+    const groups = farmGroups(cart);
+    expect(groups.map((group) => group.farm.farmName)).toEqual(['햇살농원', '제주감귤농장', '판매가 끝난 상품']);
+    expect(priceChangeText({ addedUnitPrice: 12_000, unitPrice: null })).toBeNull();
+    expect(checkoutBlocker(cart)).toBe('품절된 상품을 빼야 주문할 수 있어요.');
   });
 });

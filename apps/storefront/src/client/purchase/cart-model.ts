@@ -1,6 +1,6 @@
+import type { CartFarm, CartItem, CartView } from '../answers/orders.ts';
 import type { CartLine } from '../cart-store.ts';
 import { formatKrw } from '../config.ts';
-import type { CartFarm, CartItem, CartView } from './shapes.ts';
 
 /** One farm's part of the cart, as the page groups it: its lines, subtotal, fee and promise. */
 export interface FarmGroup {
@@ -8,19 +8,21 @@ export interface FarmGroup {
   items: CartItem[];
 }
 
-/** Items by farm, in the order the server listed the farms; a farm it did not list still shows. */
+/**
+ * Items by farm, in the order the server listed the farms; a farm it did not list still shows.
+ * An offer no longer sold has no farm (orders answers nulls and an `offer_unavailable` problem):
+ * those lines gather under a heading of their own, to be taken out.
+ */
 export function farmGroups(view: CartView): FarmGroup[] {
   const groups = new Map<string, FarmGroup>();
   for (const farm of view.farms) groups.set(farm.farmId, { farm, items: [] });
   for (const item of view.items) {
-    let group = groups.get(item.farmId);
-    if (!group) {
-      group = {
-        farm: { farmId: item.farmId, farmName: item.farmName, goodsTotal: 0, deliveryFee: 0, promise: null },
-        items: [],
-      };
-      groups.set(item.farmId, group);
-    }
+    const farmId = item.farmId ?? '';
+    const group = groups.get(farmId) ?? {
+      farm: { farmId, farmName: item.farmName ?? '판매가 끝난 상품', goodsTotal: 0, deliveryFee: 0, promise: null },
+      items: [],
+    };
+    groups.set(farmId, group);
     group.items.push(item);
   }
   return [...groups.values()].filter((group) => group.items.length > 0);
@@ -28,7 +30,7 @@ export function farmGroups(view: CartView): FarmGroup[] {
 
 /** "가격이 바뀌었어요: 12,000원 → 13,000원", or null when the price is the one the shopper saw. */
 export function priceChangeText(item: Pick<CartItem, 'addedUnitPrice' | 'unitPrice'>): string | null {
-  if (item.addedUnitPrice === null || item.addedUnitPrice === item.unitPrice) return null;
+  if (item.addedUnitPrice === null || item.unitPrice === null || item.addedUnitPrice === item.unitPrice) return null;
   return `가격이 바뀌었어요: ${formatKrw(item.addedUnitPrice)} → ${formatKrw(item.unitPrice)}`;
 }
 
@@ -48,7 +50,7 @@ export function withQuantities(view: CartView, quantities: Map<string, number>):
   const items = view.items.flatMap((item) => {
     const quantity = quantities.get(item.offerId);
     if (quantity === undefined) return [];
-    return [{ ...item, quantity, lineTotal: item.unitPrice * quantity }];
+    return [{ ...item, quantity, lineTotal: (item.unitPrice ?? 0) * quantity }];
   });
   const farms = view.farms.map((farm) => {
     const goodsTotal = items.filter((item) => item.farmId === farm.farmId).reduce((s, i) => s + i.lineTotal, 0);
@@ -70,7 +72,8 @@ export function localView(lines: CartLine[]): CartView {
     farmId: '',
     farmName: '',
     title: line.name,
-    grade: line.grade,
+    // The product page stored catalog's own grade word, so it is one of catalog's grades.
+    grade: line.grade as CartItem['grade'],
     packKg: 0,
     quantity: line.quantity,
     unitPrice: line.priceKrw,

@@ -1,8 +1,10 @@
+import type { CropFailurePolicy } from '@fruitables/orders/contract/values';
+import type { FarmPromise } from '../answers/logistics.ts';
+import type { CartItem, CartView } from '../answers/orders.ts';
 import { formatKrw } from '../config.ts';
 import { farmGroups } from './cart-model.ts';
 import { type CheckoutChoices, chosenDate, cropFailureChoices, farmFee } from './checkout-request.ts';
 import { h } from './dom.ts';
-import type { CartItem, CartView, CropFailurePolicy, FarmPromise } from './shapes.ts';
 
 /** A radio with its label; the sentence that explains it is read as its description. */
 function choice(name: string, value: string, label: string, checked: boolean, disabled: boolean, sentence?: string) {

@@ -1,28 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import type { FarmPromise } from '../answers/logistics.ts';
+import type { CartView } from '../answers/orders.ts';
 import { checkoutBody, checkRecipient, chosenDate, farmFee, inputOf, type Recipient } from './checkout-request.ts';
-import { type FarmPromise, readCartView, readFarmPromise } from './shapes.ts';
 
 const FARM = '0193a0c4-5b1e-7c3a-9f00-00000000000a';
 
-const promise = (fee: FarmPromise['fee']): FarmPromise => {
-  const parsed = readFarmPromise({
-    farmId: FARM,
-    area: 'dawn',
-    deliverable: true,
-    reason: null,
-    orderBy: null,
-    earliest: null,
-    headline: '목요일 새벽 7시 전 도착',
-    dates: [
-      { date: '2026-12-10', dispatchDate: '2026-12-09', available: false, label: '12월 10일 (목) 새벽 7시 전' },
-      { date: '2026-12-11', dispatchDate: '2026-12-10', available: true, label: '12월 11일 (금) 새벽 7시 전' },
-      { date: '2026-12-12', dispatchDate: '2026-12-11', available: true, label: '12월 12일 (토) 새벽 7시 전' },
-    ],
-    fee,
-  });
-  if (!parsed) throw new Error('the example promise did not parse');
-  return parsed;
-};
+const promise = (fee: FarmPromise['fee']): FarmPromise => ({
+  farmId: FARM,
+  area: 'dawn',
+  deliverable: true,
+  reason: null,
+  orderBy: null,
+  earliest: null,
+  headline: '목요일 새벽 7시 전 도착',
+  dates: [
+    { date: '2026-12-10', dispatchDate: '2026-12-09', available: false, label: '12월 10일 (목) 새벽 7시 전' },
+    { date: '2026-12-11', dispatchDate: '2026-12-10', available: true, label: '12월 11일 (금) 새벽 7시 전' },
+    { date: '2026-12-12', dispatchDate: '2026-12-11', available: true, label: '12월 12일 (토) 새벽 7시 전' },
+  ],
+  fee,
+});
 
 const recipient: Recipient = {
   name: '김민지',
@@ -62,11 +59,32 @@ describe('the checkout form', () => {
   });
 
   it('sends the prices it showed, each line’s policy and each farm’s date', () => {
-    const view = readCartView({
-      items: [{ offerId: 'o1', farmId: FARM, quantity: 2, unitPrice: 13_000, title: '부사 사과' }],
+    const view: CartView = {
+      items: [
+        {
+          offerId: 'o1',
+          productId: 'p1',
+          farmId: FARM,
+          farmName: '햇살농원',
+          title: '부사 사과',
+          grade: '특',
+          packKg: 5,
+          quantity: 2,
+          unitPrice: 13_000,
+          addedUnitPrice: 13_000,
+          priceChanged: false,
+          stockState: 'in_stock',
+          perOrderLimit: null,
+          lineTotal: 26_000,
+          productUrl: '/products/p1/',
+        },
+      ],
       farms: [{ farmId: FARM, farmName: '햇살농원', goodsTotal: 26_000, deliveryFee: 3_000, promise: null }],
-    });
-    if (!view) throw new Error('the example cart did not parse');
+      goodsTotal: 26_000,
+      deliveryTotal: 3_000,
+      total: 29_000,
+      problems: [],
+    };
     const body = checkoutBody(
       view,
       { dates: new Map([[FARM, '2026-12-11']]), policies: new Map([['o1', 'substitute']]) },

@@ -1,4 +1,6 @@
-import type { CartView, CropFailurePolicy, FarmPromise } from './shapes.ts';
+import type { CropFailurePolicy } from '@fruitables/orders/contract/values';
+import type { FarmPromise } from '../answers/logistics.ts';
+import type { CartView } from '../answers/orders.ts';
 
 /** The three answers to "what if the farm comes up short", each with its one sentence. */
 export const cropFailureChoices: { policy: CropFailurePolicy; label: string; sentence: string }[] = [
@@ -104,7 +106,7 @@ export function checkoutBody(view: CartView, choices: CheckoutChoices, recipient
       deliveryNote: recipient.deliveryNote,
     },
     deliveryDates: Object.fromEntries(
-      [...new Set(view.items.map((item) => item.farmId))].flatMap((farmId) => {
+      [...new Set(view.items.flatMap((item) => (item.farmId === null ? [] : [item.farmId])))].flatMap((farmId) => {
         const date = choices.dates.get(farmId);
         return date ? [[farmId, date]] : [];
       }),

@@ -1,7 +1,7 @@
+import { readTrackedShipment, readTracking, type TrackedShipment } from '../answers/logistics.ts';
 import { apiBase } from '../config.ts';
 import { accessToken } from '../session-store.ts';
 import { callApi } from './http.ts';
-import { readShipment, readTracking, type TrackedShipment } from './shapes.ts';
 
 const POLL_MS = 10_000;
 
@@ -31,7 +31,7 @@ export function followTracking(orderId: string, onShipment: (shipment: TrackedSh
     stream = new EventSource(`${apiBase('logistics')}${path}/stream?access_token=${encodeURIComponent(token)}`);
     stream.addEventListener('shipment', (event) => {
       try {
-        const shipment = readShipment(JSON.parse((event as MessageEvent<string>).data));
+        const shipment = readTrackedShipment(JSON.parse((event as MessageEvent<string>).data));
         if (shipment) onShipment(shipment);
       } catch {
         // A message that is not JSON is skipped; the next one carries the whole shipment again.

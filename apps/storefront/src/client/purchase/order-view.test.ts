@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { readTrackedShipment } from '../answers/logistics.ts';
+import { readOrder } from '../answers/orders.ts';
 import { timelineEntries } from './order-view.ts';
-import { readOrder, readShipment } from './shapes.ts';
 
 const order = readOrder({
   id: 'order-1',
@@ -23,13 +24,14 @@ const order = readOrder({
       shipment: { carrierId: 'kr.cjlogistics', trackingNumber: '123456789012', status: 'in_transit' },
     },
   ],
+  refunds: [],
 });
 
 describe("an order's live timeline", () => {
   it("puts the order's steps and the courier's events together, oldest first, in Korean", () => {
     const fulfilment = order?.fulfilments[0];
     if (!fulfilment) throw new Error('the example order did not parse');
-    const shipment = readShipment({
+    const shipment = readTrackedShipment({
       shipmentId: 's-1',
       fulfilmentId: 'ful-1',
       farmId: 'farm-1',

@@ -1,4 +1,7 @@
 import { paths } from '../../site/paths.ts';
+import type { TrackedShipment } from '../answers/logistics.ts';
+import type { Fulfilment, OrderLine, OrderView } from '../answers/orders.ts';
+import type { PaymentResponse } from '../answers/payments.ts';
 import { formatKrw } from '../config.ts';
 import { h } from './dom.ts';
 import {
@@ -11,7 +14,6 @@ import {
   seoulTime,
   shipmentStatusLabels,
 } from './order-words.ts';
-import type { Fulfilment, Order, OrderLine, PaymentConfirmation, TrackedShipment } from './shapes.ts';
 
 /** What the shopper can do to a fulfilment; the page wires these to the API. */
 export interface FulfilmentActions {
@@ -120,7 +122,7 @@ function cancelControls(fulfilment: Fulfilment, actions: FulfilmentActions) {
   return [open, form];
 }
 
-function fulfilmentCard(order: Order, fulfilment: Fulfilment, actions: FulfilmentActions) {
+function fulfilmentCard(order: OrderView, fulfilment: Fulfilment, actions: FulfilmentActions) {
   const tracking = h('div', { 'data-tracking': fulfilment.id });
   drawTracking(tracking, fulfilment, undefined);
   const refunds = order.refunds.filter((refund) => refund.fulfilmentId === fulfilment.id);
@@ -164,8 +166,8 @@ function fulfilmentCard(order: Order, fulfilment: Fulfilment, actions: Fulfilmen
 }
 
 /** What an order awaiting payment offers: the virtual account to pay into, or paying (again). */
-function awaitingPayment(order: Order, payment: PaymentConfirmation | null) {
-  const account = payment?.status === 'WAITING_FOR_DEPOSIT' ? payment.virtualAccount : null;
+function awaitingPayment(order: OrderView, payment: PaymentResponse | null) {
+  const account = payment?.status === 'waiting_for_deposit' ? payment.virtualAccount : null;
   if (account) {
     return h(
       'p',
@@ -184,9 +186,9 @@ function awaitingPayment(order: Order, payment: PaymentConfirmation | null) {
 /** The whole order page: what was bought, from which farms, what it cost, and where it is now. */
 export function drawOrder(
   container: HTMLElement,
-  order: Order,
+  order: OrderView,
   actions: FulfilmentActions,
-  payment: PaymentConfirmation | null = null,
+  payment: PaymentResponse | null = null,
 ): void {
   const orderRefunds = order.refunds.filter((refund) => refund.fulfilmentId === null);
   container.replaceChildren(

@@ -1,7 +1,7 @@
 import { paths } from '../../site/paths.ts';
+import { readCheckoutSession } from '../answers/payments.ts';
 import { callApi } from './http.ts';
 import { purchaseProblemText } from './problem-text.ts';
-import { readCheckoutSession } from './shapes.ts';
 import { showTossWidget, type WidgetTarget } from './toss-widget.ts';
 
 /**

@@ -1,7 +1,7 @@
+import { type CartView, readCartView } from '../answers/orders.ts';
 import { type CartLine, readCart, writeCart, writeServerCartCount } from '../cart-store.ts';
 import { whoAmI } from '../console/who.ts';
 import { type ApiAnswer, callApi } from './http.ts';
-import { type CartView, readCartView } from './shapes.ts';
 
 /** What orders needs of a browser line: the offer, how many, and the price the shopper saw. */
 export const cartRequestItems = (lines: CartLine[]) =>

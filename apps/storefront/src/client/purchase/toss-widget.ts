@@ -1,5 +1,5 @@
+import type { CheckoutSessionResponse } from '../answers/payments.ts';
 import { loadScript } from './load-script.ts';
-import type { CheckoutSession } from './shapes.ts';
 
 // Toss Payments' payment widget (SDK v2), loaded only when payments says the provider is Toss
 // (with real keys); locally the stand-in PG's own page is used instead and this never loads.
@@ -32,7 +32,7 @@ export interface WidgetTarget {
  * the success or fail URL. Resolves false when the SDK cannot load.
  */
 export async function showTossWidget(
-  session: CheckoutSession,
+  session: CheckoutSessionResponse,
   urls: { successUrl: string; failUrl: string },
   target: WidgetTarget,
   onError: (message: string) => void,

@@ -1,0 +1,27 @@
+import type { CartView, FarmFulfilment, FarmFulfilmentList, OrderPage, OrderView } from '@fruitables/orders/contract';
+import { answerOf } from './shape.ts';
+
+// orders' answers, read by the shop and the console alike (types: orders' contract).
+
+export type { CartView, FarmFulfilment, OrderPage, OrderView };
+export type CartItem = CartView['items'][number];
+export type CartFarm = CartView['farms'][number];
+export type Fulfilment = OrderView['fulfilments'][number];
+export type OrderLine = Fulfilment['lines'][number];
+export type FarmFulfilmentLine = FarmFulfilment['lines'][number];
+export type CancelRequest = FarmFulfilment['cancelRequests'][number];
+
+/** `POST /cart/price`, `GET|PUT|DELETE /cart…`, `POST /cart/merge`. */
+export const readCartView = (body: unknown): CartView | null =>
+  answerOf(body, { items: 'array', farms: 'array', problems: 'array', total: 'number' });
+
+/** `GET /orders/{id}`, `POST /checkouts`, a cancel or 구매확정, `GET /admin/orders/{id}` and an admin refund. */
+export const readOrder = (body: unknown): OrderView | null =>
+  answerOf(body, { id: 'string', status: 'string', amount: 'number', fulfilments: 'array', refunds: 'array' });
+
+/** `GET /orders` and `GET /admin/orders`: a page of summaries. */
+export const readOrderPage = (body: unknown): OrderPage | null => answerOf(body, { items: 'array' });
+
+/** `GET /farms/{farmId}/fulfilments`. */
+export const readFarmFulfilments = (body: unknown): FarmFulfilment[] | null =>
+  answerOf<FarmFulfilmentList>(body, { items: 'array' })?.items ?? null;
