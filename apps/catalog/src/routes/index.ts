@@ -8,6 +8,7 @@ import { registerUpdateFarm } from './farms/update-farm.ts';
 import { registerConfirmHold } from './holds/confirm-hold.ts';
 import { registerCreateHold } from './holds/create-hold.ts';
 import { registerReleaseHold } from './holds/release-hold.ts';
+import { registerReturnBoxes } from './holds/return-boxes.ts';
 import { registerAdjustLot } from './lots/adjust-lot.ts';
 import { registerCreateLot } from './lots/create-lot.ts';
 import { registerEndLot } from './lots/end-lot.ts';
@@ -48,4 +49,5 @@ export function registerRoutes(app: CatalogApp, deps: RouteDeps): void {
   registerCreateHold(app, deps);
   registerConfirmHold(app, deps);
   registerReleaseHold(app, deps);
+  registerReturnBoxes(app, deps);
 }
