@@ -14,6 +14,7 @@ import { createPayWorkflow } from './workflows/pay.ts';
 import { createRefundWorkflow } from './workflows/refund.ts';
 import { refusalCode } from './workflows/refusals.ts';
 import { createReleaseWorkflow } from './workflows/release.ts';
+import { createRestockWorkflow } from './workflows/restock.ts';
 import { createSubstituteWorkflow } from './workflows/substitute.ts';
 
 export interface OrdersDomainDeps {
@@ -37,6 +38,7 @@ export interface OrdersDomain extends DomainContext {
     release: ReturnType<typeof createReleaseWorkflow>;
     refund: ReturnType<typeof createRefundWorkflow>;
     substitute: ReturnType<typeof createSubstituteWorkflow>;
+    restock: ReturnType<typeof createRestockWorkflow>;
   };
 }
 
@@ -57,6 +59,7 @@ export function createOrdersDomain(deps: OrdersDomainDeps): OrdersDomain {
     release: (tx, input) => engineNow().start(tx, workflows.release, input),
     refund: (tx, input) => engineNow().start(tx, workflows.refund, input),
     substitute: (tx, input) => engineNow().start(tx, workflows.substitute, input),
+    restock: (tx, input) => engineNow().start(tx, workflows.restock, input),
   };
   const workflows = {
     checkout: createCheckoutWorkflow(workflowContext),
@@ -64,6 +67,7 @@ export function createOrdersDomain(deps: OrdersDomainDeps): OrdersDomain {
     release: createReleaseWorkflow(workflowContext),
     refund: createRefundWorkflow(workflowContext),
     substitute: createSubstituteWorkflow(workflowContext, followUps),
+    restock: createRestockWorkflow(workflowContext),
   };
   engine = createWorkflowEngine<OrdersTables>({
     db: deps.db,

@@ -28,6 +28,8 @@ export interface Substitution {
   grade: string;
   priceKrw: number;
   lots: LineLot[];
+  /** The substitute's own catalog hold, which a later cancel gives its boxes back to. */
+  holdId?: string;
 }
 
 /**
@@ -57,6 +59,7 @@ export async function applySubstitution(
     unitPrice,
     cropFailurePolicy: line.cropFailurePolicy,
     lots: substitute.lots,
+    holdId: substitute.holdId ?? null,
   });
   if (line.shortQuantity >= line.quantity) {
     await tx.update(orderLines).set({ status: 'substituted' }).where(eq(orderLines.id, line.id));
