@@ -38,4 +38,11 @@ export {
   orderPlaced,
   ordersEvents,
 } from './orders.ts';
-export { paymentCompleted, paymentFailed, paymentsEvents, payoutPaid, refundCompleted } from './payments.ts';
+export {
+  paymentAwaitingDeposit,
+  paymentCompleted,
+  paymentFailed,
+  paymentsEvents,
+  payoutPaid,
+  refundCompleted,
+} from './payments.ts';

@@ -173,3 +173,29 @@ export const returnConfirmedBoxes = defineOperation({
     'validation_failed',
   ],
 });
+
+export const holdExtensionBody = z
+  .object({
+    expiresAt: z.iso.datetime().openapi({
+      example: '2026-11-22T12:00:00.000Z',
+      description:
+        'The new expiry: later than now, at most 7 days ahead. An earlier one than the hold has changes nothing.',
+    }),
+  })
+  .strict()
+  .openapi('HoldExtension');
+
+/**
+ * Keeps a live hold longer (a virtual account waiting for its deposit until its due date).
+ * Never shortens a hold, so asking twice is a no-op: idempotent.
+ */
+export const extendHold = defineOperation({
+  method: 'POST',
+  path: '/internal/v1/holds/{holdId}/extend',
+  params: holdIdParams,
+  body: holdExtensionBody,
+  response: holdSchema,
+  idempotent: true,
+  scope: HOLDS_SCOPE,
+  problemCodes: ['hold_not_found', 'hold_not_live', 'hold_expired', 'validation_failed'],
+});

@@ -9,6 +9,7 @@ import {
 import type { Logger } from 'pino';
 import type { DomainContext, OrdersDb, OrdersPolicy, OrdersTables, Remotes } from './context.ts';
 import { createCheckoutWorkflow } from './workflows/checkout.ts';
+import { createExtendWorkflow } from './workflows/extend.ts';
 import type { FollowUps } from './workflows/follow-ups.ts';
 import { createPayWorkflow } from './workflows/pay.ts';
 import { createRefundWorkflow } from './workflows/refund.ts';
@@ -39,6 +40,7 @@ export interface OrdersDomain extends DomainContext {
     refund: ReturnType<typeof createRefundWorkflow>;
     substitute: ReturnType<typeof createSubstituteWorkflow>;
     restock: ReturnType<typeof createRestockWorkflow>;
+    extend: ReturnType<typeof createExtendWorkflow>;
   };
 }
 
@@ -60,6 +62,7 @@ export function createOrdersDomain(deps: OrdersDomainDeps): OrdersDomain {
     refund: (tx, input) => engineNow().start(tx, workflows.refund, input),
     substitute: (tx, input) => engineNow().start(tx, workflows.substitute, input),
     restock: (tx, input) => engineNow().start(tx, workflows.restock, input),
+    extend: (tx, input) => engineNow().start(tx, workflows.extend, input),
   };
   const workflows = {
     checkout: createCheckoutWorkflow(workflowContext),
@@ -68,6 +71,7 @@ export function createOrdersDomain(deps: OrdersDomainDeps): OrdersDomain {
     refund: createRefundWorkflow(workflowContext),
     substitute: createSubstituteWorkflow(workflowContext, followUps),
     restock: createRestockWorkflow(workflowContext),
+    extend: createExtendWorkflow(workflowContext, followUps),
   };
   engine = createWorkflowEngine<OrdersTables>({
     db: deps.db,

@@ -140,3 +140,28 @@ describe('returning confirmed boxes', () => {
     expect(asAdmin.status).toBe(403);
   });
 });
+
+describe('extending a hold', () => {
+  it('keeps a live hold until later (never sooner), and refuses one already settled', async () => {
+    const farm = await seedFarm(h);
+    const { offerId } = await seedOffer(h, farm);
+    await seedLot(h, farm, offerId, { lotCode: 'EX1', harvestedOn: daysAgo(h, 1), boxesHarvested: 5 });
+    const held = (
+      await call(h, 'POST', '/internal/v1/holds', {
+        token: service,
+        headers: { 'idempotency-key': crypto.randomUUID() },
+        body: { lines: [{ offerId, quantity: 1 }] },
+      })
+    ).parse(holdSchema);
+    const later = new Date(h.clock.now().getTime() + 86_400_000).toISOString();
+    const extend = (expiresAt: string) =>
+      call(h, 'POST', `/internal/v1/holds/${held.id}/extend`, { token: service, body: { expiresAt } });
+    expect((await extend(later)).parse(holdSchema).expiresAt).toBe(later);
+    const sooner = new Date(h.clock.now().getTime() + 60_000).toISOString();
+    expect((await extend(sooner)).parse(holdSchema).expiresAt).toBe(later);
+    const tooFar = new Date(h.clock.now().getTime() + 8 * 86_400_000).toISOString();
+    expect((await extend(tooFar)).status).toBe(400);
+    await call(h, 'POST', `/internal/v1/holds/${held.id}/release`, { token: service });
+    expect((await extend(later)).json).toMatchObject({ status: 409, code: 'hold_not_live' });
+  });
+});

@@ -29,6 +29,15 @@ export interface RestockInput {
   holds: { holdId: string; lines: { lotId: string; quantity: number }[] }[];
 }
 
+/** Keep an unpaid order's stock hold and bookings until `until` (a virtual account's due date). */
+export interface ExtendInput {
+  orderId: string;
+  holdId: string | null;
+  bookingIds: string[];
+  /** ISO instant. */
+  until: string;
+}
+
 /**
  * Starts the workflows that follow a state change, in the transaction of that change (so the
  * change and its remote follow-up commit together); the sweeper drives them.
@@ -39,4 +48,5 @@ export interface FollowUps {
   refund(tx: OrdersDb, input: RefundInput): Promise<string>;
   substitute(tx: OrdersDb, input: SubstituteInput): Promise<string>;
   restock(tx: OrdersDb, input: RestockInput): Promise<string>;
+  extend(tx: OrdersDb, input: ExtendInput): Promise<string>;
 }
