@@ -31,6 +31,7 @@ export {
   shipmentStatusChanged,
 } from './logistics.ts';
 export {
+  fulfilmentContentsChanged,
   fulfilmentStatusChanged,
   orderCancelled,
   orderCompleted,

@@ -7,6 +7,7 @@ import type { OrdersDb } from './context.ts';
 import { fulfilmentNotFound, notCancellable, orderNotFound } from './errors.ts';
 import { publishOrdersEvents } from './events.ts';
 import { type FulfilmentRow, findFulfilment, moveFulfilment } from './fulfilment-changes.ts';
+import { announceFulfilmentContents } from './fulfilment-contents.ts';
 import { type LockedOrder, lockOrder } from './order-rows.ts';
 import { requestRefund } from './refunds.ts';
 import { requestRestock } from './restock.ts';
@@ -71,6 +72,7 @@ export async function applyCancellation(
         note: `${chosen.map((line) => line.title).join(', ')} 주문이 취소됐어요.`,
       },
     ]);
+    await announceFulfilmentContents(tx, fulfilment.id, now);
   }
   const live = await tx
     .select({ id: fulfilments.id })

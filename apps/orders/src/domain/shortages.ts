@@ -6,6 +6,7 @@ import type { OrdersDomain } from './build.ts';
 import type { OrdersDb } from './context.ts';
 import { fulfilmentNotFound, invalidTransition } from './errors.ts';
 import { findFulfilment } from './fulfilment-changes.ts';
+import { announceFulfilmentContents } from './fulfilment-contents.ts';
 import { lockOrder } from './order-rows.ts';
 import { requestRefund } from './refunds.ts';
 import { requestRestock } from './restock.ts';
@@ -147,6 +148,7 @@ export async function reportShortage(
         }),
       );
     }
+    await announceFulfilmentContents(tx, fulfilment.id, now);
     return { orderId: order.id, runIds };
   });
 }

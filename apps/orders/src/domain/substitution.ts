@@ -2,6 +2,7 @@ import { formatKrw, newId } from '@fruitables/core';
 import { type LineLot, orderLines } from '@fruitables/schema-orders';
 import { eq } from 'drizzle-orm';
 import type { OrdersDb } from './context.ts';
+import { announceFulfilmentContents } from './fulfilment-contents.ts';
 import { requestRefund } from './refunds.ts';
 import { addTimeline } from './timeline.ts';
 import type { FollowUps } from './workflows/follow-ups.ts';
@@ -64,6 +65,8 @@ export async function applySubstitution(
   if (line.shortQuantity >= line.quantity) {
     await tx.update(orderLines).set({ status: 'substituted' }).where(eq(orderLines.id, line.id));
   }
+  // The packing list must show the substitute, not the short line.
+  await announceFulfilmentContents(tx, input.fulfilmentId, now);
   const difference = (input.unitPrice - unitPrice) * input.quantity;
   await addTimeline(tx, now, [
     {
