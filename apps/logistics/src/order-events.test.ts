@@ -122,6 +122,34 @@ describe('orders events', () => {
     expect(stored?.contents.orderNumber).toBe('20261208-0001');
     expect(stored?.contents.lines[0]?.title).toBe('성주 꿀참외 특 2kg');
 
+    // A shortage substituted by the next grade: the packing list prints the new content.
+    const substituteLot = newId();
+    await deliver('FulfilmentContentsChanged', orderId, {
+      orderId,
+      orderNumber: '20261208-0001',
+      fulfilmentId: booking.fulfilmentId,
+      farmId,
+      bookingId: booking.id,
+      lines: [
+        {
+          lineId: newId(),
+          offerId: newId(),
+          productId: newId(),
+          title: '성주 꿀참외 상 2kg',
+          quantity: 2,
+          unitPrice: 17_000,
+          cropFailurePolicy: 'substitute',
+          lots: [{ lotId: substituteLot, lotCode: 'SJ-1208-B', quantity: 2 }],
+        },
+      ],
+      changedAt: h.clock.now().toISOString(),
+    });
+    const [changed] = await h.owner<{ contents: { lines: { title: string; lots: { lotCode: string }[] }[] } }[]>`
+      select contents from logistics.bookings where id = ${booking.id}`;
+    expect(changed?.contents.lines.map((line) => [line.title, line.lots[0]?.lotCode])).toEqual([
+      ['성주 꿀참외 상 2kg', 'SJ-1208-B'],
+    ]);
+
     await deliver('FulfilmentStatusChanged', orderId, fulfilmentEvent(booking, shopperId, 'preparing', 'paid'));
     const [packing] = await h.owner<{ packing_started_at: Date | null }[]>`
       select packing_started_at from logistics.shipments where booking_id = ${booking.id}`;

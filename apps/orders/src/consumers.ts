@@ -3,7 +3,12 @@ import { platformCatalogue, platformStreams } from '@fruitables/events';
 import { inbox, type ordersTables } from '@fruitables/schema-orders';
 import type { OrdersDomain } from './domain/build.ts';
 import { applyReservationExpired } from './domain/expiry.ts';
-import { applyPaymentCompleted, applyPaymentFailed, applyRefundCompleted } from './domain/payment-events.ts';
+import {
+  applyPaymentAwaitingDeposit,
+  applyPaymentCompleted,
+  applyPaymentFailed,
+  applyRefundCompleted,
+} from './domain/payment-events.ts';
 import { applyShipmentDelivered, applyShipmentStatusChanged } from './domain/shipment-events.ts';
 
 /** The consumer group orders reads payments', logistics' and catalog's streams with. */
@@ -21,6 +26,7 @@ export function createPaymentEventsConsumer(wiring: Wiring, domain: Domain): Con
     inbox,
     handlers: {
       PaymentCompleted: (event, tx) => applyPaymentCompleted(tx, domain, event),
+      PaymentAwaitingDeposit: (event, tx) => applyPaymentAwaitingDeposit(tx, domain, event),
       PaymentFailed: (event, tx) => applyPaymentFailed(tx, domain, event),
       RefundCompleted: (event, tx) => applyRefundCompleted(tx, domain, event),
     },

@@ -31,6 +31,7 @@ export {
   shipmentStatusChanged,
 } from './logistics.ts';
 export {
+  fulfilmentContentsChanged,
   fulfilmentStatusChanged,
   orderCancelled,
   orderCompleted,
@@ -38,4 +39,11 @@ export {
   orderPlaced,
   ordersEvents,
 } from './orders.ts';
-export { paymentCompleted, paymentFailed, paymentsEvents, payoutPaid, refundCompleted } from './payments.ts';
+export {
+  paymentAwaitingDeposit,
+  paymentCompleted,
+  paymentFailed,
+  paymentsEvents,
+  payoutPaid,
+  refundCompleted,
+} from './payments.ts';

@@ -10,6 +10,20 @@ import { z } from 'zod';
 const timestamp = z.iso.datetime({ offset: true });
 const won = z.number().int().nonnegative();
 
+/** One line of a fulfilment as orders announces it: what to pack, from which lots. */
+const fulfilmentLine = z.object({
+  lineId: z.uuid(),
+  offerId: z.uuid(),
+  productId: z.uuid(),
+  /** What a packing list and a label print: "성주 꿀참외 특 2kg". */
+  title: z.string().min(1),
+  quantity: z.number().int().positive(),
+  unitPrice: won,
+  cropFailurePolicy: z.enum(cropFailurePolicies),
+  /** The lots catalog held the boxes from (freshest first): the box's lot is traceable from the order. */
+  lots: z.array(z.object({ lotId: z.uuid(), lotCode: z.string().min(1), quantity: z.number().int().positive() })),
+});
+
 const fulfilmentSummary = z.object({
   fulfilmentId: z.uuid(),
   farmId: z.uuid(),
@@ -19,22 +33,7 @@ const fulfilmentSummary = z.object({
   bookingId: z.uuid(),
   goodsAmount: won,
   deliveryFee: won,
-  lines: z
-    .array(
-      z.object({
-        lineId: z.uuid(),
-        offerId: z.uuid(),
-        productId: z.uuid(),
-        /** What a packing list and a label print: "성주 꿀참외 특 2kg". */
-        title: z.string().min(1),
-        quantity: z.number().int().positive(),
-        unitPrice: won,
-        cropFailurePolicy: z.enum(cropFailurePolicies),
-        /** The lots catalog held the boxes from (freshest first): the box's lot is traceable from the order. */
-        lots: z.array(z.object({ lotId: z.uuid(), lotCode: z.string().min(1), quantity: z.number().int().positive() })),
-      }),
-    )
-    .min(1),
+  lines: z.array(fulfilmentLine).min(1),
 });
 
 export const orderPlaced = defineEvent({
@@ -117,4 +116,27 @@ export const orderCompleted = defineEvent({
   }),
 });
 
-export const ordersEvents = [orderPlaced, orderPaid, orderCancelled, fulfilmentStatusChanged, orderCompleted] as const;
+export const fulfilmentContentsChanged = defineEvent({
+  type: 'FulfilmentContentsChanged',
+  version: 1,
+  description:
+    "What a paid fulfilment's boxes hold changed after OrderPaid: a substitute line (the next grade) was added, lines were cancelled, or the farm came up short. `lines` is the whole new content, each with the boxes still to send (`quantity`) and their lots; logistics replaces its packing list and label contents with it.",
+  data: z.object({
+    orderId: z.uuid(),
+    orderNumber: z.string().min(1),
+    fulfilmentId: z.uuid(),
+    farmId: z.uuid(),
+    bookingId: z.uuid(),
+    lines: z.array(fulfilmentLine),
+    changedAt: timestamp,
+  }),
+});
+
+export const ordersEvents = [
+  orderPlaced,
+  orderPaid,
+  orderCancelled,
+  fulfilmentStatusChanged,
+  fulfilmentContentsChanged,
+  orderCompleted,
+] as const;

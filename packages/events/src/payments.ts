@@ -24,6 +24,21 @@ export const paymentCompleted = defineEvent({
   }),
 });
 
+export const paymentAwaitingDeposit = defineEvent({
+  type: 'PaymentAwaitingDeposit',
+  version: 1,
+  description:
+    'The shopper chose a virtual account (가상계좌): the PG issued it and waits for the deposit until `dueDate`. Published in the transaction that records WAITING_FOR_DEPOSIT. orders keeps the order, its stock hold and its delivery booking until the due date instead of expiring them at the payment window; PaymentCompleted (deposit) or PaymentFailed with `final` (due date passed) follows.',
+  data: z.object({
+    orderId: z.uuid(),
+    paymentKey: z.string().min(1),
+    amount: won,
+    /** When the virtual account stops taking the deposit (Toss's `virtualAccount.dueDate`). */
+    dueDate: timestamp,
+    issuedAt: timestamp,
+  }),
+});
+
 export const paymentFailed = defineEvent({
   type: 'PaymentFailed',
   version: 1,
@@ -70,4 +85,10 @@ export const payoutPaid = defineEvent({
   }),
 });
 
-export const paymentsEvents = [paymentCompleted, paymentFailed, refundCompleted, payoutPaid] as const;
+export const paymentsEvents = [
+  paymentCompleted,
+  paymentAwaitingDeposit,
+  paymentFailed,
+  refundCompleted,
+  payoutPaid,
+] as const;

@@ -4,7 +4,7 @@ import { farms, fruitMaxAges } from './farms.ts';
 import { catalog } from './namespace.ts';
 import { photos } from './photos.ts';
 import { offers, products } from './products.ts';
-import { holdLines, holds, lotAdjustments, lots } from './stock.ts';
+import { holdLines, holdReturnLines, holdReturns, holds, lotAdjustments, lots } from './stock.ts';
 
 export * from './batches.ts';
 export * from './farms.ts';
@@ -26,6 +26,8 @@ export const catalogTables = {
   lotAdjustments,
   holds,
   holdLines,
+  holdReturns,
+  holdReturnLines,
   batchImports,
   photos,
   outbox,

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, numeric, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, numeric, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { batchImports } from './batches.ts';
 import { createdAt, farms } from './farms.ts';
 import { catalog } from './namespace.ts';
 import { offers } from './products.ts';
-import type { HoldStatus } from './values.ts';
+import type { HoldReturnReason, HoldStatus } from './values.ts';
 
 /** Why a lot's on-hand count changed other than by a sale: a farmer's damage or recount, or the lot ending early. */
 export const lotAdjustmentReasons = ['damage', 'recount', 'ended'] as const;
@@ -129,5 +129,55 @@ export const holdLines = catalog.table(
     index('hold_lines_hold_idx').on(table.holdId),
     index('hold_lines_lot_idx').on(table.lotId),
     check('hold_lines_quantity_positive', sql`${table.quantity} > 0`),
+  ],
+);
+
+/**
+ * Sold boxes a paid order gave back (a cancel before shipping, a shortage): one row per request,
+ * keyed by the caller's Idempotency-Key so a retried cancel returns the boxes once.
+ */
+export const holdReturns = catalog.table(
+  'hold_returns',
+  {
+    id: uuid('id').primaryKey(),
+    holdId: uuid('hold_id')
+      .notNull()
+      .references(() => holds.id),
+    idempotencyKey: text('idempotency_key').notNull(),
+    /** SHA-256 of the hold, reason and lines, so a reused key with a different return is refused. */
+    requestHash: text('request_hash').notNull(),
+    reason: text('reason').$type<HoldReturnReason>().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex('hold_returns_idempotency_key_key').on(table.idempotencyKey),
+    index('hold_returns_hold_idx').on(table.holdId),
+    check('hold_returns_reason_known', sql`${table.reason} in ('cancelled', 'shortage')`),
+  ],
+);
+
+/**
+ * One lot's share of a return. `restocked` says whether the boxes went back on sale; a lot that
+ * ended or aged out (or a shortage: the boxes do not exist) only stops counting them as sold.
+ */
+export const holdReturnLines = catalog.table(
+  'hold_return_lines',
+  {
+    id: uuid('id').primaryKey(),
+    returnId: uuid('return_id')
+      .notNull()
+      .references(() => holdReturns.id),
+    offerId: uuid('offer_id')
+      .notNull()
+      .references(() => offers.id),
+    lotId: uuid('lot_id')
+      .notNull()
+      .references(() => lots.id),
+    quantity: integer('quantity').notNull(),
+    restocked: boolean('restocked').notNull(),
+  },
+  (table) => [
+    index('hold_return_lines_return_idx').on(table.returnId),
+    check('hold_return_lines_quantity_positive', sql`${table.quantity} > 0`),
   ],
 );

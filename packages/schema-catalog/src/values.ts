@@ -16,3 +16,7 @@ export type PhotoSubject = (typeof photoSubjects)[number];
 
 export const holdStatuses = ['held', 'confirmed', 'released', 'expired'] as const;
 export type HoldStatus = (typeof holdStatuses)[number];
+
+/** Why confirmed boxes came back: a paid order cancelled before shipping, or a shortage the farm reported. */
+export const holdReturnReasons = ['cancelled', 'shortage'] as const;
+export type HoldReturnReason = (typeof holdReturnReasons)[number];

@@ -177,6 +177,11 @@ export const orderLines = ordersSchema.table(
     cropFailurePolicy: text('crop_failure_policy').$type<CropFailurePolicy>().notNull(),
     status: text('status').$type<LineStatus>().notNull().default('active'),
     lots: jsonb('lots').$type<LineLot[]>().notNull().default([]),
+    /**
+     * The catalog hold its lots were sold under when not the order's own (a substitute line has
+     * a hold of its own): a cancel gives those boxes back to that hold.
+     */
+    holdId: uuid('hold_id'),
     /** Boxes the farm came up short on (crop failure), and until when a `wait` line waits. */
     shortQuantity: integer('short_quantity').notNull().default(0),
     waitUntil: timestamp('wait_until', { withTimezone: true }),

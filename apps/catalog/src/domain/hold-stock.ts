@@ -85,7 +85,8 @@ async function reserveFromLots(
   return remaining === 0 ? lines : undefined;
 }
 
-function firstSellableDate(today: string, maxAgeDays: number): string {
+/** The oldest harvest day still on sale today for a fruit kept `maxAgeDays` days. */
+export function firstSellableDate(today: string, maxAgeDays: number): string {
   const day = new Date(`${today}T00:00:00Z`);
   day.setUTCDate(day.getUTCDate() - maxAgeDays + 1);
   return day.toISOString().slice(0, 10);

@@ -7,7 +7,9 @@ import { registerGetLotTrace } from './farms/get-lot-trace.ts';
 import { registerUpdateFarm } from './farms/update-farm.ts';
 import { registerConfirmHold } from './holds/confirm-hold.ts';
 import { registerCreateHold } from './holds/create-hold.ts';
+import { registerExtendHold } from './holds/extend-hold.ts';
 import { registerReleaseHold } from './holds/release-hold.ts';
+import { registerReturnBoxes } from './holds/return-boxes.ts';
 import { registerAdjustLot } from './lots/adjust-lot.ts';
 import { registerCreateLot } from './lots/create-lot.ts';
 import { registerEndLot } from './lots/end-lot.ts';
@@ -48,4 +50,6 @@ export function registerRoutes(app: CatalogApp, deps: RouteDeps): void {
   registerCreateHold(app, deps);
   registerConfirmHold(app, deps);
   registerReleaseHold(app, deps);
+  registerExtendHold(app, deps);
+  registerReturnBoxes(app, deps);
 }

@@ -100,3 +100,29 @@ export const releaseBooking = defineOperation({
   scope: BOOKINGS_SCOPE,
   problemCodes: ['booking_not_found', 'booking_confirmed', 'validation_failed'],
 });
+
+export const bookingExtensionBody = z
+  .object({
+    expiresAt: z.iso.datetime().openapi({
+      example: '2026-12-09T12:00:00.000Z',
+      description:
+        'The new expiry: later than now, at most 7 days ahead. An earlier one than the booking has changes nothing.',
+    }),
+  })
+  .strict()
+  .openapi('BookingExtension');
+
+/**
+ * Keeps a held booking longer (an order paid by virtual account waits for its deposit until
+ * the due date). Never shortens a booking, so asking twice is a no-op: idempotent.
+ */
+export const extendBooking = defineOperation({
+  method: 'POST',
+  path: '/internal/v1/bookings/{bookingId}/extend',
+  params: bookingIdParams,
+  body: bookingExtensionBody,
+  response: bookingSchema,
+  idempotent: true,
+  scope: BOOKINGS_SCOPE,
+  problemCodes: ['booking_not_found', 'booking_not_live', 'validation_failed'],
+});

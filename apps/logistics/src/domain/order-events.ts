@@ -40,6 +40,33 @@ export async function applyOrderPaid(tx: LogisticsDb, event: PlatformEvent<'Orde
   }
 }
 
+/**
+ * FulfilmentContentsChanged: a paid fulfilment's boxes hold something else now (a substitute
+ * line, lines cancelled, a shortage). The event carries the whole new content, so it replaces
+ * what OrderPaid stored; the packing list and the labels print it. Events of one order arrive
+ * in order on orders' stream, so OrderPaid has always been applied first.
+ */
+export async function applyFulfilmentContentsChanged(
+  tx: LogisticsDb,
+  event: PlatformEvent<'FulfilmentContentsChanged'>,
+): Promise<void> {
+  await tx
+    .update(bookings)
+    .set({
+      contents: {
+        orderNumber: event.data.orderNumber,
+        lines: event.data.lines.map((line) => ({
+          lineId: line.lineId,
+          productId: line.productId,
+          title: line.title,
+          quantity: line.quantity,
+          lots: line.lots,
+        })),
+      },
+    })
+    .where(eq(bookings.id, event.data.bookingId));
+}
+
 /** Statuses a cancelled fulfilment's shipment can still leave: nothing has gone to the courier. */
 const CANCELLABLE: readonly ShipmentStatus[] = ['booked', 'exception'];
 

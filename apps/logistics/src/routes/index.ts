@@ -1,5 +1,6 @@
 import { registerConfirmBooking } from './bookings/confirm-booking.ts';
 import { registerCreateBooking } from './bookings/create-booking.ts';
+import { registerExtendBooking } from './bookings/extend-booking.ts';
 import { registerReleaseBooking } from './bookings/release-booking.ts';
 import { registerAddClosure } from './closures/add-closure.ts';
 import { registerListClosures } from './closures/list-closures.ts';
@@ -40,4 +41,5 @@ export function registerRoutes(app: LogisticsApp, deps: RouteDeps): void {
   registerCreateBooking(app, deps);
   registerConfirmBooking(app, deps);
   registerReleaseBooking(app, deps);
+  registerExtendBooking(app, deps);
 }

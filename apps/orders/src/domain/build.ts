@@ -9,11 +9,13 @@ import {
 import type { Logger } from 'pino';
 import type { DomainContext, OrdersDb, OrdersPolicy, OrdersTables, Remotes } from './context.ts';
 import { createCheckoutWorkflow } from './workflows/checkout.ts';
+import { createExtendWorkflow } from './workflows/extend.ts';
 import type { FollowUps } from './workflows/follow-ups.ts';
 import { createPayWorkflow } from './workflows/pay.ts';
 import { createRefundWorkflow } from './workflows/refund.ts';
 import { refusalCode } from './workflows/refusals.ts';
 import { createReleaseWorkflow } from './workflows/release.ts';
+import { createRestockWorkflow } from './workflows/restock.ts';
 import { createSubstituteWorkflow } from './workflows/substitute.ts';
 
 export interface OrdersDomainDeps {
@@ -37,6 +39,8 @@ export interface OrdersDomain extends DomainContext {
     release: ReturnType<typeof createReleaseWorkflow>;
     refund: ReturnType<typeof createRefundWorkflow>;
     substitute: ReturnType<typeof createSubstituteWorkflow>;
+    restock: ReturnType<typeof createRestockWorkflow>;
+    extend: ReturnType<typeof createExtendWorkflow>;
   };
 }
 
@@ -57,6 +61,8 @@ export function createOrdersDomain(deps: OrdersDomainDeps): OrdersDomain {
     release: (tx, input) => engineNow().start(tx, workflows.release, input),
     refund: (tx, input) => engineNow().start(tx, workflows.refund, input),
     substitute: (tx, input) => engineNow().start(tx, workflows.substitute, input),
+    restock: (tx, input) => engineNow().start(tx, workflows.restock, input),
+    extend: (tx, input) => engineNow().start(tx, workflows.extend, input),
   };
   const workflows = {
     checkout: createCheckoutWorkflow(workflowContext),
@@ -64,6 +70,8 @@ export function createOrdersDomain(deps: OrdersDomainDeps): OrdersDomain {
     release: createReleaseWorkflow(workflowContext),
     refund: createRefundWorkflow(workflowContext),
     substitute: createSubstituteWorkflow(workflowContext, followUps),
+    restock: createRestockWorkflow(workflowContext),
+    extend: createExtendWorkflow(workflowContext, followUps),
   };
   engine = createWorkflowEngine<OrdersTables>({
     db: deps.db,

@@ -7,8 +7,10 @@ import type { OrdersDb } from './context.ts';
 import { fulfilmentNotFound, notCancellable, orderNotFound } from './errors.ts';
 import { publishOrdersEvents } from './events.ts';
 import { type FulfilmentRow, findFulfilment, moveFulfilment } from './fulfilment-changes.ts';
+import { announceFulfilmentContents } from './fulfilment-contents.ts';
 import { type LockedOrder, lockOrder } from './order-rows.ts';
 import { requestRefund } from './refunds.ts';
+import { requestRestock } from './restock.ts';
 import { addTimeline } from './timeline.ts';
 import type { FollowUps } from './workflows/follow-ups.ts';
 
@@ -70,6 +72,7 @@ export async function applyCancellation(
         note: `${chosen.map((line) => line.title).join(', ')} 주문이 취소됐어요.`,
       },
     ]);
+    await announceFulfilmentContents(tx, fulfilment.id, now);
   }
   const live = await tx
     .select({ id: fulfilments.id })
@@ -85,6 +88,17 @@ export async function applyCancellation(
       },
     ]);
   }
+  const requestKey = `cancel:${fulfilment.id}:${chosen
+    .map((line) => line.id)
+    .sort()
+    .join(',')}`;
+  // The boxes not already given back as short go back on sale at catalog.
+  await requestRestock(
+    tx,
+    deps,
+    { orderId: order.id, orderHoldId: order.holdId, requestKey, reason: 'cancelled' },
+    chosen.map((line) => ({ line, from: 0, count: line.quantity - line.shortQuantity })),
+  );
   if (amount <= 0) return undefined;
   return requestRefund(
     tx,
@@ -95,10 +109,7 @@ export async function applyCancellation(
       amount,
       reason: 'shopper_cancelled',
       description: `주문 취소 환불 ${formatKrw(amount)} (${fulfilment.farmName})`,
-      requestKey: `cancel:${fulfilment.id}:${chosen
-        .map((line) => line.id)
-        .sort()
-        .join(',')}`,
+      requestKey,
     },
     now,
   );

@@ -6,8 +6,10 @@ import type { OrdersDomain } from './build.ts';
 import type { OrdersDb } from './context.ts';
 import { fulfilmentNotFound, invalidTransition } from './errors.ts';
 import { findFulfilment } from './fulfilment-changes.ts';
+import { announceFulfilmentContents } from './fulfilment-contents.ts';
 import { lockOrder } from './order-rows.ts';
 import { requestRefund } from './refunds.ts';
+import { requestRestock } from './restock.ts';
 import { addTimeline } from './timeline.ts';
 import type { FollowUps } from './workflows/follow-ups.ts';
 
@@ -68,6 +70,19 @@ export async function reportShortage(
       const shortAfter = line.shortQuantity + reported.shortQuantity;
       const whole = shortAfter === line.quantity;
       const base = { orderId: order.id, fulfilmentId: fulfilment.id };
+      // The farm does not have these boxes, whatever the shopper chose: catalog stops counting them
+      // as sold (shortages are counted from the end of the line, see lotsOfBoxes).
+      await requestRestock(
+        tx,
+        ctx,
+        {
+          orderId: order.id,
+          orderHoldId: order.holdId,
+          requestKey: `shortage:${line.id}:${shortAfter}`,
+          reason: 'shortage',
+        },
+        [{ line, from: line.quantity - shortAfter, count: reported.shortQuantity }],
+      );
       if (line.cropFailurePolicy === 'refund') {
         await tx
           .update(orderLines)
@@ -133,6 +148,7 @@ export async function reportShortage(
         }),
       );
     }
+    await announceFulfilmentContents(tx, fulfilment.id, now);
     return { orderId: order.id, runIds };
   });
 }

@@ -2,6 +2,7 @@ import { formatKrw, newId } from '@fruitables/core';
 import { type LineLot, orderLines } from '@fruitables/schema-orders';
 import { eq } from 'drizzle-orm';
 import type { OrdersDb } from './context.ts';
+import { announceFulfilmentContents } from './fulfilment-contents.ts';
 import { requestRefund } from './refunds.ts';
 import { addTimeline } from './timeline.ts';
 import type { FollowUps } from './workflows/follow-ups.ts';
@@ -28,6 +29,8 @@ export interface Substitution {
   grade: string;
   priceKrw: number;
   lots: LineLot[];
+  /** The substitute's own catalog hold, which a later cancel gives its boxes back to. */
+  holdId?: string;
 }
 
 /**
@@ -57,10 +60,13 @@ export async function applySubstitution(
     unitPrice,
     cropFailurePolicy: line.cropFailurePolicy,
     lots: substitute.lots,
+    holdId: substitute.holdId ?? null,
   });
   if (line.shortQuantity >= line.quantity) {
     await tx.update(orderLines).set({ status: 'substituted' }).where(eq(orderLines.id, line.id));
   }
+  // The packing list must show the substitute, not the short line.
+  await announceFulfilmentContents(tx, input.fulfilmentId, now);
   const difference = (input.unitPrice - unitPrice) * input.quantity;
   await addTimeline(tx, now, [
     {

@@ -4,6 +4,7 @@ import {
   type Booking,
   type BookingRequest,
   bookingBody,
+  bookingExtensionBody,
   type DeliveryPromise,
   type FarmPromise,
   promiseBody,
@@ -15,7 +16,7 @@ import { idempotencyKeyOf, problemAnswer, sameBody } from './problem-answer.ts';
  * run the real logistics). It honours logistics' contract (apps/logistics/src/contract) exactly
  * as orders relies on it: quotePromise, createBooking with an Idempotency-Key (the same key
  * answers the same booking, a refusal included; another body is 409 idempotency_key_reused),
- * confirmBooking and releaseBooking, idempotent, with the contract's problem codes. Its rules
+ * confirmBooking, releaseBooking and extendBooking, idempotent, with the contract's problem codes. Its rules
  * are simple on purpose: every farm ships the day before delivery, dates are the next five
  * days from tomorrow (Seoul), 3,000원 unless a farm's goods reach 30,000원, +3,000원 in Jeju
  * (postcodes 63xxx), and `capacity` boxes per farm and date.
@@ -175,6 +176,20 @@ export function startLogisticsStandIn(options: { capacity?: number } = {}): Logi
         method: 'POST',
         path: /^\/internal\/v1\/bookings\/([^/]+)\/release$/,
         answer: (match) => settle(match[1] ?? '', 'released'),
+      },
+      {
+        method: 'POST',
+        path: /^\/internal\/v1\/bookings\/([^/]+)\/extend$/,
+        async answer(match, request) {
+          const parsed = bookingExtensionBody.safeParse(await request.json().catch(() => null));
+          if (!parsed.success) return problemAnswer(400, 'validation_failed', parsed.error.message);
+          const booking = bookings.get(match[1] ?? '');
+          if (!booking) return problemAnswer(404, 'booking_not_found', 'No booking with this id.');
+          if (booking.status === 'confirmed') return Response.json(booking);
+          if (booking.status !== 'held') return problemAnswer(409, 'booking_not_live', 'This booking is not held.');
+          if (parsed.data.expiresAt > booking.expiresAt) booking.expiresAt = parsed.data.expiresAt;
+          return Response.json(booking);
+        },
       },
     ]),
   );

@@ -14,7 +14,7 @@ const APPROVED = new Set(['DONE', 'PARTIAL_CANCELED', 'CANCELED']);
 /**
  * Brings our record of a payment (locked by the caller in `tx`) in line with what the PG says,
  * and announces what changed in the same transaction: PaymentCompleted when it became paid,
- * PaymentFailed (final) when a virtual account expired unpaid. Safe to call any number of
+ * PaymentAwaitingDeposit when a virtual account was issued, PaymentFailed (final) when a virtual account expired unpaid. Safe to call any number of
  * times, in any order, from the confirm, a webhook or the reconciler: a payment becomes paid
  * once, so the event is written once. The PG's record is trusted only for the order and amount
  * we asked for; anything else is logged and left alone.
@@ -89,6 +89,19 @@ export async function applyPgPayment(
       })
       .where(eq(payments.id, payment.id))
       .returning();
+    // orders keeps the order (and its stock and delivery date) until the due date on this.
+    await publishPaymentsEvent(tx, {
+      type: 'PaymentAwaitingDeposit',
+      aggregateId: payment.orderId,
+      occurredAt: ctx.now,
+      data: {
+        orderId: payment.orderId,
+        paymentKey: pg.paymentKey,
+        amount: payment.amount,
+        dueDate: new Date(pg.virtualAccount.dueDate).toISOString(),
+        issuedAt: ctx.now.toISOString(),
+      },
+    });
     return updated ?? payment;
   }
   if (pg.status === 'EXPIRED' && payment.status === 'waiting_for_deposit' && !settledElsewhere) {

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
-import { holdBody, holdSchema } from '../../contract/internal-holds.ts';
+import { holdBody, holdReturnBody, holdReturnSchema, holdSchema } from '../../contract/internal-holds.ts';
 import type { HoldView } from '../../domain/hold-views.ts';
+import type { ReturnView } from '../../domain/return-boxes.ts';
 
 export const holdHeaders = z.object({
   'idempotency-key': z
@@ -11,9 +12,14 @@ export const holdHeaders = z.object({
 });
 
 // The request and answer shapes are catalog's contract with orders: defined there, validated here.
-export { holdBody, holdSchema };
+export { holdBody, holdReturnBody, holdReturnSchema, holdSchema };
 
 export const holdResponse = (hold: HoldView): z.infer<typeof holdSchema> => ({
   ...hold,
   expiresAt: hold.expiresAt.toISOString(),
+});
+
+export const holdReturnResponse = (view: ReturnView): z.infer<typeof holdReturnSchema> => ({
+  ...view,
+  returnedAt: view.returnedAt.toISOString(),
 });

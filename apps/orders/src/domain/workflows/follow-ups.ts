@@ -20,6 +20,24 @@ export interface RefundInput {
   requestKey: string;
 }
 
+/** Sold boxes a paid order gives back to catalog, per hold, keyed by what was cancelled (`requestKey`). */
+export interface RestockInput {
+  orderId: string;
+  requestKey: string;
+  /** `cancelled`: back on sale (unless the lot ended or aged out); `shortage`: the boxes do not exist. */
+  reason: 'cancelled' | 'shortage';
+  holds: { holdId: string; lines: { lotId: string; quantity: number }[] }[];
+}
+
+/** Keep an unpaid order's stock hold and bookings until `until` (a virtual account's due date). */
+export interface ExtendInput {
+  orderId: string;
+  holdId: string | null;
+  bookingIds: string[];
+  /** ISO instant. */
+  until: string;
+}
+
 /**
  * Starts the workflows that follow a state change, in the transaction of that change (so the
  * change and its remote follow-up commit together); the sweeper drives them.
@@ -29,4 +47,6 @@ export interface FollowUps {
   release(tx: OrdersDb, input: ReleaseInput): Promise<string>;
   refund(tx: OrdersDb, input: RefundInput): Promise<string>;
   substitute(tx: OrdersDb, input: SubstituteInput): Promise<string>;
+  restock(tx: OrdersDb, input: RestockInput): Promise<string>;
+  extend(tx: OrdersDb, input: ExtendInput): Promise<string>;
 }

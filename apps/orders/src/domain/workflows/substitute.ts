@@ -101,7 +101,11 @@ export function createSubstituteWorkflow(ctx: WorkflowContext, followUps: Follow
         { followUps },
         run.runId,
         run.input,
-        { ...found, lots: run.results.confirm ?? [] },
+        {
+          ...found,
+          lots: run.results.confirm ?? [],
+          ...(run.results.hold ? { holdId: run.results.hold.holdId } : {}),
+        },
         ctx.clock.now(),
       );
     },

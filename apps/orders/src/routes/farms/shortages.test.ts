@@ -97,6 +97,18 @@ describe('a farmer reports a shortage; the line’s crop-failure policy is appli
     // (15,000 − 11,000) × 2 back; never charged extra.
     expect(after.refundedTotal).toBe(8_000);
     expect(await heldBoxes(h, nextGradeOfferId ?? '')).toBe(0);
+    // logistics is told what the boxes hold now: 1 box of the short line, 2 of the substitute.
+    const [contents] = await h.owner<{ data: { lines: { lineId: string; quantity: number }[] } }[]>`
+      select envelope->'data' as data from orders.outbox
+      where type = 'FulfilmentContentsChanged' and envelope->'data'->>'fulfilmentId' = ${fulfilment.id}
+      order by seq desc limit 1`;
+    expect(contents?.data.lines.map((entry) => [entry.lineId, entry.quantity])).toEqual(
+      expect.arrayContaining([
+        [line.id, 1],
+        [substitute?.id, 2],
+      ]),
+    );
+    expect(contents?.data.lines).toHaveLength(2);
   });
 
   it('substitute with no next grade: refunded instead', async () => {

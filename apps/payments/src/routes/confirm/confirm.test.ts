@@ -159,7 +159,7 @@ describe('when the PG does not answer', () => {
 });
 
 describe('a virtual account (가상계좌)', () => {
-  it('is issued at confirm (WAITING_FOR_DEPOSIT, no event) and completes the order when the deposit webhook comes', async () => {
+  it('is issued at confirm (WAITING_FOR_DEPOSIT, PaymentAwaitingDeposit with its due date) and completes the order when the deposit webhook comes', async () => {
     const order = placeOrder(h, { amount: 52_000 });
     const paymentKey = await payAtPg(h, order, '가상계좌');
     const issued = await confirm(h, order, paymentKey);
@@ -168,7 +168,11 @@ describe('a virtual account (가상계좌)', () => {
       method: '가상계좌',
       virtualAccount: { bankName: '우리은행', bankCode: '20' },
     });
-    expect(await outboxTypes(h, order.orderId)).toEqual([]);
+    expect(await outboxTypes(h, order.orderId)).toEqual(['PaymentAwaitingDeposit']);
+    const [awaiting] = await h.owner<{ data: { dueDate: string; paymentKey: string; amount: number } }[]>`
+      select envelope->'data' as data from payments.outbox where type = 'PaymentAwaitingDeposit' and envelope->>'aggregateId' = ${order.orderId}`;
+    expect(awaiting?.data).toMatchObject({ paymentKey, amount: 52_000 });
+    expect(new Date(awaiting?.data.dueDate ?? '').getTime()).toBeGreaterThan(h.clock.now().getTime());
     const deposited = h.toss.ledger.deposit(paymentKey);
     if (!deposited.ok) throw new Error('deposit refused');
     const webhook = await call(h, 'POST', '/v1/webhooks/toss', {
@@ -182,7 +186,7 @@ describe('a virtual account (가상계좌)', () => {
     });
     expect(webhook.status).toBe(200);
     await h.webhookJobs.drain();
-    expect(await outboxTypes(h, order.orderId)).toEqual(['PaymentCompleted']);
+    expect(await outboxTypes(h, order.orderId)).toEqual(['PaymentAwaitingDeposit', 'PaymentCompleted']);
     const payment = await call(h, 'GET', `/v1/orders/${order.orderId}/payment`, {
       token: await shopperToken(h, order.shopperId),
     });
@@ -198,6 +202,6 @@ describe('a virtual account (가상계좌)', () => {
       body: { eventType: 'PAYMENT_STATUS_CHANGED', createdAt: '2026-12-07T23:00:00', data: { orderId: order.orderId } },
     });
     await h.webhookJobs.drain();
-    expect(await outboxTypes(h, order.orderId)).toEqual(['PaymentFailed']);
+    expect(await outboxTypes(h, order.orderId)).toEqual(['PaymentAwaitingDeposit', 'PaymentFailed']);
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE "orders"."order_lines" ADD COLUMN "hold_id" uuid;
