@@ -6,7 +6,7 @@ import {
   parseClosures,
   parseFarmFulfilments,
   parsePackingList,
-  parseStatements,
+  parseStatementLines,
   parseTrackingUpload,
 } from './purchase-api.ts';
 
@@ -53,7 +53,7 @@ describe("reading the purchase services' answers without trusting them", () => {
 
   it('turns an answer it cannot read into a Korean error, not a blank page', () => {
     expect(() => parseFarmFulfilments('<html>')).toThrow(ApiError);
-    expect(() => parseStatements({ items: 'x' })).toThrow('서버의 답을 읽지 못했어요');
+    expect(() => parseStatementLines({ items: [] })).toThrow('서버의 답을 읽지 못했어요');
   });
 
   it('reads the packing list by product and by shipment, under either name', () => {
@@ -84,10 +84,6 @@ describe("reading the purchase services' answers without trusting them", () => {
       upcomingPayout: { amount: 900, scheduledFor: '2026-12-11', status: 'scheduled' },
     });
     expect(parseBalance({}).upcomingPayout).toBeNull();
-    expect(parseStatements({ items: [{ id: 's1', gross: 100, payout: 80 }] })[0]).toMatchObject({
-      sales: 100,
-      net: 80,
-    });
     const orders = parseAdminOrders({
       items: [{ id: 'o1', shopper: { email: 'a@b.kr' }, fulfilments: [] }],
       nextCursor: 'n',
@@ -97,5 +93,49 @@ describe("reading the purchase services' answers without trusting them", () => {
     expect(parseClosures({ items: [{ id: 'c1', startsOn: '2026-12-24', reason: '태풍' }] })[0]?.date).toBe(
       '2026-12-24',
     );
+  });
+
+  it("reads payments' own balance (the next payout as an amount, the hold as a flag) and statement lines", () => {
+    expect(
+      parseBalance({ farmId: 'f', balance: 34_200, upcomingPayout: 34_200, onHold: false, holdReason: null }),
+    ).toEqual({
+      available: 34_200,
+      pending: 0,
+      onHold: 0,
+      upcomingPayout: { amount: 34_200, scheduledFor: null, status: 'scheduled' },
+    });
+    expect(parseBalance({ balance: 34_200, upcomingPayout: 0, onHold: true })).toMatchObject({
+      onHold: 34_200,
+      upcomingPayout: null,
+    });
+    const lines = parseStatementLines({
+      farmId: 'f',
+      from: '2026-12-01',
+      to: '2026-12-08',
+      opening: 0,
+      closing: 34_200,
+      lines: [
+        {
+          entryId: 'e1',
+          kind: 'fulfilment_completed',
+          description: '구매확정: 농가 정산 예정',
+          orderId: 'o1',
+          postedAt: '2026-12-08T00:10:00.000Z',
+          grossAmount: 38_000,
+          commission: 3_800,
+          amount: 34_200,
+          balanceAfter: 34_200,
+        },
+        {
+          entryId: 'e2',
+          kind: 'payout',
+          description: '정산 지급',
+          postedAt: '2026-12-09T00:00:00.000Z',
+          amount: -34_200,
+        },
+      ],
+    });
+    expect(lines[0]).toMatchObject({ grossAmount: 38_000, commission: 3_800, amount: 34_200, balanceAfter: 34_200 });
+    expect(lines[1]).toMatchObject({ kind: 'payout', grossAmount: null, commission: null, amount: -34_200 });
   });
 });

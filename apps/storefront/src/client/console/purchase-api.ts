@@ -184,47 +184,52 @@ const balance = z.object({
 });
 export type Balance = z.output<typeof balance>;
 
-/** GET /farms/{farmId}/balance. Also reads `payable`, `nextPayout` and a payout's `payoutDate`. */
+/**
+ * GET /farms/{farmId}/balance. payments answers `balance`, the next payout as an amount
+ * (`upcomingPayout: 34200`) and the hold as a flag (`onHold: true`); an object for the next
+ * payout (`nextPayout`, with `payoutDate`) and `available`/`payable` are read too.
+ */
 export function parseBalance(body: unknown): Balance {
   const next = either(body, 'upcomingPayout', 'nextPayout');
+  const available = either(body, 'available', 'payable', 'balance');
+  const held = either(body, 'onHold', 'held');
+  const upcoming =
+    typeof next === 'number'
+      ? next > 0
+        ? { amount: next, scheduledFor: null, status: 'scheduled' }
+        : null
+      : next
+        ? { ...record(next), scheduledFor: either(next, 'scheduledFor', 'payoutDate', 'scheduledOn') ?? null }
+        : null;
   return parseWith(balance, {
-    available: either(body, 'available', 'payable', 'balance'),
+    available,
     pending: either(body, 'pending'),
-    onHold: either(body, 'onHold', 'held'),
-    upcomingPayout: next
-      ? { ...record(next), scheduledFor: either(next, 'scheduledFor', 'payoutDate', 'scheduledOn') ?? null }
-      : null,
+    // A farm on hold keeps its whole balance back.
+    onHold: typeof held === 'boolean' ? (held ? available : 0) : held,
+    upcomingPayout: upcoming,
   });
 }
 
-const statement = z.object({
-  id: z.string(),
-  periodStart: maybeText,
-  periodEnd: maybeText,
-  payoutDate: maybeText,
-  status: text,
-  sales: amount,
-  refunds: amount,
-  commission: amount,
-  pgFee: amount,
-  deliveryFee: amount,
-  net: amount,
+const statementLine = z.object({
+  entryId: z.string(),
+  kind: text,
+  description: text,
+  postedAt: text,
+  grossAmount: z.catch(z.nullable(z.number()), null),
+  commission: z.catch(z.nullable(z.number()), null),
+  amount: amount,
+  balanceAfter: amount,
 });
-export type Statement = z.output<typeof statement>;
+export type StatementLine = z.output<typeof statementLine>;
 
-/** GET /farms/{farmId}/statements. Also reads `gross` for sales and `payout`/`amount` for net. */
-export function parseStatements(body: unknown): Statement[] {
-  const items = itemsOf(body);
-  if (!Array.isArray(items)) throw unreadable();
-  return parseWith(
-    listOf(statement),
-    items.map((item) => ({
-      ...record(item),
-      sales: either(item, 'sales', 'gross', 'goodsTotal'),
-      net: either(item, 'net', 'payout', 'amount'),
-      payoutDate: either(item, 'payoutDate', 'paidAt', 'scheduledFor') ?? null,
-    })),
-  );
+/**
+ * GET /farms/{farmId}/statements as payments answers it: the ledger's lines for the period
+ * (each sale made payable at 구매확정, each payout), oldest first, with the running balance.
+ */
+export function parseStatementLines(body: unknown): StatementLine[] {
+  const lines = either(body, 'lines');
+  if (!Array.isArray(lines)) throw unreadable();
+  return parseWith(listOf(statementLine), lines);
 }
 
 const orderFulfilment = z.object({

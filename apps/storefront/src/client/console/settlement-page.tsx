@@ -1,18 +1,16 @@
 /** @jsxImportSource hono/jsx/dom */
 import { useEffect, useState } from 'hono/jsx/dom';
 import { formatKrw } from '../config.ts';
-import { ApiError, api, apiFile, messageOf } from './api.ts';
+import { seoulTime } from '../purchase/order-words.ts';
+import { api, apiFile, messageOf } from './api.ts';
 import { download } from './csv-download.ts';
-import { type Balance, parseBalance, parseStatements, type Statement } from './purchase-api.ts';
+import { type Balance, parseBalance, parseStatementLines, type StatementLine } from './purchase-api.ts';
 import { payoutStatusName, seoulToday } from './purchase-text.ts';
-import { statementsCsv } from './statements-csv.ts';
 import { Loading, Notice, shortDate } from './ui.tsx';
 
-const period = (statement: Statement): string =>
-  statement.periodStart && statement.periodEnd
-    ? `${shortDate(statement.periodStart.slice(0, 10))}~${shortDate(statement.periodEnd.slice(0, 10))}`
-    : '-';
 const day = (iso: string | null): string => (iso ? shortDate(iso.slice(0, 10)) : '-');
+const kindNames: Record<string, string> = { fulfilment_completed: '판매(구매확정)', payout: '정산 지급' };
+const orDash = (amount: number | null): string => (amount === null ? '-' : formatKrw(amount));
 
 function BalancePanel(props: { balance: Balance }) {
   const { balance } = props;
@@ -41,10 +39,10 @@ function BalancePanel(props: { balance: Balance }) {
   );
 }
 
-/** Balance, the next payout and every statement, with a CSV for the farm's bookkeeping. */
+/** Balance, the next payout and the statement's lines (sales at 구매확정, payouts), with a CSV for the farm's bookkeeping. */
 export function SettlementPage(props: { farmId: string }) {
   const [balance, setBalance] = useState<Balance | null>(null);
-  const [statements, setStatements] = useState<Statement[] | null>(null);
+  const [statements, setStatements] = useState<StatementLine[] | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
   const base = `/v1/farms/${props.farmId}`;
@@ -53,7 +51,7 @@ export function SettlementPage(props: { farmId: string }) {
     Promise.all([api('payments', `${base}/balance`), api('payments', `${base}/statements`)])
       .then(([balanceBody, statementsBody]) => {
         setBalance(parseBalance(balanceBody));
-        setStatements(parseStatements(statementsBody));
+        setStatements(parseStatementLines(statementsBody));
       })
       .catch((failure: unknown) => setMessage({ kind: 'error', text: messageOf(failure) }));
   }, [base]);
@@ -64,12 +62,7 @@ export function SettlementPage(props: { farmId: string }) {
     try {
       download(await apiFile('payments', `${base}/statements?format=csv`, 'text/csv'), fileName);
     } catch (failure) {
-      // A payments without the CSV yet: the same rows, made from what is on screen.
-      if (failure instanceof ApiError && [400, 404, 406, 415, 422].includes(failure.status) && statements) {
-        download(statementsCsv(statements), fileName);
-      } else {
-        setMessage({ kind: 'error', text: messageOf(failure) });
-      }
+      setMessage({ kind: 'error', text: messageOf(failure) });
     } finally {
       setSaving(false);
     }
@@ -83,7 +76,7 @@ export function SettlementPage(props: { farmId: string }) {
       <section aria-labelledby="statements-title">
         <h2 id="statements-title">정산 내역</h2>
         {statements.length === 0 ? (
-          <p class="muted">아직 정산 내역이 없어요. 첫 구매확정 뒤 주간 정산에서 만들어져요.</p>
+          <p class="muted">아직 정산 내역이 없어요. 손님이 구매를 확정하면 그 판매가 여기에 적혀요.</p>
         ) : (
           <>
             <p class="actions">
@@ -95,31 +88,25 @@ export function SettlementPage(props: { farmId: string }) {
               <table data-statements>
                 <thead>
                   <tr>
-                    <th scope="col">기간</th>
-                    <th scope="col">지급일</th>
-                    <th scope="col">판매</th>
-                    <th scope="col">환불</th>
+                    <th scope="col">일시</th>
+                    <th scope="col">구분</th>
+                    <th scope="col">판매액</th>
                     <th scope="col">수수료</th>
-                    <th scope="col">PG 수수료</th>
-                    <th scope="col">배송비</th>
-                    <th scope="col">지급액</th>
-                    <th scope="col">상태</th>
+                    <th scope="col">정산액</th>
+                    <th scope="col">잔액</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {statements.map((statement) => (
-                    <tr key={statement.id} data-statement={statement.id}>
-                      <td>{period(statement)}</td>
-                      <td>{day(statement.payoutDate)}</td>
-                      <td>{formatKrw(statement.sales)}</td>
-                      <td>{formatKrw(statement.refunds)}</td>
-                      <td>{formatKrw(statement.commission)}</td>
-                      <td>{formatKrw(statement.pgFee)}</td>
-                      <td>{formatKrw(statement.deliveryFee)}</td>
+                  {statements.map((line) => (
+                    <tr key={line.entryId} data-statement-line={line.kind}>
+                      <td>{seoulTime(line.postedAt)}</td>
+                      <td>{kindNames[line.kind] ?? line.description}</td>
+                      <td>{orDash(line.grossAmount)}</td>
+                      <td>{orDash(line.commission)}</td>
                       <td>
-                        <strong>{formatKrw(statement.net)}</strong>
+                        <strong>{formatKrw(line.amount)}</strong>
                       </td>
-                      <td>{payoutStatusName(statement.status)}</td>
+                      <td>{formatKrw(line.balanceAfter)}</td>
                     </tr>
                   ))}
                 </tbody>
