@@ -6,6 +6,7 @@ import { launchBrowser, newPhone } from './browser.ts';
 import { logInThroughPage, newNarrowPhone } from './console-pages.ts';
 import { edgeUrl, platform } from './platform-context.ts';
 import {
+  addOneBoxSignedIn,
   courierUntil,
   type EarliestDate,
   farmPromise,
@@ -65,7 +66,7 @@ describe('the delivery promise, labels and live tracking (issue #14)', () => {
       .poll(() => page.locator('[data-promise-text]').textContent(), { timeout: 10_000 })
       .toBe(promise.headline);
     await screenshot(page, 'promise-01-product');
-    await page.locator('button[data-offer]:not([disabled])').first().click();
+    await addOneBoxSignedIn(page);
 
     await page.goto(`${edge}/cart/`);
     await expect.poll(() => page.locator('.cart-line').count(), { timeout: 10_000 }).toBe(1);

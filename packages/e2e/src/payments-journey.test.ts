@@ -187,7 +187,9 @@ describe('paying through the edge on the payment page (issue #13)', () => {
     await expect
       .poll(() => page.getByText(new RegExp(`환불 ${won(AMOUNT)}`)).count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
-    expect(await page.locator('[data-order-status]').getAttribute('data-order-status')).toBe('cancelled');
+    // All of it given back: the order reads 환불 완료, its one farm's part 주문 취소.
+    expect(await page.locator('[data-order-status]').getAttribute('data-order-status')).toBe('refunded');
+    expect((await orderOf(edge, account, orderId)).fulfilments[0]?.status).toBe('cancelled');
     await screenshot(page, 'payments-12-refunded');
     await page.context().close();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { liveFulfilmentStatus, timelineEntries } from './order-view.ts';
-import { readOrder, readShipment } from './shapes.ts';
+import { depositAwaited, liveFulfilmentStatus, timelineEntries } from './order-view.ts';
+import { readOrder, readPaymentConfirmation, readShipment } from './shapes.ts';
 
 const order = readOrder({
   id: 'order-1',
@@ -63,5 +63,28 @@ describe("a fulfilment's badge while the courier moves", () => {
     expect(liveFulfilmentStatus('completed', 'delivered')).toBe('completed');
     expect(liveFulfilmentStatus('cancelled', 'in_transit')).toBe('cancelled');
     expect(liveFulfilmentStatus('delivered', 'in_transit')).toBe('delivered');
+  });
+});
+
+describe('an order waiting for a virtual-account deposit', () => {
+  const account = { bankName: '우리은행', accountNumber: 'X6311216530200', dueDate: '2026-12-09T00:27:00.000Z' };
+  const payment = (status: string) =>
+    readPaymentConfirmation({
+      orderId: 'order-1',
+      paymentKey: 'pk',
+      status,
+      method: '가상계좌',
+      amount: 23_000,
+      virtualAccount: account,
+    });
+
+  it("shows the account whether the status is Toss's (the confirm) or payments' own (the order's payment)", () => {
+    expect(depositAwaited(payment('WAITING_FOR_DEPOSIT'))).toEqual(account);
+    expect(depositAwaited(payment('waiting_for_deposit'))).toEqual(account);
+  });
+
+  it('offers paying again only when no deposit is awaited', () => {
+    expect(depositAwaited(payment('expired'))).toBeNull();
+    expect(depositAwaited(null)).toBeNull();
   });
 });

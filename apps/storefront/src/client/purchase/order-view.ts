@@ -184,9 +184,19 @@ function fulfilmentCard(order: Order, fulfilment: Fulfilment, actions: Fulfilmen
   );
 }
 
+/**
+ * The virtual account an order's payment waits on, if any. The confirm answers Toss's
+ * `WAITING_FOR_DEPOSIT`; GET /orders/{orderId}/payment answers payments' own
+ * `waiting_for_deposit`: either means the money is on its way, never "pay again".
+ */
+export function depositAwaited(payment: PaymentConfirmation | null): PaymentConfirmation['virtualAccount'] {
+  const waiting = payment?.status === 'WAITING_FOR_DEPOSIT' || payment?.status === 'waiting_for_deposit';
+  return waiting ? (payment?.virtualAccount ?? null) : null;
+}
+
 /** What an order awaiting payment offers: the virtual account to pay into, or paying (again). */
 function awaitingPayment(order: Order, payment: PaymentConfirmation | null) {
-  const account = payment?.status === 'WAITING_FOR_DEPOSIT' ? payment.virtualAccount : null;
+  const account = depositAwaited(payment);
   if (account) {
     return h(
       'p',
