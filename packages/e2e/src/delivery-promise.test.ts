@@ -126,6 +126,8 @@ describe('the delivery promise, labels and live tracking (issue #14)', () => {
     const badge = page.locator('[data-fulfilment-status]');
     await expect.poll(() => badge.getAttribute('data-fulfilment-status'), { timeout: 15_000 }).toBe('shipped');
     expect(await badge.textContent()).toBe('배송 중');
+    // Every word on the card is Korean: a line going out as ordered shows no status of its own.
+    expect(await page.locator('[data-fulfilment]').textContent()).not.toMatch(/active/);
     await screenshot(page, 'promise-05-on-the-way');
 
     await courierUntil(() => badge.getAttribute('data-fulfilment-status'), 'delivered');

@@ -4,6 +4,7 @@ import { h } from './dom.ts';
 import {
   carrierLabels,
   labelOf,
+  lineStatusNote,
   orderStatusLabels,
   policyLabels,
   refundReasonLabels,
@@ -27,8 +28,8 @@ function lineItem(fulfilment: Fulfilment, line: OrderLine) {
     {},
     `${line.title} × ${line.quantity}상자 `,
     h('span', { class: 'price' }, formatKrw(line.lineTotal)),
-    line.status && line.status !== fulfilment.status
-      ? h('span', { class: 'muted' }, ` · ${labelOf(orderStatusLabels, line.status)}`)
+    lineStatusNote(line.status) && line.status !== fulfilment.status
+      ? h('span', { class: 'muted' }, ` · ${lineStatusNote(line.status)}`)
       : null,
     h('br'),
     h('span', { class: 'muted' }, labelOf(policyLabels, line.cropFailurePolicy)),
