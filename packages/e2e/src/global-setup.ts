@@ -19,10 +19,20 @@ function platformDir(): string {
     : new URL(`../../../.fruitables/test/e2e-${process.pid}`, import.meta.url).pathname;
 }
 
+/**
+ * What the browser tests change in the services: an unpaid order expires a minute after it
+ * is placed (the least orders allows; 15 minutes in production) and the sweep that expires it
+ * runs every second, so a test can watch an abandoned payment give its stock back. Every
+ * other test pays within seconds of its checkout.
+ */
+const E2E_SERVICE_ENV = {
+  orders: { ORDERS_PAYMENT_WINDOW_SECONDS: '60', ORDERS_SWEEP_MS: '1000' },
+};
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   clearArtifacts();
   const dir = platformDir();
-  const platform = await startPlatform(dir);
+  const platform = await startPlatform(dir, { serviceEnv: E2E_SERVICE_ENV });
   project.provide('platform', { dir, edgeUrl: platform.edgeUrl, standIns: platform.standIns });
   return async () => {
     await platform.stop();

@@ -57,6 +57,12 @@ export interface PlatformOptions {
   };
   /** How long a service may take to become ready. */
   readyTimeoutMs?: number;
+  /**
+   * Variables over a service's environment, by service name, e.g. the browser tests' short
+   * payment window `{ orders: { ORDERS_PAYMENT_WINDOW_SECONDS: '60' } }`: for its seed, its
+   * process and every restart or script run through the platform handle.
+   */
+  serviceEnv?: Record<string, Record<string, string>>;
 }
 
 const READY_TIMEOUT_MS = 90_000;
@@ -69,6 +75,15 @@ function findService(name: string): ServiceApp {
 
 function tail(file: string, lines: number): string {
   return existsSync(file) ? readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n') : '(no log)';
+}
+
+/** The service's local-stack environment with the platform's overrides on top. */
+async function platformServiceEnv(
+  dir: string,
+  state: StackState,
+  service: ServiceApp,
+): Promise<Record<string, string>> {
+  return { ...(await serviceEnv(dir, state, service)), ...state.serviceEnv?.[service.name] };
 }
 
 async function waitUntilReady(dir: string, state: StackState, service: ServiceApp, timeoutMs: number): Promise<void> {
@@ -101,7 +116,7 @@ async function waitUntilRouted(dir: string, service: ServiceApp, timeoutMs: numb
 }
 
 async function spawnService(dir: string, state: StackState, service: ServiceApp): Promise<void> {
-  const env = await serviceEnv(dir, state, service);
+  const env = await platformServiceEnv(dir, state, service);
   state.pids.services[service.name] = spawnDetached(['bun', service.entry], {
     cwd: service.dir,
     env,
@@ -164,7 +179,10 @@ export function openPlatform(dir: string, options: PlatformOptions = {}): Platfo
     edgePid: () => edgePid(join(dir, 'edge')),
     async runScript(name, args, env = {}) {
       const service = findService(name);
-      return run(['bun', ...args], { cwd: service.dir, env: { ...(await serviceEnv(dir, state, service)), ...env } });
+      return run(['bun', ...args], {
+        cwd: service.dir,
+        env: { ...(await platformServiceEnv(dir, state, service)), ...env },
+      });
     },
     async stopService(name) {
       const pid = state.pids.services[name];
@@ -206,6 +224,7 @@ export async function startPlatform(dir: string, options: PlatformOptions = {}):
       standIns: {},
     },
     pids: { services: {}, standIns: {} },
+    ...(options.serviceEnv ? { serviceEnv: options.serviceEnv } : {}),
   };
   const offset = first.serviceOffset ?? 40_000;
   for (const service of services) {
@@ -235,7 +254,7 @@ export async function startPlatform(dir: string, options: PlatformOptions = {}):
       if (service.seedScript) {
         await run(['bun', service.seedScript], {
           cwd: service.dir,
-          env: await serviceEnv(dir, state, service),
+          env: await platformServiceEnv(dir, state, service),
           check: true,
         });
       }

@@ -51,7 +51,7 @@ writeService(
     'src/fake-stand-in/main.ts': `Bun.serve({
   port: Number(process.env.PORT),
   hostname: '127.0.0.1',
-  fetch: (request) => new URL(request.url).pathname === '/healthz' ? new Response('ok') : Response.json({ provider: 'fake' }),
+  fetch: (request) => new URL(request.url).pathname === '/healthz' ? new Response('ok') : Response.json({ provider: 'fake', serviceUrl: process.env.SERVICE_URL }),
 });
 `,
     'src/dev-env.ts': `export const devEnv = async (_secretsDir, stack) => ({ FAKE_PROVIDER_URL: stack.standInUrl('fake') });
@@ -109,7 +109,11 @@ describe('stand-ins declared in a service package.json', () => {
     try {
       await startStandIns(stackDir, state, catalog.standIns);
       const url = standInUrl(state, 'fake');
-      expect(await (await fetch(url)).json()).toEqual({ provider: 'fake' });
+      // It is told where its service answers, for a provider that calls back (webhooks).
+      expect(await (await fetch(url)).json()).toEqual({
+        provider: 'fake',
+        serviceUrl: `http://127.0.0.1:${state.ports.services.catalog}`,
+      });
       const env = await serviceEnv(stackDir, state, catalog, services);
       expect(env.FAKE_PROVIDER_URL).toBe(url);
     } finally {

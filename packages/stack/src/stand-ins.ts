@@ -46,9 +46,14 @@ export async function startStandIns(
     if (running !== undefined && isAlive(running)) continue;
     const port = state.ports.standIns?.[standIn.name];
     if (port === undefined) throw new Error(`no port recorded for the stand-in ${standIn.name}`);
+    // The service that declared it, for a provider that calls back (Toss's webhooks).
+    const servicePort = state.ports.services[standIn.service];
     pids[standIn.name] = spawnDetached(['bun', standIn.entry], {
       cwd: standIn.dir,
-      env: { PORT: String(port) },
+      env: {
+        PORT: String(port),
+        ...(servicePort === undefined ? {} : { SERVICE_URL: `http://127.0.0.1:${servicePort}` }),
+      },
       logFile: join(dir, 'logs', `${standInLogName(standIn)}.log`),
     });
   }

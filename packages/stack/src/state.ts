@@ -21,6 +21,11 @@ export interface StackState {
     edge?: number;
     mailCatcher?: number;
   };
+  /**
+   * Variables put over a service's own environment, by service name: what a platform for
+   * tests changes (a short payment window). Kept here so a restart keeps them.
+   */
+  serviceEnv?: Record<string, Record<string, string>>;
 }
 
 const file = (dir: string) => join(dir, 'state.json');

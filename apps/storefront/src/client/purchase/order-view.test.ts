@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readTrackedShipment } from '../answers/logistics.ts';
 import { readOrder } from '../answers/orders.ts';
-import { timelineEntries } from './order-view.ts';
+import { liveFulfilmentStatus, timelineEntries } from './order-view.ts';
 
 const order = readOrder({
   id: 'order-1',
@@ -48,5 +48,22 @@ describe("an order's live timeline", () => {
       '택배사 인수 · 집화 처리 · 충주',
       '배송 출발',
     ]);
+  });
+});
+
+describe("a fulfilment's badge while the courier moves", () => {
+  it('reads 배송 중 from the first scan and 배송 완료 at delivery, before orders has caught up', () => {
+    expect(liveFulfilmentStatus('preparing', null)).toBe('preparing');
+    expect(liveFulfilmentStatus('preparing', 'booked')).toBe('preparing');
+    expect(liveFulfilmentStatus('preparing', 'at_pickup')).toBe('shipped');
+    expect(liveFulfilmentStatus('paid', 'in_transit')).toBe('shipped');
+    expect(liveFulfilmentStatus('shipped', 'out_for_delivery')).toBe('shipped');
+    expect(liveFulfilmentStatus('shipped', 'delivered')).toBe('delivered');
+  });
+
+  it('never moves a settled fulfilment back', () => {
+    expect(liveFulfilmentStatus('completed', 'delivered')).toBe('completed');
+    expect(liveFulfilmentStatus('cancelled', 'in_transit')).toBe('cancelled');
+    expect(liveFulfilmentStatus('delivered', 'in_transit')).toBe('delivered');
   });
 });

@@ -7,6 +7,7 @@ import { h } from './dom.ts';
 import {
   carrierLabels,
   labelOf,
+  lineStatusNote,
   orderStatusLabels,
   policyLabels,
   refundReasonLabels,
@@ -29,8 +30,8 @@ function lineItem(fulfilment: Fulfilment, line: OrderLine) {
     {},
     `${line.title} × ${line.quantity}상자 `,
     h('span', { class: 'price' }, formatKrw(line.lineTotal)),
-    line.status && line.status !== fulfilment.status
-      ? h('span', { class: 'muted' }, ` · ${labelOf(orderStatusLabels, line.status)}`)
+    lineStatusNote(line.status) && line.status !== fulfilment.status
+      ? h('span', { class: 'muted' }, ` · ${lineStatusNote(line.status)}`)
       : null,
     h('br'),
     h('span', { class: 'muted' }, labelOf(policyLabels, line.cropFailurePolicy)),
@@ -60,11 +61,32 @@ export function timelineEntries(fulfilment: Fulfilment, shipment: TrackedShipmen
   return [...steps, ...events].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
-/** Redraws one fulfilment's timeline and courier line (the live part of the page). */
+const MOVING = new Set(['at_pickup', 'in_transit', 'out_for_delivery']);
+
+/**
+ * The fulfilment's status as the courier's latest event makes it: orders moves it to shipped
+ * at the first scan and to delivered at the last, a moment after logistics tells the page, so
+ * the badge follows the courier live instead of waiting for a reload.
+ */
+export function liveFulfilmentStatus(status: string, shipmentStatus: string | null): string {
+  if (shipmentStatus && MOVING.has(shipmentStatus) && (status === 'paid' || status === 'preparing')) return 'shipped';
+  if (shipmentStatus === 'delivered' && ['paid', 'preparing', 'shipped'].includes(status)) return 'delivered';
+  return status;
+}
+
+function statusBadge(status: string) {
+  return h('span', { class: 'status-badge', 'data-fulfilment-status': status }, labelOf(orderStatusLabels, status));
+}
+
+/** Redraws one fulfilment's timeline, courier line and status badge (the live part of the page). */
 export function drawTracking(container: HTMLElement, fulfilment: Fulfilment, shipment: TrackedShipment | undefined) {
   const carrier = shipment?.carrierId ?? fulfilment.shipment?.carrierId ?? null;
   const number = shipment?.trackingNumber ?? fulfilment.shipment?.trackingNumber ?? null;
   const status = shipment?.status ?? fulfilment.shipment?.status ?? null;
+  container
+    .closest('[data-fulfilment]')
+    ?.querySelector('[data-fulfilment-status]')
+    ?.replaceWith(statusBadge(liveFulfilmentStatus(fulfilment.status, status)));
   container.replaceChildren(
     status
       ? h(
@@ -130,7 +152,7 @@ function fulfilmentCard(order: OrderView, fulfilment: Fulfilment, actions: Fulfi
     'section',
     { class: 'order-card', 'data-fulfilment': fulfilment.id },
     h('h2', {}, fulfilment.farmName || '농장'),
-    h('p', {}, h('span', { class: 'status-badge' }, labelOf(orderStatusLabels, fulfilment.status))),
+    h('p', {}, statusBadge(fulfilment.status)),
     fulfilment.deliveryDate ? h('p', {}, `도착 예정 ${seoulDate(fulfilment.deliveryDate)}`) : null,
     h(
       'ul',

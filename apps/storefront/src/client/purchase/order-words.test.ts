@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelOf, orderStatusLabels, seoulDate, seoulTime } from './order-words.ts';
+import { labelOf, lineStatusNote, orderStatusLabels, seoulDate, seoulTime } from './order-words.ts';
 
 describe('how an order reads in Korean', () => {
   it('shows instants in Seoul time, whatever the browser’s zone', () => {
@@ -16,5 +16,12 @@ describe('how an order reads in Korean', () => {
   it('labels statuses, and shows an unknown one as it came', () => {
     expect(labelOf(orderStatusLabels, 'awaiting_payment')).toBe('결제 대기');
     expect(labelOf(orderStatusLabels, 'on_the_moon')).toBe('on_the_moon');
+  });
+
+  it("says nothing beside a line going out as ordered, and a line's other states in Korean", () => {
+    expect(lineStatusNote('active')).toBeNull();
+    expect(lineStatusNote(null)).toBeNull();
+    expect(lineStatusNote('refunded')).toBe('환불');
+    expect(lineStatusNote('waiting')).toBe('다음 수확을 기다리는 중');
   });
 });

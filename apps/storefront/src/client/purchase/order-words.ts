@@ -16,6 +16,21 @@ export const orderStatusLabels: Record<string, string> = {
   refunded: '환불 완료',
 };
 
+/**
+ * A line's own state, shown beside it only when it is not the fulfilment's: an `active` line
+ * (the usual case) says nothing, so it has no label.
+ */
+export const lineStatusLabels: Record<string, string> = {
+  cancelled: '취소',
+  refunded: '환불',
+  substituted: '대체 상품으로 변경',
+  waiting: '다음 수확을 기다리는 중',
+};
+
+/** The words beside a line, or null for a line going out as ordered. */
+export const lineStatusNote = (status: string | null | undefined): string | null =>
+  !status || status === 'active' ? null : labelOf(lineStatusLabels, status);
+
 export const shipmentStatusLabels: Record<string, string> = {
   booked: '배송 예약',
   at_pickup: '택배사 인수',
