@@ -214,7 +214,7 @@ describe('paying through the edge on the payment page (issue #13)', () => {
 
     // OrderCompleted → payments' ledger: the farm's goods (not the delivery fee) become payable.
     await console_.goto(`${edge}/farmer/settlement/`);
-    const sale = console_.locator('[data-statement-line]').filter({ hasText: '구매확정' });
+    const sale = console_.locator('[data-statement-kind="fulfilment_completed"]');
     const saleShown = async () => {
       if ((await sale.count()) === 0) await console_.reload();
       return sale.count();

@@ -102,7 +102,7 @@ export function SettlementPage(props: { farmId: string }) {
                 </thead>
                 <tbody>
                   {statement.lines.map((line) => (
-                    <tr key={line.entryId} data-statement={line.entryId}>
+                    <tr key={line.entryId} data-statement={line.entryId} data-statement-kind={line.kind}>
                       <td>{seoulTime(line.postedAt)}</td>
                       <td>{line.description}</td>
                       <td>{money(line.grossAmount)}</td>
