@@ -5,6 +5,8 @@ interface LocalStack {
   serviceUrl(name: string): string;
   /** Where a declared stand-in answers (the platform engineer is adding this to the stack). */
   standInUrl(name: string): string;
+  /** The edge: the shop's URL, where the PG sends the shopper back. */
+  edgeUrl(): string;
 }
 
 /**
@@ -17,6 +19,7 @@ export async function devEnv(_secretsDir: string, stack: LocalStack): Promise<Re
   return {
     AUTH_JWKS_URL: `${stack.serviceUrl('identity')}/.well-known/jwks.json`,
     ORDERS_URL: stack.serviceUrl('orders'),
+    PAYMENTS_SHOP_URL: stack.edgeUrl(),
     PAYMENTS_TOSS_API_URL: stack.standInUrl('toss'),
     PAYMENTS_TOSS_SECRET_KEY: STAND_IN_DEV_KEYS.secretKey,
     PAYMENTS_TOSS_CLIENT_KEY: STAND_IN_DEV_KEYS.clientKey,

@@ -13,6 +13,8 @@ export const paymentsEnvShape = {
   /** orders' base URL inside the cluster (getPayableOrder). */
   ORDERS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
   PAYMENTS_TOSS_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default(TOSS_API_URL),
+  /** The shop's origin: checkout sessions send the shopper back only there (success and fail URLs). */
+  PAYMENTS_SHOP_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('http://127.0.0.1:8080'),
   /** `test_sk_…`/`live_sk_…`: server side only. */
   PAYMENTS_TOSS_SECRET_KEY: z.string().min(8),
   /** `test_ck_…`/`live_ck_…`: handed to the browser. */
@@ -47,6 +49,7 @@ export function checkoutSettingsFrom(
     provider: isToss ? 'toss' : 'stand-in',
     clientKey: env.PAYMENTS_TOSS_CLIENT_KEY,
     paymentPageUrl: isToss ? null : `${env.PAYMENTS_TOSS_API_URL.replace(/\/+$/, '')}/payment-page`,
+    shopOrigin: new URL(env.PAYMENTS_SHOP_URL).origin,
     client: {
       id: env.SERVICE_CLIENT_ID ?? '',
       secret: env.SERVICE_CLIENT_SECRET ?? '',

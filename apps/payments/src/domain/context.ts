@@ -14,6 +14,11 @@ export interface CheckoutSettings {
   clientKey: string;
   /** The stand-in's payment page (the browser goes there); null for real Toss (the widget renders in the shop). */
   paymentPageUrl: string | null;
+  /**
+   * The shop's own origin (`PAYMENTS_SHOP_URL`): the PG sends the shopper back only there, so a
+   * checkout session cannot be made to land a shopper, with a paymentKey in the URL, on another site.
+   */
+  shopOrigin: string;
 }
 
 /** Timings of the uncertainty machinery; see the README's "When the PG does not answer". */

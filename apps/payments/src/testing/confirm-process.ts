@@ -58,7 +58,7 @@ const ctx: DomainContext = {
       tokens: { getToken: async () => 'stand-in-token', invalidate: () => undefined },
     }),
   ),
-  checkout: { provider: 'stand-in', clientKey: 'unused', paymentPageUrl: null },
+  checkout: { provider: 'stand-in', clientKey: 'unused', paymentPageUrl: null, shopOrigin: 'http://shop.test' },
   // The crashed process is dead, so nothing in flight is anyone's; the PG's "not approved" is final.
   reconcile: { inFlightGraceMs: 0, abandonAfterMs: 0 },
   ledger: { commissionBps: 1_000, pgFeeBps: 250 },

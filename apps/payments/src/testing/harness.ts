@@ -36,6 +36,9 @@ export interface HarnessOptions {
   reconcile?: Partial<ReconcilePolicy>;
 }
 
+/** The shop's origin in tests: checkout sessions return only here. */
+export const TEST_SHOP_ORIGIN = 'http://shop.test';
+
 export const TEST_LEDGER = { commissionBps: 1_000, pgFeeBps: 250 };
 
 export const TEST_RECONCILE: ReconcilePolicy = { inFlightGraceMs: 30_000, abandonAfterMs: 600_000 };
@@ -69,6 +72,7 @@ export function createHarness(label: string, options: HarnessOptions = {}): Prom
         provider: 'stand-in' as const,
         clientKey: toss.clientKey,
         paymentPageUrl: `${toss.url}/payment-page`,
+        shopOrigin: TEST_SHOP_ORIGIN,
       };
       const ctx: DomainContext = {
         db,
