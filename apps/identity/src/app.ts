@@ -14,7 +14,7 @@ import { createAccessTokenIssuer } from './domain/access-tokens.ts';
 import { createAccountMailer } from './domain/account-mailer.ts';
 import { type BackgroundTasks, createBackgroundTasks } from './domain/background-tasks.ts';
 import type { DomainContext, IdentityDb } from './domain/context.ts';
-import type { FieldCipher } from './domain/field-cipher.ts';
+import type { FieldCipher } from '@fruitables/core/field-cipher';
 import { createLoginThrottle, type LoginThrottlePolicies } from './domain/login-throttle.ts';
 import { createMailRequestThrottle, type MailRequestPolicy } from './domain/mail-request-throttle.ts';
 import type { PasswordHasher } from './domain/passwords.ts';

@@ -6,7 +6,7 @@ import { createCatalogEventsConsumer } from './catalog-events.ts';
 import { argon2LimitsFor } from './domain/argon2-capacity.ts';
 import { createBackgroundTasks } from './domain/background-tasks.ts';
 import { identityProducer } from './domain/events.ts';
-import { createFieldCipher } from './domain/field-cipher.ts';
+import { createFieldCipher } from '@fruitables/core/field-cipher';
 import { createPasswordHasher } from './domain/passwords.ts';
 import { loadSigningKeys } from './domain/signing-keys.ts';
 import { type IdentityEnv, identityEnvShape, socialLoginConfigFrom } from './env.ts';

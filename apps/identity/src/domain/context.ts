@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { AccessTokenIssuer } from './access-tokens.ts';
 import type { AccountMailer } from './account-mailer.ts';
 import type { BackgroundTasks } from './background-tasks.ts';
-import type { FieldCipher } from './field-cipher.ts';
+import type { FieldCipher } from '@fruitables/core/field-cipher';
 import type { LoginThrottle } from './login-throttle.ts';
 import type { MailRequestThrottle } from './mail-request-throttle.ts';
 import type { PasswordHasher } from './passwords.ts';

@@ -5,7 +5,7 @@ import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DomainContext, IdentityDb } from './context.ts';
 import { publishIdentityEvent } from './events.ts';
-import type { FieldCipher } from './field-cipher.ts';
+import type { FieldCipher } from '@fruitables/core/field-cipher';
 
 /** A farmer application as validated at the edge: identifiers already normalised to digits. */
 export interface FarmerApplicationInput {

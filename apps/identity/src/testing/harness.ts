@@ -8,7 +8,7 @@ import { createApp } from '../app.ts';
 import { createAdminAccount } from '../domain/accounts.ts';
 import { type BackgroundTasks, createBackgroundTasks } from '../domain/background-tasks.ts';
 import { hashClientSecret } from '../domain/client-secret-hash.ts';
-import { createFieldCipher, type FieldCipher } from '../domain/field-cipher.ts';
+import { createFieldCipher, type FieldCipher } from '@fruitables/core/field-cipher';
 import type { LoginThrottlePolicies } from '../domain/login-throttle.ts';
 import type { MailRequestPolicy } from '../domain/mail-request-throttle.ts';
 import {

@@ -2,7 +2,7 @@ import { accounts } from '@fruitables/schema-identity';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getProfile, updateProfile } from '../../domain/accounts.ts';
-import { createFieldCipher } from '../../domain/field-cipher.ts';
+import { createFieldCipher } from '@fruitables/core/field-cipher';
 import { call, signedInShopper } from '../../testing/client.ts';
 import { createHarness, type IdentityHarness, randomAesKey } from '../../testing/harness.ts';
 
