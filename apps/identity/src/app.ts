@@ -1,5 +1,6 @@
 import type { RedisClient } from '@fruitables/bus';
 import type { Clock } from '@fruitables/core';
+import type { FieldCipher } from '@fruitables/core/field-cipher';
 import {
   authenticate,
   createServiceApp,
@@ -14,7 +15,6 @@ import { createAccessTokenIssuer } from './domain/access-tokens.ts';
 import { createAccountMailer } from './domain/account-mailer.ts';
 import { type BackgroundTasks, createBackgroundTasks } from './domain/background-tasks.ts';
 import type { DomainContext, IdentityDb } from './domain/context.ts';
-import type { FieldCipher } from '@fruitables/core/field-cipher';
 import { createLoginThrottle, type LoginThrottlePolicies } from './domain/login-throttle.ts';
 import { createMailRequestThrottle, type MailRequestPolicy } from './domain/mail-request-throttle.ts';
 import type { PasswordHasher } from './domain/passwords.ts';

@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createFieldCipher } from '@fruitables/core/field-cipher';
 import { parseEnv } from '@fruitables/kit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { devEnv, devServiceCredentials } from './dev-env.ts';
-import { createFieldCipher } from '@fruitables/core/field-cipher';
 import { createServiceClients } from './domain/service-clients.ts';
 import { loadSigningKeys } from './domain/signing-keys.ts';
 import { identityEnvShape } from './env.ts';

@@ -1,5 +1,6 @@
 import type { RedisClient } from '@fruitables/bus';
 import type { Clock } from '@fruitables/core';
+import type { FieldCipher } from '@fruitables/core/field-cipher';
 import {
   authenticate,
   createServiceApp,
@@ -39,6 +40,8 @@ export interface PaymentsDeps {
   checkout: CheckoutSettings;
   reconcile: ReconcilePolicy;
   ledger: LedgerPolicy;
+  /** Seals the shoppers' refund account numbers. */
+  cipher: FieldCipher;
   /** Webhooks processed after their 200; the runner drains them at shutdown. */
   webhookJobs: WebhookJobs;
   readiness: readonly ReadinessCheck[];
@@ -93,6 +96,7 @@ export function createApp(deps: PaymentsDeps): PaymentsApp {
     checkout: deps.checkout,
     reconcile: deps.reconcile,
     ledger: deps.ledger,
+    cipher: deps.cipher,
   };
   const signedIn = authenticate({
     keys: deps.keys,

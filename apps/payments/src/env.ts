@@ -4,12 +4,42 @@ import type { CheckoutSettings } from './domain/context.ts';
 
 const TOSS_API_URL = 'https://api.tosspayments.com';
 
+/** A variable holding JSON, parsed and then checked against `schema`; never echoed (it holds keys). */
+const json = <T extends z.ZodType>(schema: T) =>
+  z
+    .string()
+    .transform((raw, ctx) => {
+      try {
+        return JSON.parse(raw) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+
+const aesKey = z
+  .base64({ error: 'must be base64' })
+  .transform((value) => new Uint8Array(Buffer.from(value, 'base64')))
+  .refine((key) => key.byteLength === 32, 'must decode to 32 bytes (AES-256)');
+
+/** The field cipher's keys (refund account numbers), rotated like identity's: old keys stay to open old rows. */
+export const paymentsKeyEnvShape = {
+  /** JSON object keyId → base64 32-byte key; every key that sealed a stored value must stay here. */
+  PAYMENTS_ENCRYPTION_KEYS: json(
+    z.record(z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, 'key ids are 1-32 of A-Z a-z 0-9 _ -'), aesKey),
+  ),
+  /** The key new values are sealed with. */
+  PAYMENTS_ENCRYPTION_KEY_ID: z.string().min(1),
+};
+
 /**
  * payments' own variables, on top of the ones the kit's runner adds to every service. The PG is
  * chosen by these three alone: Toss's URL and keys talk to Toss, the stand-in's to the stand-in.
  */
 export const paymentsEnvShape = {
   ...serviceClientEnvShape,
+  ...paymentsKeyEnvShape,
   /** orders' base URL inside the cluster (getPayableOrder). */
   ORDERS_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }),
   PAYMENTS_TOSS_API_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default(TOSS_API_URL),
@@ -43,6 +73,11 @@ export function checkoutSettingsFrom(
   if (!env.SERVICE_CLIENT_ID) problems.push('SERVICE_CLIENT_ID is required (payments calls orders)');
   if (!env.SERVICE_CLIENT_SECRET) problems.push('SERVICE_CLIENT_SECRET is required (payments calls orders)');
   if (!env.IDENTITY_URL) problems.push('IDENTITY_URL is required (payments calls orders)');
+  if (!Object.hasOwn(env.PAYMENTS_ENCRYPTION_KEYS, env.PAYMENTS_ENCRYPTION_KEY_ID)) {
+    problems.push(
+      `PAYMENTS_ENCRYPTION_KEY_ID: "${env.PAYMENTS_ENCRYPTION_KEY_ID}" is not one of the keys in PAYMENTS_ENCRYPTION_KEYS`,
+    );
+  }
   if (problems.length > 0) throw new EnvError(problems);
   const isToss = new URL(env.PAYMENTS_TOSS_API_URL).origin === TOSS_API_URL;
   return {

@@ -1,3 +1,4 @@
+import { createFieldCipher } from '@fruitables/core/field-cipher';
 import { createServiceTokenProvider, defineService } from '@fruitables/kit';
 import { createServiceClient, tokenUrlOf } from '@fruitables/kit/client';
 import { ORDERS_AUDIENCE, PAYMENTS_SCOPE } from '@fruitables/orders/contract';
@@ -48,7 +49,11 @@ export const paymentsService = defineService({
       abandonAfterMs: env.PAYMENTS_ABANDON_AFTER_MS,
     };
     const ledger = { commissionBps: env.PAYMENTS_COMMISSION_BPS, pgFeeBps: env.PAYMENTS_PG_FEE_BPS };
-    const domain = { db, clock, logger, pg, reconcile, ledger };
+    const cipher = createFieldCipher({
+      keys: new Map(Object.entries(env.PAYMENTS_ENCRYPTION_KEYS)),
+      activeKeyId: env.PAYMENTS_ENCRYPTION_KEY_ID,
+    });
+    const domain = { db, clock, logger, pg, reconcile, ledger, cipher };
     const webhookJobs = createWebhookJobs(domain, logger);
     return {
       app: createApp({
@@ -65,6 +70,7 @@ export const paymentsService = defineService({
         checkout,
         reconcile,
         ledger,
+        cipher,
         webhookJobs,
         ...auth,
         ...http,

@@ -13,7 +13,7 @@ export interface Sweep {
  * SKIP LOCKED and every effect is idempotent.
  */
 export function startReconcileSweep(
-  ctx: Pick<DomainContext, 'db' | 'clock' | 'logger' | 'pg' | 'reconcile' | 'ledger' | 'checkpoint'>,
+  ctx: Pick<DomainContext, 'db' | 'clock' | 'logger' | 'pg' | 'reconcile' | 'ledger' | 'cipher' | 'checkpoint'>,
   options: { intervalMs: number; logger: Logger },
 ): Sweep {
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -1,3 +1,4 @@
+import { createFieldCipher, type FieldCipher } from '@fruitables/core/field-cipher';
 import { postgresReadiness } from '@fruitables/db';
 import { redisReadiness } from '@fruitables/kit';
 import { createServiceHarness, createTestSigner, type ServiceHarness } from '@fruitables/kit/testing';
@@ -8,7 +9,6 @@ import { createApp } from '../app.ts';
 import { createAdminAccount } from '../domain/accounts.ts';
 import { type BackgroundTasks, createBackgroundTasks } from '../domain/background-tasks.ts';
 import { hashClientSecret } from '../domain/client-secret-hash.ts';
-import { createFieldCipher, type FieldCipher } from '@fruitables/core/field-cipher';
 import type { LoginThrottlePolicies } from '../domain/login-throttle.ts';
 import type { MailRequestPolicy } from '../domain/mail-request-throttle.ts';
 import {

@@ -1,4 +1,5 @@
 import type { Clock } from '@fruitables/core';
+import type { FieldCipher } from '@fruitables/core/field-cipher';
 import type { Executor } from '@fruitables/db';
 import type { paymentsTables } from '@fruitables/schema-payments';
 import type { Logger } from 'pino';
@@ -41,6 +42,8 @@ export interface DomainContext {
   orders: OrdersGateway;
   checkout: CheckoutSettings;
   reconcile: ReconcilePolicy;
+  /** Seals the shoppers' refund account numbers (AES-256-GCM under a key id). */
+  cipher: FieldCipher;
   /** Commission and PG fee rates the ledger posts with. */
   ledger: LedgerPolicy;
   /**

@@ -8,6 +8,7 @@ import type { PaymentsApp, RouteDeps } from './deps.ts';
 import { registerGetFarmBalance } from './farms/get-farm-balance.ts';
 import { registerGetFarmStatement } from './farms/get-farm-statement.ts';
 import { registerGetOrderPayment } from './payments/get-order-payment.ts';
+import { registerGiveRefundAccount } from './payments/give-refund-account.ts';
 import { registerCreateRefund } from './refunds/create-refund.ts';
 import { registerReceiveTossWebhook } from './webhooks/receive-toss-webhook.ts';
 
@@ -16,6 +17,7 @@ export function registerRoutes(app: PaymentsApp, deps: RouteDeps): void {
   registerCreateCheckoutSession(app, deps);
   registerConfirmPayment(app, deps);
   registerGetOrderPayment(app, deps);
+  registerGiveRefundAccount(app, deps);
   registerGetFarmBalance(app, deps);
   registerGetFarmStatement(app, deps);
   registerGetCommission(app, deps);

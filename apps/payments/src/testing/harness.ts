@@ -1,4 +1,5 @@
 import { newId } from '@fruitables/core';
+import { createFieldCipher } from '@fruitables/core/field-cipher';
 import { postgresReadiness } from '@fruitables/db';
 import { redisReadiness } from '@fruitables/kit';
 import { createServiceClient } from '@fruitables/kit/client';
@@ -74,7 +75,12 @@ export function createHarness(label: string, options: HarnessOptions = {}): Prom
         paymentPageUrl: `${toss.url}/payment-page`,
         shopOrigin: TEST_SHOP_ORIGIN,
       };
+      const cipher = createFieldCipher({
+        keys: new Map([['t1', crypto.getRandomValues(new Uint8Array(32))]]),
+        activeKeyId: 't1',
+      });
       const ctx: DomainContext = {
+        cipher,
         db,
         clock,
         logger: logs.logger,
@@ -101,6 +107,7 @@ export function createHarness(label: string, options: HarnessOptions = {}): Prom
         checkout,
         reconcile,
         ledger: TEST_LEDGER,
+        cipher,
         webhookJobs,
         bodyLimitBytes: 64 * 1024,
         requestTimeoutMs: 30_000,
