@@ -5,12 +5,14 @@ import {
   authenticate,
   createServiceApp,
   createStaticKeySource,
+  guardInternalRoutes,
   type Lifecycle,
   type Logger,
   type ReadinessCheck,
 } from '@fruitables/kit';
 import type { MailSender } from '@fruitables/mail';
 import type { Registry } from 'prom-client';
+import { IDENTITY_AUDIENCE, identityServiceScopes } from './contract/internal-payout-accounts.ts';
 import { createAccessTokenIssuer } from './domain/access-tokens.ts';
 import { createAccountMailer } from './domain/account-mailer.ts';
 import { type BackgroundTasks, createBackgroundTasks } from './domain/background-tasks.ts';
@@ -127,6 +129,13 @@ export function createApp(deps: IdentityDeps): IdentityApp {
     audience: deps.audience,
     clock: deps.clock,
   };
+  // Before any route: /internal routes want a service token minted for identity with the
+  // scope each declares (payments' payout accounts), or nobody gets in.
+  guardInternalRoutes(app, {
+    authenticate: authenticate({ ...authOptions, audience: [deps.audience, IDENTITY_AUDIENCE] }),
+    audience: IDENTITY_AUDIENCE,
+    scopes: identityServiceScopes,
+  });
   registerRoutes(app, {
     ctx,
     signedIn: authenticate(authOptions),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createFieldCipher } from '@fruitables/core/field-cipher';
 import { parseEnv } from '@fruitables/kit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { devEnv, devServiceCredentials } from './dev-env.ts';
+import { DEV_SERVICE_CLIENTS, devEnv, devServiceCredentials } from './dev-env.ts';
 import { createServiceClients } from './domain/service-clients.ts';
 import { loadSigningKeys } from './domain/signing-keys.ts';
 import { identityEnvShape } from './env.ts';
@@ -52,8 +52,12 @@ describe('local development secrets', () => {
     expect(orders?.clientSecret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(clients.authenticate('orders', orders?.clientSecret ?? '')).toEqual({
       clientId: 'orders',
-      scopes: ['catalog:holds'],
+      scopes: DEV_SERVICE_CLIENTS.orders,
     });
+    const payments = credentials.find((client) => client.clientId === 'payments');
+    expect(clients.authenticate('payments', payments?.clientSecret ?? '')?.scopes).toContain(
+      'identity:payout-accounts',
+    );
     expect(clients.authenticate('storefront', storefront?.clientSecret ?? '')).toEqual({
       clientId: 'storefront',
       scopes: [],

@@ -32,6 +32,12 @@ export const TEST_SERVICE_CLIENT = {
   clientSecret: 'orders-test-secret-0123456789abcdef-0123456',
   scopes: ['catalog:holds', 'logistics:slots'],
 };
+/** payments: it may read farms' payout accounts. */
+export const TEST_PAYMENTS_CLIENT = {
+  clientId: 'payments',
+  clientSecret: 'payments-test-secret-0123456789abcdef-01234',
+  scopes: ['identity:payout-accounts'],
+};
 /** The storefront: a service client with no internal scope at all. */
 export const TEST_STOREFRONT_CLIENT = {
   clientId: 'storefront',
@@ -129,6 +135,11 @@ export async function createHarness(label: string, options: HarnessOptions = {})
             scopes: TEST_SERVICE_CLIENT.scopes,
           },
           { clientId: 'storefront', secretHash: hashClientSecret(TEST_STOREFRONT_CLIENT.clientSecret), scopes: [] },
+          {
+            clientId: TEST_PAYMENTS_CLIENT.clientId,
+            secretHash: hashClientSecret(TEST_PAYMENTS_CLIENT.clientSecret),
+            scopes: TEST_PAYMENTS_CLIENT.scopes,
+          },
         ],
         issuer: 'fruitables-identity',
         audience: 'fruitables',
