@@ -15,6 +15,7 @@ import {
 import type { Registry } from 'prom-client';
 import { PAYMENTS_AUDIENCE, paymentsServiceScopes } from './contract/internal-refunds.ts';
 import type { CheckoutSettings, DomainContext, PaymentsDb, ReconcilePolicy } from './domain/context.ts';
+import type { FarmAccounts, PayoutTransfer } from './domain/farm-accounts.ts';
 import type { LedgerPolicy } from './domain/ledger-entries.ts';
 import type { OrdersGateway } from './domain/orders-gateway.ts';
 import type { PaymentGateway } from './domain/pg.ts';
@@ -42,6 +43,9 @@ export interface PaymentsDeps {
   ledger: LedgerPolicy;
   /** Seals the shoppers' refund account numbers. */
   cipher: FieldCipher;
+  /** identity's getPayoutAccount (a stand-in server in tests). */
+  farmAccounts: FarmAccounts;
+  payoutTransfer: PayoutTransfer;
   /** Webhooks processed after their 200; the runner drains them at shutdown. */
   webhookJobs: WebhookJobs;
   readiness: readonly ReadinessCheck[];
@@ -97,6 +101,8 @@ export function createApp(deps: PaymentsDeps): PaymentsApp {
     reconcile: deps.reconcile,
     ledger: deps.ledger,
     cipher: deps.cipher,
+    farmAccounts: deps.farmAccounts,
+    payoutTransfer: deps.payoutTransfer,
   };
   const signedIn = authenticate({
     keys: deps.keys,

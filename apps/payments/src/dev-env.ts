@@ -53,5 +53,7 @@ export async function devEnv(secretsDir: string, stack: LocalStack): Promise<Rec
     PAYMENTS_TOSS_CLIENT_KEY: STAND_IN_DEV_KEYS.clientKey,
     PAYMENTS_ENCRYPTION_KEYS: JSON.stringify(secrets.encryptionKeys),
     PAYMENTS_ENCRYPTION_KEY_ID: secrets.encryptionKeyId,
+    // Locally payouts go through the stand-in's payout API, so PayoutPaid follows the run at once.
+    PAYMENTS_PAYOUT_TRANSFER: 'payout_api',
   };
 }

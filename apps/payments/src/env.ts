@@ -60,6 +60,10 @@ export const paymentsEnvShape = {
   PAYMENTS_COMMISSION_BPS: z.coerce.number().int().min(0).max(5_000).default(1_000),
   /** The PG's fee per payment, in basis points, as the ledger books it. */
   PAYMENTS_PG_FEE_BPS: z.coerce.number().int().min(0).max(1_000).default(250),
+  /** How payouts leave: the PG's payout API (the stand-in's locally), or the bank bulk-transfer file an admin uploads. */
+  PAYMENTS_PAYOUT_TRANSFER: z.enum(['payout_api', 'bank_file']).default('bank_file'),
+  /** How often the scheduler looks whether the week's settlement run or the day's PG check is due. */
+  PAYMENTS_SCHEDULE_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(600_000),
   PAYMENTS_ABANDON_AFTER_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(600_000),
 };
 

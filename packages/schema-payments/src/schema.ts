@@ -1,5 +1,13 @@
 import { createInboxTable, createOutboxTable } from '@fruitables/bus';
-import { journalEntries, journalLines, payoutHolds, payouts } from './ledger.ts';
+import {
+  journalEntries,
+  journalLines,
+  payoutHolds,
+  payouts,
+  pgSettlementChecks,
+  pgSettlementDifferences,
+  settlementRuns,
+} from './ledger.ts';
 import { payments as schema } from './namespace.ts';
 import { confirmAttempts, payments, refundAccounts, refunds, webhookReceipts } from './payments.ts';
 
@@ -21,6 +29,9 @@ export const paymentsTables = {
   journalLines,
   payouts,
   payoutHolds,
+  settlementRuns,
+  pgSettlementChecks,
+  pgSettlementDifferences,
   outbox,
   inbox,
 };

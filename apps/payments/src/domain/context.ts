@@ -3,6 +3,7 @@ import type { FieldCipher } from '@fruitables/core/field-cipher';
 import type { Executor } from '@fruitables/db';
 import type { paymentsTables } from '@fruitables/schema-payments';
 import type { Logger } from 'pino';
+import type { FarmAccounts, PayoutTransfer } from './farm-accounts.ts';
 import type { LedgerPolicy } from './ledger-entries.ts';
 import type { OrdersGateway } from './orders-gateway.ts';
 import type { PaymentGateway } from './pg.ts';
@@ -42,6 +43,10 @@ export interface DomainContext {
   orders: OrdersGateway;
   checkout: CheckoutSettings;
   reconcile: ReconcilePolicy;
+  /** identity's getPayoutAccount: where a farm's money goes. */
+  farmAccounts: FarmAccounts;
+  /** How payouts leave: the PG's payout API, or a bank bulk-transfer file an admin uploads. */
+  payoutTransfer: PayoutTransfer;
   /** Seals the shoppers' refund account numbers (AES-256-GCM under a key id). */
   cipher: FieldCipher;
   /** Commission and PG fee rates the ledger posts with. */

@@ -1,7 +1,9 @@
 import { registerCheckPgSettlements } from './admin/check-pg-settlements.ts';
 import { registerGetCommission } from './admin/get-commission.ts';
+import { registerListPgSettlementDifferences } from './admin/list-pg-settlement-differences.ts';
 import { registerPayoutHolds } from './admin/payout-holds.ts';
 import { registerRunSettlement } from './admin/run-settlement.ts';
+import { registerSettlementBankFile } from './admin/settlement-bank-file.ts';
 import { registerCreateCheckoutSession } from './checkout-sessions/create-checkout-session.ts';
 import { registerConfirmPayment } from './confirm/confirm-payment.ts';
 import type { PaymentsApp, RouteDeps } from './deps.ts';
@@ -22,8 +24,10 @@ export function registerRoutes(app: PaymentsApp, deps: RouteDeps): void {
   registerGetFarmStatement(app, deps);
   registerGetCommission(app, deps);
   registerRunSettlement(app, deps);
+  registerSettlementBankFile(app, deps);
   registerPayoutHolds(app, deps);
   registerCheckPgSettlements(app, deps);
+  registerListPgSettlementDifferences(app, deps);
   registerReceiveTossWebhook(app, deps);
   registerCreateRefund(app, deps);
 }

@@ -68,6 +68,9 @@ const ctx: DomainContext = {
     keys: new Map([['crash', crypto.getRandomValues(new Uint8Array(32))]]),
     activeKeyId: 'crash',
   }),
+  // Confirms never pay farms out.
+  farmAccounts: { payoutAccountOf: async () => undefined },
+  payoutTransfer: 'bank_file',
   checkpoint,
 };
 
