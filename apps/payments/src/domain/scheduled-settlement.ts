@@ -37,7 +37,7 @@ export async function runWeeklySettlementOnce(ctx: ScheduleContext): Promise<{ r
     .onConflictDoUpdate({
       target: settlementRuns.periodEnd,
       set: { startedAt: now },
-      where: and(
+      setWhere: and(
         isNull(settlementRuns.finishedAt),
         lt(settlementRuns.startedAt, new Date(now.getTime() - RUN_STALE_MS)),
       ),

@@ -91,6 +91,19 @@ describe('the weekly settlement run', () => {
     expect(await payoutPaidCount(api, farmId)).toBe(1);
     expect(api.toss.payouts.filter((payout) => payout.amount === 9_000)).toHaveLength(1);
   });
+
+  it('takes again a week whose run died half-way (claimed 30 minutes ago, never finished), and only that', async () => {
+    api.clock.advance(7 * 86_400_000);
+    const farmId = await owedFarm(api, 4_000);
+    const { periodStart, periodEnd } = lastWholeWeek(api.clock.now());
+    const claimedAt = new Date(api.clock.now().getTime() - 10 * 60_000);
+    await api.owner`insert into payments.settlement_runs (period_end, period_start, started_at)
+      values (${periodEnd}, ${periodStart}, ${claimedAt})`;
+    expect((await runWeeklySettlementOnce(api.ctx)).ran).toBe(false);
+    api.clock.advance(31 * 60_000);
+    expect((await runWeeklySettlementOnce(api.ctx)).ran).toBe(true);
+    expect(await payoutPaidCount(api, farmId)).toBe(1);
+  });
 });
 
 describe('payouts by bank file', () => {
