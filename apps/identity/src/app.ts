@@ -1,20 +1,22 @@
 import type { RedisClient } from '@fruitables/bus';
 import type { Clock } from '@fruitables/core';
+import type { FieldCipher } from '@fruitables/core/field-cipher';
 import {
   authenticate,
   createServiceApp,
   createStaticKeySource,
+  guardInternalRoutes,
   type Lifecycle,
   type Logger,
   type ReadinessCheck,
 } from '@fruitables/kit';
 import type { MailSender } from '@fruitables/mail';
 import type { Registry } from 'prom-client';
+import { IDENTITY_AUDIENCE, identityServiceScopes } from './contract/internal-payout-accounts.ts';
 import { createAccessTokenIssuer } from './domain/access-tokens.ts';
 import { createAccountMailer } from './domain/account-mailer.ts';
 import { type BackgroundTasks, createBackgroundTasks } from './domain/background-tasks.ts';
 import type { DomainContext, IdentityDb } from './domain/context.ts';
-import type { FieldCipher } from './domain/field-cipher.ts';
 import { createLoginThrottle, type LoginThrottlePolicies } from './domain/login-throttle.ts';
 import { createMailRequestThrottle, type MailRequestPolicy } from './domain/mail-request-throttle.ts';
 import type { PasswordHasher } from './domain/passwords.ts';
@@ -127,6 +129,13 @@ export function createApp(deps: IdentityDeps): IdentityApp {
     audience: deps.audience,
     clock: deps.clock,
   };
+  // Before any route: /internal routes want a service token minted for identity with the
+  // scope each declares (payments' payout accounts), or nobody gets in.
+  guardInternalRoutes(app, {
+    authenticate: authenticate({ ...authOptions, audience: [deps.audience, IDENTITY_AUDIENCE] }),
+    audience: IDENTITY_AUDIENCE,
+    scopes: identityServiceScopes,
+  });
   registerRoutes(app, {
     ctx,
     signedIn: authenticate(authOptions),

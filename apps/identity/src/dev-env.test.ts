@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createFieldCipher } from '@fruitables/core/field-cipher';
 import { parseEnv } from '@fruitables/kit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { devEnv, devServiceCredentials } from './dev-env.ts';
-import { createFieldCipher } from './domain/field-cipher.ts';
+import { DEV_SERVICE_CLIENTS, devEnv, devServiceCredentials } from './dev-env.ts';
 import { createServiceClients } from './domain/service-clients.ts';
 import { loadSigningKeys } from './domain/signing-keys.ts';
 import { identityEnvShape } from './env.ts';
@@ -54,6 +54,10 @@ describe('local development secrets', () => {
       clientId: 'orders',
       scopes: ['catalog:holds', 'logistics:bookings', 'payments:refunds'],
     });
+    const payments = credentials.find((client) => client.clientId === 'payments');
+    expect(clients.authenticate('payments', payments?.clientSecret ?? '')?.scopes).toContain(
+      'identity:payout-accounts',
+    );
     expect(clients.authenticate('storefront', storefront?.clientSecret ?? '')).toEqual({
       clientId: 'storefront',
       scopes: [],

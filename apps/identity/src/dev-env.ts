@@ -12,7 +12,7 @@ import { CLIENT_SECRET_HASH, hashClientSecret, newClientSecret } from './domain/
 export const DEV_SERVICE_CLIENTS: Record<string, readonly string[]> = {
   catalog: [],
   orders: ['catalog:holds', 'logistics:bookings', 'payments:refunds'],
-  payments: ['orders:payments'],
+  payments: ['orders:payments', 'identity:payout-accounts'],
   logistics: [],
   auctions: [],
   storefront: [],

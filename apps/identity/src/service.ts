@@ -1,3 +1,4 @@
+import { createFieldCipher } from '@fruitables/core/field-cipher';
 import { defineService } from '@fruitables/kit';
 import { createSmtpMailSender } from '@fruitables/mail';
 import { identityTables, outbox } from '@fruitables/schema-identity';
@@ -6,7 +7,6 @@ import { createCatalogEventsConsumer } from './catalog-events.ts';
 import { argon2LimitsFor } from './domain/argon2-capacity.ts';
 import { createBackgroundTasks } from './domain/background-tasks.ts';
 import { identityProducer } from './domain/events.ts';
-import { createFieldCipher } from './domain/field-cipher.ts';
 import { createPasswordHasher } from './domain/passwords.ts';
 import { loadSigningKeys } from './domain/signing-keys.ts';
 import { type IdentityEnv, identityEnvShape, socialLoginConfigFrom } from './env.ts';

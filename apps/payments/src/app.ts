@@ -1,5 +1,6 @@
 import type { RedisClient } from '@fruitables/bus';
 import type { Clock } from '@fruitables/core';
+import type { FieldCipher } from '@fruitables/core/field-cipher';
 import {
   authenticate,
   createServiceApp,
@@ -14,6 +15,7 @@ import {
 import type { Registry } from 'prom-client';
 import { PAYMENTS_AUDIENCE, paymentsServiceScopes } from './contract/internal-refunds.ts';
 import type { CheckoutSettings, DomainContext, PaymentsDb, ReconcilePolicy } from './domain/context.ts';
+import type { FarmAccounts, PayoutTransfer } from './domain/farm-accounts.ts';
 import type { LedgerPolicy } from './domain/ledger-entries.ts';
 import type { OrdersGateway } from './domain/orders-gateway.ts';
 import type { PaymentGateway } from './domain/pg.ts';
@@ -39,6 +41,11 @@ export interface PaymentsDeps {
   checkout: CheckoutSettings;
   reconcile: ReconcilePolicy;
   ledger: LedgerPolicy;
+  /** Seals the shoppers' refund account numbers. */
+  cipher: FieldCipher;
+  /** identity's getPayoutAccount (a stand-in server in tests). */
+  farmAccounts: FarmAccounts;
+  payoutTransfer: PayoutTransfer;
   /** Webhooks processed after their 200; the runner drains them at shutdown. */
   webhookJobs: WebhookJobs;
   readiness: readonly ReadinessCheck[];
@@ -93,6 +100,9 @@ export function createApp(deps: PaymentsDeps): PaymentsApp {
     checkout: deps.checkout,
     reconcile: deps.reconcile,
     ledger: deps.ledger,
+    cipher: deps.cipher,
+    farmAccounts: deps.farmAccounts,
+    payoutTransfer: deps.payoutTransfer,
   };
   const signedIn = authenticate({
     keys: deps.keys,

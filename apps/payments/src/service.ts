@@ -1,13 +1,18 @@
+import { createFieldCipher } from '@fruitables/core/field-cipher';
+import { IDENTITY_AUDIENCE, PAYOUT_ACCOUNTS_SCOPE } from '@fruitables/identity/contract';
 import { createServiceTokenProvider, defineService } from '@fruitables/kit';
 import { createServiceClient, tokenUrlOf } from '@fruitables/kit/client';
 import { ORDERS_AUDIENCE, PAYMENTS_SCOPE } from '@fruitables/orders/contract';
 import { outbox, paymentsTables } from '@fruitables/schema-payments';
+import { Counter } from 'prom-client';
 import { createApp } from './app.ts';
 import { paymentsProducer } from './domain/events.ts';
+import { checkYesterdayOnce, runWeeklySettlementOnce } from './domain/scheduled-settlement.ts';
 import { checkoutSettingsFrom, paymentsEnvShape } from './env.ts';
+import { createFarmAccounts } from './identity-client/farm-accounts.ts';
 import { createOrderEventsConsumer } from './ledger/order-events.ts';
 import { createOrdersGateway } from './orders-client/orders-gateway.ts';
-import { startReconcileSweep } from './sweeps.ts';
+import { startReconcileSweep, startSweep } from './sweeps.ts';
 import { createTossGateway } from './toss/toss-gateway.ts';
 import { createWebhookJobs } from './webhooks/webhook-jobs.ts';
 
@@ -37,6 +42,26 @@ export const paymentsService = defineService({
         logger,
       }),
     );
+    const farmAccounts = createFarmAccounts(
+      createServiceClient({
+        callee: 'identity',
+        baseUrl: client.identityUrl,
+        tokens: createServiceTokenProvider({
+          tokenUrl: tokenUrlOf(client.identityUrl),
+          clientId: client.id,
+          clientSecret: client.secret,
+          audience: IDENTITY_AUDIENCE,
+          scopes: [PAYOUT_ACCOUNTS_SCOPE],
+          clock,
+        }),
+        logger,
+      }),
+    );
+    const pgDifferences = new Counter({
+      name: 'payments_pg_settlement_differences_total',
+      help: "Orders whose payments and refunds differ from the PG's settlement list (daily check)",
+      registers: [registry],
+    });
     const pg = createTossGateway({
       apiUrl: env.PAYMENTS_TOSS_API_URL,
       secretKey: env.PAYMENTS_TOSS_SECRET_KEY,
@@ -48,7 +73,13 @@ export const paymentsService = defineService({
       abandonAfterMs: env.PAYMENTS_ABANDON_AFTER_MS,
     };
     const ledger = { commissionBps: env.PAYMENTS_COMMISSION_BPS, pgFeeBps: env.PAYMENTS_PG_FEE_BPS };
-    const domain = { db, clock, logger, pg, reconcile, ledger };
+    const cipher = createFieldCipher({
+      keys: new Map(Object.entries(env.PAYMENTS_ENCRYPTION_KEYS)),
+      activeKeyId: env.PAYMENTS_ENCRYPTION_KEY_ID,
+    });
+    const payoutTransfer = env.PAYMENTS_PAYOUT_TRANSFER;
+    const domain = { db, clock, logger, pg, reconcile, ledger, cipher, farmAccounts, payoutTransfer };
+    const schedule = { intervalMs: env.PAYMENTS_SCHEDULE_INTERVAL_MS, logger };
     const webhookJobs = createWebhookJobs(domain, logger);
     return {
       app: createApp({
@@ -65,6 +96,9 @@ export const paymentsService = defineService({
         checkout,
         reconcile,
         ledger,
+        cipher,
+        farmAccounts,
+        payoutTransfer,
         webhookJobs,
         ...auth,
         ...http,
@@ -77,6 +111,13 @@ export const paymentsService = defineService({
       },
       sweeps: {
         reconciler: () => startReconcileSweep(domain, { intervalMs: env.PAYMENTS_RECONCILE_INTERVAL_MS, logger }),
+        'weekly settlement': () => startSweep('weekly settlement', () => runWeeklySettlementOnce(domain), schedule),
+        'daily PG settlement check': () =>
+          startSweep(
+            'daily PG settlement check',
+            () => checkYesterdayOnce(domain, (count) => pgDifferences.inc(count)),
+            schedule,
+          ),
       },
       jobs: { 'webhook processing': webhookJobs },
     };

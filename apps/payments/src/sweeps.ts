@@ -7,13 +7,48 @@ export interface Sweep {
 }
 
 /**
+ * A pass every `intervalMs`, each waiting for the previous one (a timer chain, not
+ * setInterval); a failing pass is logged and the next one tries again.
+ */
+export function startSweep(
+  name: string,
+  pass: () => Promise<unknown>,
+  options: { intervalMs: number; logger: Logger },
+): Sweep {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+  const once = async () => {
+    try {
+      await pass();
+    } catch (error) {
+      options.logger.error({ err: error, sweep: name }, 'sweep pass failed');
+    }
+  };
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = once().finally(schedule);
+    }, options.intervalMs);
+  };
+  schedule();
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}
+
+/**
  * The reconciler: every `intervalMs`, resolves confirms left in flight, resends pending
  * refunds and processes webhooks left unprocessed (`reconcileOnce`). Each pass waits for the
  * previous one (a timer chain, not setInterval); replicas may all run it, since claims use
  * SKIP LOCKED and every effect is idempotent.
  */
 export function startReconcileSweep(
-  ctx: Pick<DomainContext, 'db' | 'clock' | 'logger' | 'pg' | 'reconcile' | 'ledger' | 'checkpoint'>,
+  ctx: Pick<DomainContext, 'db' | 'clock' | 'logger' | 'pg' | 'reconcile' | 'ledger' | 'cipher' | 'checkpoint'>,
   options: { intervalMs: number; logger: Logger },
 ): Sweep {
   let timer: ReturnType<typeof setTimeout> | undefined;

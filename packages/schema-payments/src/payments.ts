@@ -130,6 +130,25 @@ export const refunds = schema.table(
 );
 
 /**
+ * The bank account a virtual-account payment's refunds go to (Toss's `refundReceiveAccount`),
+ * as the order's shopper gave it. The account number is sealed with the field cipher (context
+ * `refund_accounts.account_number:<orderId>`); only its last four digits are readable here.
+ */
+export const refundAccounts = schema.table('refund_accounts', {
+  orderId: uuid('order_id').primaryKey(),
+  paymentId: uuid('payment_id')
+    .notNull()
+    .references(() => payments.id),
+  /** Toss's two-digit bank code. */
+  bankCode: text('bank_code').notNull(),
+  accountNumberSealed: text('account_number_sealed').notNull(),
+  accountLast4: text('account_last4').notNull(),
+  holderName: text('holder_name').notNull(),
+  createdAt: createdAt(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
  * Every webhook the PG sent about a payment we know, kept as received. Never trusted: it only
  * tells payments to ask the PG again (`processed_at` once that was done).
  */

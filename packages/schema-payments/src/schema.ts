@@ -1,7 +1,15 @@
 import { createInboxTable, createOutboxTable } from '@fruitables/bus';
-import { journalEntries, journalLines, payoutHolds, payouts } from './ledger.ts';
+import {
+  journalEntries,
+  journalLines,
+  payoutHolds,
+  payouts,
+  pgSettlementChecks,
+  pgSettlementDifferences,
+  settlementRuns,
+} from './ledger.ts';
 import { payments as schema } from './namespace.ts';
-import { confirmAttempts, payments, refunds, webhookReceipts } from './payments.ts';
+import { confirmAttempts, payments, refundAccounts, refunds, webhookReceipts } from './payments.ts';
 
 export * from './ledger.ts';
 export * from './payments.ts';
@@ -15,11 +23,15 @@ export const paymentsTables = {
   payments,
   confirmAttempts,
   refunds,
+  refundAccounts,
   webhookReceipts,
   journalEntries,
   journalLines,
   payouts,
   payoutHolds,
+  settlementRuns,
+  pgSettlementChecks,
+  pgSettlementDifferences,
   outbox,
   inbox,
 };

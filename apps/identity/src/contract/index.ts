@@ -5,4 +5,5 @@
 export type { PlatformEvent } from '@fruitables/events';
 export * from './admin-farms.ts';
 export * from './farmer-applications.ts';
+export * from './internal-payout-accounts.ts';
 export * from './values.ts';

@@ -1,8 +1,8 @@
 import { Conflict, NotFound, newId, ValidationFailed } from '@fruitables/core';
+import type { FieldCipher } from '@fruitables/core/field-cipher';
 import { accounts, addresses } from '@fruitables/schema-identity';
 import { and, count, desc, eq, ne } from 'drizzle-orm';
 import type { DomainContext, IdentityDb } from './context.ts';
-import type { FieldCipher } from './field-cipher.ts';
 
 export const MAX_ADDRESSES = 20;
 

@@ -1,12 +1,12 @@
 import type { RedisClient } from '@fruitables/bus';
 import type { Clock } from '@fruitables/core';
+import type { FieldCipher } from '@fruitables/core/field-cipher';
 import type { Executor } from '@fruitables/db';
 import type { identityTables } from '@fruitables/schema-identity';
 import type { Logger } from 'pino';
 import type { AccessTokenIssuer } from './access-tokens.ts';
 import type { AccountMailer } from './account-mailer.ts';
 import type { BackgroundTasks } from './background-tasks.ts';
-import type { FieldCipher } from './field-cipher.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import type { MailRequestThrottle } from './mail-request-throttle.ts';
 import type { PasswordHasher } from './passwords.ts';

@@ -1,11 +1,11 @@
 import { Conflict, NotFound, newId } from '@fruitables/core';
+import type { FieldCipher } from '@fruitables/core/field-cipher';
 import { isUniqueViolation } from '@fruitables/db';
 import { type ApplicationStatus, accounts, farmerApplications } from '@fruitables/schema-identity';
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DomainContext, IdentityDb } from './context.ts';
 import { publishIdentityEvent } from './events.ts';
-import type { FieldCipher } from './field-cipher.ts';
 
 /** A farmer application as validated at the edge: identifiers already normalised to digits. */
 export interface FarmerApplicationInput {

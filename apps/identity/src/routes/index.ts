@@ -16,6 +16,7 @@ import { registerVerifyFarmerApplication } from './admin/verify-farmer-applicati
 import type { IdentityApp, RouteDeps } from './deps.ts';
 import { registerGetMyFarmerApplication } from './farmer-applications/get-my-farmer-application.ts';
 import { registerSubmitFarmerApplication } from './farmer-applications/submit-farmer-application.ts';
+import { registerGetPayoutAccount } from './internal/get-payout-account.ts';
 import { registerChangePassword } from './me/change-password.ts';
 import { registerGetProfile } from './me/get-profile.ts';
 import { registerUpdateProfile } from './me/update-profile.ts';
@@ -70,4 +71,5 @@ export function registerRoutes(app: IdentityApp, deps: RouteDeps): void {
   registerEnableAccount(app, deps);
   registerListFarms(app, deps);
   registerLinkFarm(app, deps);
+  registerGetPayoutAccount(app, deps);
 }

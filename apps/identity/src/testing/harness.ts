@@ -1,3 +1,4 @@
+import { createFieldCipher, type FieldCipher } from '@fruitables/core/field-cipher';
 import { postgresReadiness } from '@fruitables/db';
 import { redisReadiness } from '@fruitables/kit';
 import { createServiceHarness, createTestSigner, type ServiceHarness } from '@fruitables/kit/testing';
@@ -8,7 +9,6 @@ import { createApp } from '../app.ts';
 import { createAdminAccount } from '../domain/accounts.ts';
 import { type BackgroundTasks, createBackgroundTasks } from '../domain/background-tasks.ts';
 import { hashClientSecret } from '../domain/client-secret-hash.ts';
-import { createFieldCipher, type FieldCipher } from '../domain/field-cipher.ts';
 import type { LoginThrottlePolicies } from '../domain/login-throttle.ts';
 import type { MailRequestPolicy } from '../domain/mail-request-throttle.ts';
 import {
@@ -31,6 +31,12 @@ export const TEST_SERVICE_CLIENT = {
   clientId: 'orders',
   clientSecret: 'orders-test-secret-0123456789abcdef-0123456',
   scopes: ['catalog:holds', 'logistics:slots'],
+};
+/** payments: it may read farms' payout accounts. */
+export const TEST_PAYMENTS_CLIENT = {
+  clientId: 'payments',
+  clientSecret: 'payments-test-secret-0123456789abcdef-01234',
+  scopes: ['identity:payout-accounts'],
 };
 /** The storefront: a service client with no internal scope at all. */
 export const TEST_STOREFRONT_CLIENT = {
@@ -129,6 +135,11 @@ export async function createHarness(label: string, options: HarnessOptions = {})
             scopes: TEST_SERVICE_CLIENT.scopes,
           },
           { clientId: 'storefront', secretHash: hashClientSecret(TEST_STOREFRONT_CLIENT.clientSecret), scopes: [] },
+          {
+            clientId: TEST_PAYMENTS_CLIENT.clientId,
+            secretHash: hashClientSecret(TEST_PAYMENTS_CLIENT.clientSecret),
+            scopes: TEST_PAYMENTS_CLIENT.scopes,
+          },
         ],
         issuer: 'fruitables-identity',
         audience: 'fruitables',

@@ -12,7 +12,10 @@ export const payoutSchema = z
     amount: won.openapi({ example: 1_242_000 }),
     periodStart: z.iso.date().openapi({ example: '2026-11-30' }),
     periodEnd: z.iso.date().openapi({ example: '2026-12-06' }),
-    paidAt: z.iso.datetime(),
+    /** `requested` while the transfer is on its way (bank file not yet paid), `paid` after (PayoutPaid). */
+    status: z.enum(['requested', 'paid']).openapi({ example: 'paid' }),
+    transfer: z.enum(['payout_api', 'bank_file']).nullable().openapi({ example: 'payout_api' }),
+    paidAt: z.iso.datetime().nullable(),
   })
   .openapi('Payout');
 
@@ -23,7 +26,10 @@ export const farmBalanceSchema = z
     upcomingPayout: won.openapi({ example: 1_242_000 }),
     onHold: z.boolean(),
     holdReason: z.string().nullable(),
-    lastPayout: payoutSchema.pick({ id: true, amount: true, periodEnd: true, paidAt: true }).nullable(),
+    lastPayout: payoutSchema
+      .pick({ id: true, amount: true, periodEnd: true })
+      .extend({ paidAt: z.iso.datetime() })
+      .nullable(),
   })
   .openapi('FarmBalance');
 export type FarmBalance = z.infer<typeof farmBalanceSchema>;

@@ -81,6 +81,36 @@ export const paymentRefundSchema = z
   })
   .openapi('PaymentRefund');
 
+export const refundAccountBody = z
+  .object({
+    bank: z
+      .string()
+      .regex(/^\d{2}$/, '은행 코드는 두 자리 숫자예요. A two-digit Toss bank code.')
+      .openapi({ example: '88', description: "Toss's two-digit bank code (88 신한은행, 04 KB국민은행…)" }),
+    accountNumber: z
+      .string()
+      .regex(/^\d{8,20}$/, "계좌번호는 '-' 없이 숫자 8~20자리로 적어 주세요. Digits only, 8 to 20.")
+      .openapi({ example: '110123456789' }),
+    holderName: z
+      .string()
+      .trim()
+      .min(1, '예금주를 적어 주세요. The account holder is required.')
+      .max(60, '예금주는 60자까지예요. At most 60 characters.')
+      .openapi({ example: '홍길동' }),
+  })
+  .strict()
+  .openapi('RefundAccountRequest');
+
+/** The refund account as the shopper sees it again: the number only by its last four digits. */
+export const refundAccountSchema = z
+  .object({
+    bank: z.string().openapi({ example: '88' }),
+    bankName: z.string().openapi({ example: '신한은행' }),
+    accountLast4: z.string().openapi({ example: '6789' }),
+    holderName: z.string().openapi({ example: '홍길동' }),
+  })
+  .openapi('RefundAccount');
+
 export const paymentSchema = z
   .object({
     orderId: z.uuid().openapi({ example: ORDER_ID }),
@@ -92,6 +122,10 @@ export const paymentSchema = z
     approvedAt: z.iso.datetime().nullable(),
     virtualAccount: virtualAccountSchema.nullable(),
     refunds: z.array(paymentRefundSchema),
+    /** A virtual-account payment's refund account, once the shopper gave it. */
+    refundAccount: refundAccountSchema.nullable(),
+    /** True while a refund waits for the shopper's refund account (the shop asks for it). */
+    refundAccountNeeded: z.boolean(),
   })
   .openapi('Payment');
 

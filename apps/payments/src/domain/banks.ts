@@ -1,4 +1,7 @@
-/** Toss's two-digit bank codes (`virtualAccount.bankCode`) for the banks that issue virtual accounts. */
+/**
+ * Toss's two-digit bank codes (`virtualAccount.bankCode`, `refundReceiveAccount.bank`) for the
+ * banks that issue virtual accounts and take refunds.
+ */
 const bankNames: Record<string, string> = {
   '02': 'KDB산업은행',
   '03': 'IBK기업은행',
@@ -26,3 +29,8 @@ const bankNames: Record<string, string> = {
 
 /** The bank's Korean name for a code, or the code itself for one this table does not know. */
 export const bankNameOf = (bankCode: string): string => bankNames[bankCode] ?? bankCode;
+
+/** Whether Toss knows this bank code (a refund account must be at one of these banks). */
+export const isTossBankCode = (code: string): boolean => Object.hasOwn(bankNames, code);
+
+export const tossBankCodes = (): string[] => Object.keys(bankNames);

@@ -1,5 +1,5 @@
 import type { DomainContext } from './context.ts';
-import { alreadyPaid, orderExpired, orderNotAwaitingPayment, orderNotFound } from './errors.ts';
+import { alreadyPaid, orderExpired, orderNotAwaitingPayment, orderNotFound, returnUrlOffShop } from './errors.ts';
 import { ensurePayment, findPayment } from './payment-records.ts';
 
 export interface CheckoutSession {
@@ -22,6 +22,7 @@ export async function openCheckoutSession(
   ctx: Pick<DomainContext, 'db' | 'clock' | 'orders' | 'checkout'>,
   request: { shopperId: string; orderId: string; successUrl: string; failUrl: string },
 ): Promise<CheckoutSession> {
+  assertOnShop(ctx.checkout.shopOrigin, request);
   const order = await ctx.orders.getPayableOrder(request.orderId);
   if (!order || order.shopperId !== request.shopperId) throw orderNotFound();
   const payment = await findPayment(ctx.db, order.orderId);
@@ -51,4 +52,10 @@ export async function openCheckoutSession(
     page.searchParams.set(name, value);
   }
   return { ...session, paymentPageUrl: page.toString() };
+}
+
+/** Both return addresses must be on the shop's origin (scheme, host and port), checked before anything else. */
+function assertOnShop(shopOrigin: string, urls: { successUrl: string; failUrl: string }): void {
+  const offShop = (['successUrl', 'failUrl'] as const).filter((field) => new URL(urls[field]).origin !== shopOrigin);
+  if (offShop.length > 0) throw returnUrlOffShop(offShop, shopOrigin);
 }

@@ -1,4 +1,4 @@
-import { Conflict, NotFound } from '@fruitables/core';
+import { Conflict, NotFound, ValidationFailed } from '@fruitables/core';
 
 // Domain errors with stable codes; the kit maps their kinds to problem+json. The Korean comes
 // first (what the shop shows the shopper), English after.
@@ -51,4 +51,10 @@ export const idempotencyKeyReused = () =>
   new Conflict(
     '이 Idempotency-Key는 다른 요청에 쓰였어요. This Idempotency-Key was used for a different request.',
     'idempotency_key_reused',
+  );
+
+export const returnUrlOffShop = (fields: readonly string[], shopOrigin: string) =>
+  new ValidationFailed(
+    "결제 후 돌아갈 주소는 우리 쇼핑몰 주소여야 해요. The return URLs must be on the shop's origin.",
+    fields.map((field) => ({ field, message: `must start with ${shopOrigin}/` })),
   );

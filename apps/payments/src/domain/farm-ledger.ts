@@ -29,7 +29,7 @@ export async function farmBalanceView(db: PaymentsDb, farmId: string): Promise<F
   const [last] = await db
     .select({ id: payouts.id, amount: payouts.amount, periodEnd: payouts.periodEnd, paidAt: payouts.paidAt })
     .from(payouts)
-    .where(eq(payouts.farmId, farmId))
+    .where(and(eq(payouts.farmId, farmId), eq(payouts.status, 'paid')))
     .orderBy(desc(payouts.paidAt))
     .limit(1);
   return {
@@ -38,7 +38,7 @@ export async function farmBalanceView(db: PaymentsDb, farmId: string): Promise<F
     upcomingPayout: hold ? 0 : Math.max(0, balance),
     onHold: hold !== undefined,
     holdReason: hold?.reason ?? null,
-    lastPayout: last ?? null,
+    lastPayout: last?.paidAt ? { ...last, paidAt: last.paidAt } : null,
   };
 }
 

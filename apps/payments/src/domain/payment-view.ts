@@ -7,6 +7,7 @@ import {
   type VirtualAccountView,
   virtualAccountView,
 } from './payment-records.ts';
+import { type RefundAccountView, refundAccountView } from './refund-account.ts';
 
 export interface PaymentView {
   orderId: string;
@@ -21,6 +22,8 @@ export interface PaymentView {
     RefundRow,
     'id' | 'amount' | 'reason' | 'description' | 'fulfilmentId' | 'status' | 'createdAt' | 'completedAt'
   >[];
+  refundAccount: RefundAccountView | null;
+  refundAccountNeeded: boolean;
 }
 
 /** The shopper's view of an order's payment with its refunds. Another shopper's answers exactly like none. */
@@ -30,6 +33,8 @@ export async function getPaymentOfOrder(
 ): Promise<PaymentView> {
   const payment = await findPayment(ctx.db, request.orderId);
   if (!payment || payment.shopperId !== request.shopperId) throw paymentNotFound();
+  const refunds = await refundsOf(ctx.db, payment.id);
+  const refundAccount = payment.method === '가상계좌' ? await refundAccountView(ctx.db, payment.orderId) : null;
   return {
     orderId: payment.orderId,
     paymentKey: payment.paymentKey,
@@ -39,6 +44,9 @@ export async function getPaymentOfOrder(
     refundedTotal: payment.refundedTotal,
     approvedAt: payment.approvedAt,
     virtualAccount: virtualAccountView(payment),
-    refunds: await refundsOf(ctx.db, payment.id),
+    refunds,
+    refundAccount,
+    refundAccountNeeded:
+      payment.method === '가상계좌' && refundAccount === null && refunds.some((refund) => refund.status === 'pending'),
   };
 }

@@ -49,6 +49,17 @@ export interface PgSettlement {
   soldDate: string;
 }
 
+/** A transfer to a farm's bank account through the PG's payout API (the stand-in's `POST /v1/payouts`). */
+export interface PgPayoutRequest {
+  bankCode: string;
+  accountNumber: string;
+  holderName: string;
+  /** Integer KRW. */
+  amount: number;
+  /** What the farm's bank statement shows. */
+  memo: string;
+}
+
 export interface PaymentGateway {
   /** `POST /v1/payments/confirm`; the key makes a retry the same confirm at the PG. */
   confirm(input: { paymentKey: string; orderId: string; amount: number }, idempotencyKey: string): Promise<PgPayment>;
@@ -60,6 +71,8 @@ export interface PaymentGateway {
   cancel(paymentKey: string, request: CancelRequest, idempotencyKey: string): Promise<PgPayment>;
   /** `GET /v1/settlements?startDate&endDate`: what the PG settled, per transaction (Seoul dates, inclusive). */
   settlements(startDate: string, endDate: string): Promise<PgSettlement[]>;
+  /** `POST /v1/payouts`: the money leaves for the farm's account; the key makes a retry the same transfer. */
+  payout(request: PgPayoutRequest, idempotencyKey: string): Promise<{ payoutKey: string; status: 'COMPLETED' }>;
 }
 
 /**

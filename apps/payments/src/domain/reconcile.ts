@@ -1,11 +1,15 @@
-import { confirmAttempts, payments, refunds, webhookReceipts } from '@fruitables/schema-payments';
+import { confirmAttempts, payments, refundAccounts, refunds, webhookReceipts } from '@fruitables/schema-payments';
 import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { DomainContext } from './context.ts';
+import { refundAccountOf } from './refund-account.ts';
 import { sendRefund } from './refund-payment.ts';
 import { resolveAttempt } from './resolve-attempt.ts';
 import { processWebhook, syncOrderWithPg } from './webhooks.ts';
 
-type ReconcileContext = Pick<DomainContext, 'db' | 'clock' | 'logger' | 'pg' | 'reconcile' | 'ledger' | 'checkpoint'>;
+type ReconcileContext = Pick<
+  DomainContext,
+  'db' | 'clock' | 'logger' | 'pg' | 'reconcile' | 'ledger' | 'cipher' | 'checkpoint'
+>;
 
 /**
  * Claims up to `limit` confirm attempts left open: in flight past the grace period (their
@@ -59,14 +63,26 @@ export async function reconcileOnce(ctx: ReconcileContext, limit = 50): Promise<
   const now = ctx.clock.now();
   const before = new Date(now.getTime() - ctx.reconcile.inFlightGraceMs);
   const pendingRefunds = await ctx.db
-    .select({ refund: refunds, paymentKey: payments.paymentKey })
+    .select({ refund: refunds, paymentKey: payments.paymentKey, method: payments.method })
     .from(refunds)
     .innerJoin(payments, eq(payments.id, refunds.paymentId))
-    .where(and(eq(refunds.status, 'pending'), lt(refunds.createdAt, before), sql`${payments.method} <> '가상계좌'`))
+    .leftJoin(refundAccounts, eq(refundAccounts.orderId, refunds.orderId))
+    .where(
+      and(
+        eq(refunds.status, 'pending'),
+        lt(refunds.createdAt, before),
+        // A virtual-account refund waits for the shopper's refund account; without it Toss refuses the cancel.
+        sql`(${payments.method} <> '가상계좌' or ${refundAccounts.orderId} is not null)`,
+      ),
+    )
     .orderBy(asc(refunds.createdAt))
     .limit(limit);
-  for (const { refund, paymentKey } of pendingRefunds) {
-    if (paymentKey) await attempt(`refund ${refund.id}`, () => sendRefund(ctx, refund, paymentKey));
+  for (const { refund, paymentKey, method } of pendingRefunds) {
+    if (!paymentKey) continue;
+    await attempt(`refund ${refund.id}`, async () => {
+      const account = method === '가상계좌' ? await refundAccountOf(ctx, refund.orderId) : undefined;
+      return sendRefund(ctx, refund, paymentKey, account);
+    });
   }
   const receipts = await ctx.db
     .select({ id: webhookReceipts.id })

@@ -9,6 +9,7 @@ import { refundEntry } from './ledger-entries.ts';
 import { lockPayment, type RefundRow, reservedRefunds } from './payment-records.ts';
 import { PgRefused } from './pg.ts';
 import { postEntry } from './post-entry.ts';
+import { REFUND_ACCOUNT_PROBLEM_CODES, type RefundReceiveAccount, refundAccountOf } from './refund-account.ts';
 
 export interface RefundRequest {
   /** The caller's Idempotency-Key. */
@@ -31,7 +32,7 @@ export interface RefundView {
   requestKey: string;
 }
 
-type RefundContext = Pick<DomainContext, 'db' | 'clock' | 'logger' | 'pg'>;
+type RefundContext = Pick<DomainContext, 'db' | 'clock' | 'logger' | 'pg' | 'cipher'>;
 
 const hashOf = (request: RefundRequest): string =>
   createHash('sha256')
@@ -138,17 +139,28 @@ async function completeRefund(ctx: RefundContext, refundId: string): Promise<Ref
 /**
  * Sends a pending refund's cancel to the PG (with the refund's own idempotency key) and records
  * the outcome. A refusal fails the refund, which frees its reservation; no clear answer leaves
- * it pending for the caller's retry or the reconciler, which send the same cancel again.
+ * it pending for the caller's retry or the reconciler, which send the same cancel again. A
+ * virtual-account payment's cancel carries the shopper's refund account; the PG refusing that
+ * account leaves the refund pending (the money is still owed) until the shopper gives another.
  */
-export async function sendRefund(ctx: RefundContext, refund: RefundRow, paymentKey: string): Promise<RefundRow> {
+export async function sendRefund(
+  ctx: RefundContext,
+  refund: RefundRow,
+  paymentKey: string,
+  refundReceiveAccount?: RefundReceiveAccount,
+): Promise<RefundRow> {
   try {
     await ctx.pg.cancel(
       paymentKey,
-      { cancelReason: refund.description, cancelAmount: refund.amount },
+      {
+        cancelReason: refund.description,
+        cancelAmount: refund.amount,
+        ...(refundReceiveAccount === undefined ? {} : { refundReceiveAccount }),
+      },
       cancelIdempotencyKey(refund.id),
     );
   } catch (error) {
-    if (error instanceof PgRefused) {
+    if (error instanceof PgRefused && !REFUND_ACCOUNT_PROBLEM_CODES.has(error.pgCode)) {
       await ctx.db
         .update(refunds)
         .set({ status: 'failed', errorCode: error.pgCode, completedAt: ctx.clock.now() })
@@ -161,8 +173,9 @@ export async function sendRefund(ctx: RefundContext, refund: RefundRow, paymentK
 
 /**
  * Gives `amount` of an order's payment back (createRefund in the contract). A virtual-account
- * payment needs the shopper's refund account, which Toss requires for its cancel: that refund
- * stays `pending`, its amount reserved, until the account is known.
+ * payment needs the shopper's refund account, which Toss requires for its cancel: without one
+ * the refund stays `pending`, its amount reserved, until the shopper gives it
+ * (`PUT /v1/orders/{orderId}/refund-account`), which sends it.
  */
 export async function refundPayment(
   ctx: RefundContext,
@@ -172,7 +185,9 @@ export async function refundPayment(
   if (refund.status === 'failed') {
     throw new PgRefused(422, refund.errorCode ?? 'REFUND_FAILED', '환불이 거절되었어요. The PG refused this refund.');
   }
-  if (refund.status === 'completed' || method === '가상계좌') return { refund: await viewOf(ctx.db, refund), created };
-  const sent = await sendRefund(ctx, refund, paymentKey);
+  if (refund.status === 'completed') return { refund: await viewOf(ctx.db, refund), created };
+  const account = method === '가상계좌' ? await refundAccountOf(ctx, request.orderId) : undefined;
+  if (method === '가상계좌' && account === undefined) return { refund: await viewOf(ctx.db, refund), created };
+  const sent = await sendRefund(ctx, refund, paymentKey, account);
   return { refund: await viewOf(ctx.db, sent), created };
 }

@@ -7,6 +7,7 @@
  */
 import { createBusMetrics, createOutboxRelay } from '@fruitables/bus';
 import { systemClock } from '@fruitables/core';
+import { createFieldCipher } from '@fruitables/core/field-cipher';
 import { createDrizzle, createPostgres } from '@fruitables/db';
 import { platformStreams } from '@fruitables/events';
 import { createServiceClient } from '@fruitables/kit/client';
@@ -58,10 +59,18 @@ const ctx: DomainContext = {
       tokens: { getToken: async () => 'stand-in-token', invalidate: () => undefined },
     }),
   ),
-  checkout: { provider: 'stand-in', clientKey: 'unused', paymentPageUrl: null },
+  checkout: { provider: 'stand-in', clientKey: 'unused', paymentPageUrl: null, shopOrigin: 'http://shop.test' },
   // The crashed process is dead, so nothing in flight is anyone's; the PG's "not approved" is final.
   reconcile: { inFlightGraceMs: 0, abandonAfterMs: 0 },
   ledger: { commissionBps: 1_000, pgFeeBps: 250 },
+  // Confirms never seal anything; a throwaway key keeps the context whole.
+  cipher: createFieldCipher({
+    keys: new Map([['crash', crypto.getRandomValues(new Uint8Array(32))]]),
+    activeKeyId: 'crash',
+  }),
+  // Confirms never pay farms out.
+  farmAccounts: { payoutAccountOf: async () => undefined },
+  payoutTransfer: 'bank_file',
   checkpoint,
 };
 

@@ -1,5 +1,7 @@
 import { newId } from '@fruitables/core';
+import { createFieldCipher } from '@fruitables/core/field-cipher';
 import { postgresReadiness } from '@fruitables/db';
+import { IDENTITY_AUDIENCE, PAYOUT_ACCOUNTS_SCOPE } from '@fruitables/identity/contract';
 import { redisReadiness } from '@fruitables/kit';
 import { createServiceClient } from '@fruitables/kit/client';
 import { createServiceHarness, type ServiceHarness, type TestResponse, type TestSigner } from '@fruitables/kit/testing';
@@ -8,11 +10,14 @@ import { paymentsTables } from '@fruitables/schema-payments';
 import { createApp } from '../app.ts';
 import { PAYMENTS_AUDIENCE, REFUNDS_SCOPE } from '../contract/internal-refunds.ts';
 import type { DomainContext, ReconcilePolicy } from '../domain/context.ts';
+import type { PayoutTransfer } from '../domain/farm-accounts.ts';
+import { createFarmAccounts } from '../identity-client/farm-accounts.ts';
 import { createOrdersGateway } from '../orders-client/orders-gateway.ts';
 import type { PaymentsApp } from '../routes/deps.ts';
 import { createTossGateway } from '../toss/toss-gateway.ts';
 import { startTossStandIn, type TossStandIn } from '../toss-stand-in/server.ts';
 import { createWebhookJobs, type WebhookJobs } from '../webhooks/webhook-jobs.ts';
+import { type IdentityStandIn, startIdentityStandIn } from './identity-stand-in.ts';
 import { type OrdersStandIn, startOrdersStandIn } from './orders-stand-in.ts';
 
 export { createTestClock, type TestClock } from '@fruitables/core/testing';
@@ -25,6 +30,8 @@ interface PaymentsParts {
   toss: TossStandIn;
   /** orders' getPayableOrder, served by a stand-in honouring the contract. */
   orders: OrdersStandIn;
+  /** identity's getPayoutAccount, served by a stand-in honouring the contract. */
+  identity: IdentityStandIn;
   webhookJobs: WebhookJobs;
 }
 
@@ -34,7 +41,11 @@ export interface HarnessOptions {
   poolMax?: number;
   pgTimeoutMs?: number;
   reconcile?: Partial<ReconcilePolicy>;
+  payoutTransfer?: PayoutTransfer;
 }
+
+/** The shop's origin in tests: checkout sessions return only here. */
+export const TEST_SHOP_ORIGIN = 'http://shop.test';
 
 export const TEST_LEDGER = { commissionBps: 1_000, pgFeeBps: 250 };
 
@@ -49,6 +60,17 @@ export function createHarness(label: string, options: HarnessOptions = {}): Prom
     build: ({ sql, db, redis, clock, logs, registry, lifecycle, signer }): PaymentsParts => {
       const toss = startTossStandIn({ webhookMinuteMs: 5 });
       const orders = startOrdersStandIn();
+      const identity = startIdentityStandIn();
+      const farmAccounts = createFarmAccounts(
+        createServiceClient({
+          callee: 'identity',
+          baseUrl: identity.url,
+          tokens: {
+            getToken: () => signer.service('payments', { aud: IDENTITY_AUDIENCE, scope: PAYOUT_ACCOUNTS_SCOPE }),
+            invalidate: () => undefined,
+          },
+        }),
+      );
       const pg = createTossGateway({
         apiUrl: toss.url,
         secretKey: toss.secretKey,
@@ -69,8 +91,16 @@ export function createHarness(label: string, options: HarnessOptions = {}): Prom
         provider: 'stand-in' as const,
         clientKey: toss.clientKey,
         paymentPageUrl: `${toss.url}/payment-page`,
+        shopOrigin: TEST_SHOP_ORIGIN,
       };
+      const cipher = createFieldCipher({
+        keys: new Map([['t1', crypto.getRandomValues(new Uint8Array(32))]]),
+        activeKeyId: 't1',
+      });
       const ctx: DomainContext = {
+        cipher,
+        farmAccounts,
+        payoutTransfer: options.payoutTransfer ?? 'payout_api',
         db,
         clock,
         logger: logs.logger,
@@ -97,16 +127,20 @@ export function createHarness(label: string, options: HarnessOptions = {}): Prom
         checkout,
         reconcile,
         ledger: TEST_LEDGER,
+        cipher,
+        farmAccounts,
+        payoutTransfer: ctx.payoutTransfer,
         webhookJobs,
         bodyLimitBytes: 64 * 1024,
         requestTimeoutMs: 30_000,
       });
-      return { app, ctx, toss, orders, webhookJobs };
+      return { app, ctx, toss, orders, identity, webhookJobs };
     },
-    async beforeClose({ toss, orders, webhookJobs }) {
+    async beforeClose({ toss, orders, identity, webhookJobs }) {
       await webhookJobs.drain();
       await toss.close();
       await orders.stop();
+      await identity.stop();
     },
   });
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Which API calls a fault rule applies to. */
-export const faultEndpoints = ['confirm', 'cancel', 'lookup', 'any'] as const;
+export const faultEndpoints = ['confirm', 'cancel', 'lookup', 'payout', 'any'] as const;
 
 /**
  * A fault for the reliability tests. `hang` never answers (the caller times out); `error`

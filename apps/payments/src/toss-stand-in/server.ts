@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { isTossBankCode } from '../domain/banks.ts';
 import { createFaults, type FaultRule, type Faults } from './faults.ts';
 import { depositPage, messagePage, type PageRequest, paymentPage, type TestCard, testCards } from './payment-page.ts';
 import {
@@ -36,6 +37,8 @@ export interface TossStandIn {
   webhooks: WebhookSender;
   /** Payments the stand-in approved (DONE or cancelled after) per order: a double charge shows as two. */
   chargesOf(orderId: string): StandInPayment[];
+  /** Transfers made through `POST /v1/payouts`. */
+  payouts: readonly StandInPayout[];
   close(): Promise<void>;
 }
 
@@ -44,6 +47,13 @@ const cancelBody = z.object({
   cancelReason: z.string().min(1).max(200),
   cancelAmount: z.number().int().positive().optional(),
   refundReceiveAccount: z.object({ bank: z.string(), accountNumber: z.string(), holderName: z.string() }).optional(),
+});
+const payoutBody = z.object({
+  bankCode: z.string(),
+  accountNumber: z.string(),
+  holderName: z.string().min(1),
+  amount: z.number().int().positive(),
+  memo: z.string().max(20),
 });
 const createBody = z.object({
   orderId: z.string().min(6).max(64),
@@ -79,6 +89,17 @@ function redirect(base: string, params: Record<string, string>): Response {
  * fault injection for the reliability tests. `./fruitables up` runs it (main.ts); tests start
  * it in-process on a free port.
  */
+export interface StandInPayout {
+  payoutKey: string;
+  status: 'COMPLETED';
+  bankCode: string;
+  accountNumber: string;
+  holderName: string;
+  amount: number;
+  memo: string;
+  requestedAt: string;
+}
+
 export function startTossStandIn(options: TossStandInOptions = {}): TossStandIn {
   const secretKey = options.secretKey ?? `test_sk_standin_${random(18)}`;
   const clientKey = options.clientKey ?? `test_ck_standin_${random(18)}`;
@@ -89,6 +110,8 @@ export function startTossStandIn(options: TossStandInOptions = {}): TossStandIn 
     minuteMs: options.webhookMinuteMs ?? 60_000,
   });
   const idempotent = new Map<string, { fingerprint: string; status: number; body: string }>();
+  /** Transfers made through the payout API, in order: a farm paid twice shows as two. */
+  const payouts: StandInPayout[] = [];
   const expectedAuthorization = `Basic ${Buffer.from(`${secretKey}:`).toString('base64')}`;
 
   const statusChanged = (payment: StandInPayment) =>
@@ -152,7 +175,7 @@ export function startTossStandIn(options: TossStandInOptions = {}): TossStandIn 
   /** The API path of a call, with its faults and latency around the operation. */
   async function withFaults(
     request: Request,
-    endpoint: 'confirm' | 'cancel' | 'lookup',
+    endpoint: 'confirm' | 'cancel' | 'lookup' | 'payout',
     orderId: string | undefined,
     operation: () => Promise<Response>,
   ): Promise<Response> {
@@ -180,6 +203,28 @@ export function startTossStandIn(options: TossStandInOptions = {}): TossStandIn 
           const result = ledger.confirm(body.value);
           if (result.ok) statusChanged(result.payment);
           return answer(result);
+        }),
+      );
+    }
+    if (path === '/v1/payouts' && request.method === 'POST') {
+      const body = await readJson(request, payoutBody);
+      if (!body.ok) return tossErrorResponse(tossErrors.invalidRequest());
+      return withFaults(request, 'payout', undefined, async () =>
+        once(request, `payout ${body.text}`, () => {
+          const payout = body.value;
+          // Banks' three-digit codes (KFTC) or Toss's two-digit ones; digits only, as a bank takes them.
+          if (!isTossBankCode(payout.bankCode.replace(/^0(?=\d\d$)/, '')))
+            return tossErrorResponse(tossErrors.invalidBank());
+          if (!/^\d{8,20}$/.test(payout.accountNumber))
+            return tossErrorResponse(tossErrors.invalidRefundAccountNumber());
+          const sent = {
+            payoutKey: `po_${random(16)}`,
+            status: 'COMPLETED' as const,
+            ...payout,
+            requestedAt: kst(new Date()),
+          };
+          payouts.push(sent);
+          return Response.json(sent);
         }),
       );
     }
@@ -244,6 +289,9 @@ export function startTossStandIn(options: TossStandInOptions = {}): TossStandIn 
     if (path === '/__admin/faults' && request.method === 'DELETE') {
       faults.clear();
       return new Response(null, { status: 204 });
+    }
+    if (path === '/__admin/payouts' && request.method === 'GET') {
+      return Response.json(payouts);
     }
     if (path === '/__admin/payments' && request.method === 'GET') {
       return Response.json(ledger.all().map(paymentObject));
@@ -339,6 +387,7 @@ export function startTossStandIn(options: TossStandInOptions = {}): TossStandIn 
     ledger,
     faults,
     webhooks,
+    payouts,
     chargesOf: (orderId) =>
       ledger.byOrder(orderId).filter((payment) => payment.approvedAt !== null && APPROVED.includes(payment.status)),
     async close() {

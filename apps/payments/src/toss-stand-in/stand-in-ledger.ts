@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isTossBankCode } from '../domain/banks.ts';
 import { type TossError, tossErrors } from './toss-errors.ts';
 
 /** What a test card on the payment page does at confirm. */
@@ -263,7 +264,11 @@ export function createStandInLedger(options: { virtualAccountValidHours: number 
 
     cancel(
       paymentKey: string,
-      request: { cancelReason: string; cancelAmount?: number; refundReceiveAccount?: unknown },
+      request: {
+        cancelReason: string;
+        cancelAmount?: number;
+        refundReceiveAccount?: { bank: string; accountNumber: string; holderName: string };
+      },
     ): Result {
       const payment = payments.get(paymentKey);
       if (!payment) return { ok: false, error: tossErrors.notFoundPayment() };
@@ -272,8 +277,14 @@ export function createStandInLedger(options: { virtualAccountValidHours: number 
       }
       const amount = request.cancelAmount ?? payment.balanceAmount;
       if (amount <= 0 || amount > payment.balanceAmount) return { ok: false, error: tossErrors.notCancelableAmount() };
-      if (payment.method === '가상계좌' && request.refundReceiveAccount === undefined) {
-        return { ok: false, error: tossErrors.refundAccountRequired() };
+      // Toss pays a deposited virtual account back only into an account the merchant names.
+      if (payment.method === '가상계좌') {
+        const account = request.refundReceiveAccount;
+        if (account === undefined) return { ok: false, error: tossErrors.refundAccountRequired() };
+        if (!isTossBankCode(account.bank)) return { ok: false, error: tossErrors.invalidBank() };
+        if (!/^\d{8,20}$/.test(account.accountNumber) || account.holderName.trim() === '') {
+          return { ok: false, error: tossErrors.invalidRefundAccountNumber() };
+        }
       }
       payment.balanceAmount -= amount;
       payment.lastTransactionKey = transactionKey();

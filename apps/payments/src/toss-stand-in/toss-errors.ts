@@ -24,6 +24,8 @@ export const tossErrors = {
   notCancelablePayment: () => error(403, 'NOT_CANCELABLE_PAYMENT', '취소 할 수 없는 결제 입니다.'),
   refundAccountRequired: () =>
     error(400, 'INVALID_REFUND_ACCOUNT_INFO', '가상계좌 결제 취소에는 환불 받을 계좌 정보가 필요합니다.'),
+  invalidBank: () => error(400, 'INVALID_BANK', '유효하지 않은 은행입니다.'),
+  invalidRefundAccountNumber: () => error(400, 'INVALID_REFUND_ACCOUNT_NUMBER', '잘못된 환불 계좌번호입니다.'),
   idempotencyKeyReused: () => error(422, 'INVALID_REQUEST', '같은 멱등키로 다른 요청을 보낼 수 없습니다.'),
   internal: () =>
     error(500, 'FAILED_INTERNAL_SYSTEM_PROCESSING', '내부 시스템 처리 작업이 실패했습니다. 잠시 후 다시 시도해주세요.'),

@@ -1,6 +1,12 @@
 import type { Logger } from 'pino';
 import { type CancelRequest, type PaymentGateway, type PgPayment, PgRefused, PgUncertain } from '../domain/pg.ts';
-import { toPgPayment, tossErrorSchema, tossPaymentSchema, tossSettlementsSchema } from './toss-payment-schema.ts';
+import {
+  toPgPayment,
+  tossErrorSchema,
+  tossPaymentSchema,
+  tossPayoutSchema,
+  tossSettlementsSchema,
+} from './toss-payment-schema.ts';
 
 /**
  * Toss's codes that mean "not now" rather than "no", even when sent with a 4xx: the same
@@ -101,6 +107,11 @@ export function createTossGateway(options: TossGatewayOptions): PaymentGateway {
       const list = tossSettlementsSchema.safeParse(await request('GET', path));
       if (!list.success) throw new PgUncertain(`GET ${path}: unreadable settlement list`);
       return list.data.map(({ paymentKey, orderId, amount, soldDate }) => ({ paymentKey, orderId, amount, soldDate }));
+    },
+    async payout(payout, idempotencyKey) {
+      const answer = tossPayoutSchema.safeParse(await request('POST', '/v1/payouts', payout, idempotencyKey));
+      if (!answer.success) throw new PgUncertain('POST /v1/payouts: unreadable payout');
+      return { payoutKey: answer.data.payoutKey, status: answer.data.status };
     },
   };
 }

@@ -44,6 +44,9 @@ export const tossSettlementsSchema = z.array(
   }),
 );
 
+/** The payout API's answer: the transfer went through (a refusal is an error body). */
+export const tossPayoutSchema = z.looseObject({ payoutKey: z.string().min(1), status: z.literal('COMPLETED') });
+
 /** Toss's error body: `{ code, message }`. */
 export const tossErrorSchema = z.looseObject({ code: z.string().min(1), message: z.string() });
 

@@ -1,8 +1,8 @@
+import { createFieldCipher } from '@fruitables/core/field-cipher';
 import { accounts } from '@fruitables/schema-identity';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getProfile, updateProfile } from '../../domain/accounts.ts';
-import { createFieldCipher } from '../../domain/field-cipher.ts';
 import { call, signedInShopper } from '../../testing/client.ts';
 import { createHarness, type IdentityHarness, randomAesKey } from '../../testing/harness.ts';
 

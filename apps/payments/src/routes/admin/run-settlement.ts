@@ -1,15 +1,15 @@
 import { ValidationFailed } from '@fruitables/core';
 import { bearerSecurity, problemResponses } from '@fruitables/kit';
-import { createRoute } from '@hono/zod-openapi';
-import { settlementBody, settlementRunSchema } from '../../contract/ledger.ts';
-import { runSettlement } from '../../domain/settlement.ts';
+import { createRoute, type z } from '@hono/zod-openapi';
+import { type payoutSchema, settlementBody, settlementRunSchema } from '../../contract/ledger.ts';
+import { type PayoutView, runSettlement } from '../../domain/settlement.ts';
 import type { PaymentsApp, RouteDeps } from '../deps.ts';
 
 export const runSettlementRoute = createRoute({
   method: 'post',
   path: '/v1/admin/settlements',
   tags: ['admin'],
-  summary: 'Run a settlement: pay every farm not on hold what it is owed (PayoutPaid each)',
+  summary: 'Run a settlement: book every farm not on hold what it is owed and send it (PayoutPaid when paid)',
   description: 'A farm is paid at most once per period end, so running it again pays nobody twice.',
   ...bearerSecurity(['admin']),
   request: { body: { required: true, content: { 'application/json': { schema: settlementBody } } } },
@@ -22,6 +22,12 @@ export const runSettlementRoute = createRoute({
   },
 });
 
+export const payoutResponse = (payout: PayoutView): z.infer<typeof payoutSchema> => ({
+  ...payout,
+  transfer: payout.transfer === 'payout_api' || payout.transfer === 'bank_file' ? payout.transfer : null,
+  paidAt: payout.paidAt?.toISOString() ?? null,
+});
+
 export function registerRunSettlement(app: PaymentsApp, deps: RouteDeps): void {
   app.openapi({ ...runSettlementRoute, middleware: deps.adminOnly }, async (c) => {
     const period = c.req.valid('json');
@@ -31,6 +37,6 @@ export function registerRunSettlement(app: PaymentsApp, deps: RouteDeps): void {
       ]);
     }
     const payouts = await runSettlement(deps.ctx, period);
-    return c.json({ payouts: payouts.map((payout) => ({ ...payout, paidAt: payout.paidAt.toISOString() })) }, 200);
+    return c.json({ payouts: payouts.map(payoutResponse) }, 200);
   });
 }

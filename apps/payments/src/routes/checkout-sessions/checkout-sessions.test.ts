@@ -65,4 +65,22 @@ describe('a checkout session', () => {
     expect(response.status).toBe(400);
     expect(response.problem.errors?.[0]?.field).toBe('successUrl');
   });
+
+  it("refuses return addresses off the shop's origin, naming each field, before asking orders", async () => {
+    const order = placeOrder(h);
+    const token = await shopperToken(h, order.shopperId);
+    const elsewhere = await call(h, 'POST', '/v1/checkout-sessions', {
+      token,
+      body: { orderId: order.orderId, successUrl: 'https://evil.test/checkout/success', failUrl: urls.failUrl },
+    });
+    expect([elsewhere.status, elsewhere.problem.code]).toEqual([400, 'validation_failed']);
+    expect(elsewhere.problem.errors?.map((error) => error.field)).toEqual(['successUrl']);
+    // Another port or scheme of the same host is another origin.
+    const both = await call(h, 'POST', '/v1/checkout-sessions', {
+      token,
+      body: { orderId: order.orderId, successUrl: 'http://shop.test:8443/ok', failUrl: 'https://shop.test/fail' },
+    });
+    expect(both.status).toBe(400);
+    expect(both.problem.errors?.map((error) => error.field)).toEqual(['successUrl', 'failUrl']);
+  });
 });

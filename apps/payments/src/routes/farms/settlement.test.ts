@@ -21,6 +21,7 @@ afterAll(async () => {
 });
 
 async function completedSale(farmId: string, goods: number, delivery: number, refunded = 0) {
+  h.identity.setAccount({ farmId, bankCode: '011', accountNumber: '301-1234-5678-91', holderName: '박정호' });
   const order = placeOrder(h, { amount: goods + delivery });
   await confirm(h, order, await payAtPg(h, order));
   await h.db.transaction((tx) =>
@@ -69,6 +70,11 @@ describe("the farmer's balance and statement", () => {
     expect(run.json).toMatchObject({
       payouts: expect.arrayContaining([expect.objectContaining({ farmId, amount: 40_500 })]),
     });
+    // Sent through the stand-in's payout API to the account identity holds, digits only.
+    expect(
+      h.toss.payouts.filter((payout) => payout.accountNumber === '3011234567891' && payout.amount === 40_500),
+    ).toEqual([expect.objectContaining({ bankCode: '011', holderName: '박정호', memo: '프룻정산1206' })]);
+    expect(run.json).toMatchObject({ payouts: [expect.objectContaining({ status: 'paid', transfer: 'payout_api' })] });
     const again = await call(h, 'POST', '/v1/admin/settlements', { token: admin, body: period });
     expect((again.json as { payouts: { farmId: string }[] }).payouts.filter((p) => p.farmId === farmId)).toEqual([]);
     const after = (await call(h, 'GET', `/v1/farms/${farmId}/balance`, { token: farmer })).parse(farmBalanceSchema);

@@ -1,6 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { randomAesKey } from '../testing/harness.ts';
 import { createFieldCipher, SealedValueUnreadable } from './field-cipher.ts';
+
+const randomAesKey = (): Uint8Array => new Uint8Array(randomBytes(32));
 
 describe('field cipher', () => {
   const k1 = randomAesKey();
