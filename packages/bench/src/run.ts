@@ -11,6 +11,8 @@ import { idleRssBenchmark } from './benchmarks/idle-rss.ts';
 import { kitHttpBenchmark } from './benchmarks/kit-http.ts';
 import { loginBenchmark } from './benchmarks/login.ts';
 import { logisticsPromiseBenchmark } from './benchmarks/logistics-promise.ts';
+import { ordersCheckoutBenchmark } from './benchmarks/orders-checkout.ts';
+import { ordersHistoryBenchmark } from './benchmarks/orders-history.ts';
 import { storefrontBuildBenchmark } from './benchmarks/storefront-build.ts';
 import type { BenchContext, Benchmark } from './benchmarks/types.ts';
 import { type BenchRun, renderTable, updateReadme, writeResults } from './results.ts';
@@ -26,6 +28,8 @@ const benchmarks: Benchmark[] = [
   catalogSearchBenchmark,
   catalogBatchImportBenchmark,
   logisticsPromiseBenchmark,
+  ordersCheckoutBenchmark,
+  ordersHistoryBenchmark,
   storefrontBuildBenchmark,
   edgeProductPageBenchmark,
 ];
