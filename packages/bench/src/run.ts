@@ -12,6 +12,7 @@ import { kitHttpBenchmark } from './benchmarks/kit-http.ts';
 import { loginBenchmark } from './benchmarks/login.ts';
 import { logisticsPromiseBenchmark } from './benchmarks/logistics-promise.ts';
 import { ordersCheckoutBenchmark } from './benchmarks/orders-checkout.ts';
+import { ordersFlashSaleBenchmark } from './benchmarks/orders-flash-sale.ts';
 import { ordersHistoryBenchmark } from './benchmarks/orders-history.ts';
 import { storefrontBuildBenchmark } from './benchmarks/storefront-build.ts';
 import type { BenchContext, Benchmark } from './benchmarks/types.ts';
@@ -30,6 +31,7 @@ const benchmarks: Benchmark[] = [
   logisticsPromiseBenchmark,
   ordersCheckoutBenchmark,
   ordersHistoryBenchmark,
+  ordersFlashSaleBenchmark,
   storefrontBuildBenchmark,
   edgeProductPageBenchmark,
 ];

@@ -11,6 +11,8 @@ const app = (path: string) => new URL(`../../../../apps/${path}`, import.meta.ur
 /** Keys for this run: the stand-in accepts whatever it is started with, and payments is given the same. */
 const TOSS_SECRET_KEY = 'test_sk_bench_stand_in_secret';
 const TOSS_CLIENT_KEY = 'test_ck_bench_stand_in_client';
+/** Toss's Basic auth (secret key, empty password): the stand-in asks it on its API and admin routes alike. */
+const TOSS_AUTHORIZATION = `Basic ${Buffer.from(`${TOSS_SECRET_KEY}:`).toString('base64')}`;
 
 /** The purchase journey's services as processes: catalog, logistics, orders, payments and the Toss stand-in. */
 export interface PurchaseStack {
@@ -233,10 +235,10 @@ export const shopperToken = (stack: PurchaseStack) =>
   stack.signer.shopper({ sub: newId(), emailVerified: true, email: `bench-${newId()}@example.com` });
 
 /** POST /v1/checkouts; the answer's status and body. */
-export async function placeCheckout(stack: PurchaseStack, token: string, body: unknown) {
+export async function placeCheckout(stack: PurchaseStack, token: string, body: unknown, key = crypto.randomUUID()) {
   const response = await fetch(`${stack.orders}/v1/checkouts`, {
     method: 'POST',
-    headers: { ...json(token), 'idempotency-key': crypto.randomUUID() },
+    headers: { ...json(token), 'idempotency-key': key },
     body: JSON.stringify(body),
   });
   return {
@@ -254,7 +256,7 @@ export async function payOrder(
 ): Promise<{ status: number; ms: number; body: unknown }> {
   const created = await fetch(`${tossDirect}/__admin/payments`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: TOSS_AUTHORIZATION },
     body: JSON.stringify({
       orderId: order.id,
       orderName: order.orderName ?? '벤치 주문',
@@ -262,7 +264,7 @@ export async function payOrder(
       customerKey: 'bench',
     }),
   });
-  if (created.status !== 201) throw new Error(`stand-in payment answered ${created.status}`);
+  if (created.status !== 201) throw new Error(`stand-in payment answered ${created.status}: ${await created.text()}`);
   const { paymentKey } = (await created.json()) as { paymentKey: string };
   const sent = performance.now();
   const response = await fetch(`${stack.payments}/v1/confirm`, {
