@@ -14,6 +14,7 @@ import { logisticsPromiseBenchmark } from './benchmarks/logistics-promise.ts';
 import { ordersCheckoutBenchmark } from './benchmarks/orders-checkout.ts';
 import { ordersFlashSaleBenchmark } from './benchmarks/orders-flash-sale.ts';
 import { ordersHistoryBenchmark } from './benchmarks/orders-history.ts';
+import { paymentsConfirmBenchmark } from './benchmarks/payments-confirm.ts';
 import { storefrontBuildBenchmark } from './benchmarks/storefront-build.ts';
 import type { BenchContext, Benchmark } from './benchmarks/types.ts';
 import { type BenchRun, renderTable, updateReadme, writeResults } from './results.ts';
@@ -32,6 +33,7 @@ const benchmarks: Benchmark[] = [
   ordersCheckoutBenchmark,
   ordersHistoryBenchmark,
   ordersFlashSaleBenchmark,
+  paymentsConfirmBenchmark,
   storefrontBuildBenchmark,
   edgeProductPageBenchmark,
 ];

@@ -23,6 +23,8 @@ export interface PurchaseStack {
   payments: string;
   /** The Toss stand-in as payments sees it (through `pgProxy` when one was given). */
   toss: string;
+  /** The Toss stand-in itself, for the shopper's side of a payment (its payment page). */
+  tossDirect: string;
   processes: Record<'catalog' | 'logistics' | 'orders' | 'payments', BenchProcess>;
   /** The database owner: for seeding and checking outcomes (never for the measured part). */
   owner: postgres.Sql;
@@ -144,6 +146,7 @@ export async function startPurchaseStack(
       orders: url(ports.orders),
       payments: url(ports.payments),
       toss: tossUrl,
+      tossDirect: url(tossPort),
       processes: { catalog, logistics, orders, payments },
       owner,
       stop: stopAll,
@@ -252,7 +255,7 @@ export async function payOrder(
   stack: PurchaseStack,
   token: string,
   order: { id: string; amount: number; orderName?: string },
-  tossDirect = stack.toss,
+  tossDirect = stack.tossDirect,
 ): Promise<{ status: number; ms: number; body: unknown }> {
   const created = await fetch(`${tossDirect}/__admin/payments`, {
     method: 'POST',
