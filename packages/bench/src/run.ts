@@ -15,6 +15,7 @@ import { ordersCheckoutBenchmark } from './benchmarks/orders-checkout.ts';
 import { ordersFlashSaleBenchmark } from './benchmarks/orders-flash-sale.ts';
 import { ordersHistoryBenchmark } from './benchmarks/orders-history.ts';
 import { paymentsConfirmBenchmark } from './benchmarks/payments-confirm.ts';
+import { paymentsSettlementBenchmark } from './benchmarks/payments-settlement.ts';
 import { storefrontBuildBenchmark } from './benchmarks/storefront-build.ts';
 import type { BenchContext, Benchmark } from './benchmarks/types.ts';
 import { type BenchRun, renderTable, updateReadme, writeResults } from './results.ts';
@@ -34,6 +35,7 @@ const benchmarks: Benchmark[] = [
   ordersHistoryBenchmark,
   ordersFlashSaleBenchmark,
   paymentsConfirmBenchmark,
+  paymentsSettlementBenchmark,
   storefrontBuildBenchmark,
   edgeProductPageBenchmark,
 ];
