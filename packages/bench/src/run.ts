@@ -11,6 +11,7 @@ import { idleRssBenchmark } from './benchmarks/idle-rss.ts';
 import { kitHttpBenchmark } from './benchmarks/kit-http.ts';
 import { loginBenchmark } from './benchmarks/login.ts';
 import { logisticsPromiseBenchmark } from './benchmarks/logistics-promise.ts';
+import { logisticsTrackingBenchmark } from './benchmarks/logistics-tracking.ts';
 import { ordersCheckoutBenchmark } from './benchmarks/orders-checkout.ts';
 import { ordersFlashSaleBenchmark } from './benchmarks/orders-flash-sale.ts';
 import { ordersHistoryBenchmark } from './benchmarks/orders-history.ts';
@@ -31,6 +32,7 @@ const benchmarks: Benchmark[] = [
   catalogSearchBenchmark,
   catalogBatchImportBenchmark,
   logisticsPromiseBenchmark,
+  logisticsTrackingBenchmark,
   ordersCheckoutBenchmark,
   ordersHistoryBenchmark,
   ordersFlashSaleBenchmark,

@@ -48,7 +48,7 @@ export function freePort(): number {
   return port;
 }
 
-async function waitHealthy(url: string, what: string): Promise<void> {
+export async function waitHealthy(url: string, what: string): Promise<void> {
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
     const ok = await fetch(`${url}/healthz`)
