@@ -11,6 +11,12 @@ import { idleRssBenchmark } from './benchmarks/idle-rss.ts';
 import { kitHttpBenchmark } from './benchmarks/kit-http.ts';
 import { loginBenchmark } from './benchmarks/login.ts';
 import { logisticsPromiseBenchmark } from './benchmarks/logistics-promise.ts';
+import { logisticsTrackingBenchmark } from './benchmarks/logistics-tracking.ts';
+import { ordersCheckoutBenchmark } from './benchmarks/orders-checkout.ts';
+import { ordersFlashSaleBenchmark } from './benchmarks/orders-flash-sale.ts';
+import { ordersHistoryBenchmark } from './benchmarks/orders-history.ts';
+import { paymentsConfirmBenchmark } from './benchmarks/payments-confirm.ts';
+import { paymentsSettlementBenchmark } from './benchmarks/payments-settlement.ts';
 import { storefrontBuildBenchmark } from './benchmarks/storefront-build.ts';
 import type { BenchContext, Benchmark } from './benchmarks/types.ts';
 import { type BenchRun, renderTable, updateReadme, writeResults } from './results.ts';
@@ -26,6 +32,12 @@ const benchmarks: Benchmark[] = [
   catalogSearchBenchmark,
   catalogBatchImportBenchmark,
   logisticsPromiseBenchmark,
+  logisticsTrackingBenchmark,
+  ordersCheckoutBenchmark,
+  ordersHistoryBenchmark,
+  ordersFlashSaleBenchmark,
+  paymentsConfirmBenchmark,
+  paymentsSettlementBenchmark,
   storefrontBuildBenchmark,
   edgeProductPageBenchmark,
 ];
