@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createFieldCipher } from '@fruitables/core/field-cipher';
 import { parseEnv } from '@fruitables/kit';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEV_SERVICE_CLIENTS, devEnv, devServiceCredentials } from './dev-env.ts';
+import { devEnv, devServiceCredentials } from './dev-env.ts';
 import { createServiceClients } from './domain/service-clients.ts';
 import { loadSigningKeys } from './domain/signing-keys.ts';
 import { identityEnvShape } from './env.ts';
