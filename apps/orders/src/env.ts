@@ -24,6 +24,8 @@ export const ordersEnvShape = {
   /** How long POST /checkouts waits for its workflow before answering 202. */
   ORDERS_CHECKOUT_WAIT_MS: z.coerce.number().int().min(500).max(30_000).default(8_000),
   /** How often unpaid orders expire, 구매확정 clocks run out and waiting lines are refunded. */
+  /** Signs gift recipients' address links (HMAC-SHA256); at least 32 characters, a Secret in the cluster. */
+  ORDERS_GIFT_LINK_SECRET: z.string().min(32, 'must be at least 32 characters'),
   ORDERS_SWEEP_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
 };
 

@@ -57,13 +57,16 @@ describe('operations', () => {
       expect.unreachable('parsed without CATALOG_URL');
     } catch (error) {
       const problems = (error as EnvError).problems.join('\n');
-      for (const name of ['CATALOG_URL', 'LOGISTICS_URL', 'PAYMENTS_URL']) expect(problems).toContain(name);
+      for (const name of ['CATALOG_URL', 'LOGISTICS_URL', 'PAYMENTS_URL', 'ORDERS_GIFT_LINK_SECRET']) {
+        expect(problems).toContain(name);
+      }
     }
     const env = parseEnv(shape, {
       ...baseEnv,
       CATALOG_URL: 'http://127.0.0.1:7102',
       LOGISTICS_URL: 'http://127.0.0.1:7105',
       PAYMENTS_URL: 'http://127.0.0.1:7104',
+      ORDERS_GIFT_LINK_SECRET: 'g'.repeat(43),
     });
     expect(env.ORDERS_PAYMENT_WINDOW_SECONDS).toBe(900);
     expect(env.ORDERS_AUTO_COMPLETE_DAYS).toBe(7);

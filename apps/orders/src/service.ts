@@ -7,7 +7,7 @@ import { createOrdersDomain } from './domain/build.ts';
 import { ordersProducer } from './domain/events.ts';
 import { ordersEnvShape, serviceCredentialsFrom } from './env.ts';
 import { createRemotes } from './remotes.ts';
-import { startAutoCompleteSweep, startExpirySweep, startWaitDeadlineSweep } from './sweeps.ts';
+import { startAutoCompleteSweep, startExpirySweep, startGiftAddressSweep, startWaitDeadlineSweep } from './sweeps.ts';
 
 /** orders as the runner starts it: its settings, its tables, and how its parts are built. */
 export const ordersService = defineService({
@@ -29,6 +29,7 @@ export const ordersService = defineService({
         autoCompleteDays: env.ORDERS_AUTO_COMPLETE_DAYS,
         waitDays: env.ORDERS_CROP_WAIT_DAYS,
         checkoutWaitMs: env.ORDERS_CHECKOUT_WAIT_MS,
+        giftLinkSecret: env.ORDERS_GIFT_LINK_SECRET,
       },
       remotes: createRemotes({
         catalogUrl: env.CATALOG_URL,
@@ -54,6 +55,7 @@ export const ordersService = defineService({
         'unpaid order expiry': () => startExpirySweep(domain, sweepOptions),
         '구매확정 sweep': () => startAutoCompleteSweep(domain, sweepOptions),
         'crop-failure wait sweep': () => startWaitDeadlineSweep(domain, sweepOptions),
+        'gift address sweep': () => startGiftAddressSweep(domain, sweepOptions),
       },
     };
   },

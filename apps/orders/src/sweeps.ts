@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { OrdersDomain } from './domain/build.ts';
 import { expireUnpaidOrders } from './domain/expiry.ts';
+import { cancelUnansweredRecipients } from './domain/gift-addresses.ts';
 import { completeDueFulfilments } from './domain/shipment-events.ts';
 import { refundExpiredWaits } from './domain/shortages.ts';
 
@@ -68,5 +69,14 @@ export const startWaitDeadlineSweep = (domain: OrdersDomain, options: { interval
     name: 'crop-failure wait deadline',
     batchSize: 100,
     run: () => refundExpiredWaits(domain, 100),
+    ...options,
+  });
+
+/** Gift recipients who did not give their address by the deadline are cancelled and refunded alone. */
+export const startGiftAddressSweep = (domain: OrdersDomain, options: { intervalMs: number; logger: Logger }) =>
+  startSweep({
+    name: 'gift address deadline',
+    batchSize: 100,
+    run: () => cancelUnansweredRecipients(domain, 100),
     ...options,
   });

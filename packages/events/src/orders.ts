@@ -47,7 +47,7 @@ export const orderPlaced = defineEvent({
     shopperId: z.uuid(),
     amount: won,
     expiresAt: timestamp,
-    fulfilments: z.array(fulfilmentSummary).min(1),
+    fulfilments: z.array(fulfilmentSummary).min(0), // gift recipients awaiting their address have no booking yet
     placedAt: timestamp,
   }),
 });
@@ -63,7 +63,7 @@ export const orderPaid = defineEvent({
     shopperId: z.uuid(),
     amount: won,
     paymentKey: z.string().min(1),
-    fulfilments: z.array(fulfilmentSummary).min(1),
+    fulfilments: z.array(fulfilmentSummary).min(0),
     paidAt: timestamp,
   }),
 });

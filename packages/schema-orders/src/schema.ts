@@ -139,6 +139,10 @@ export const fulfilments = ordersSchema.table(
     recipient: jsonb('recipient').$type<StoredRecipient>(),
     /** A gift's card message, printed with the box. */
     cardMessage: text('card_message'),
+    /** A gift recipient who types their own address through a link must do so by this time (null: the address came with the order). */
+    addressDueAt: timestamp('address_due_at', { withTimezone: true }),
+    /** When that recipient gave their address (null while the link waits). */
+    addressGivenAt: timestamp('address_given_at', { withTimezone: true }),
     shipmentStatus: text('shipment_status'),
     carrierId: text('carrier_id'),
     trackingNumber: text('tracking_number'),
@@ -154,6 +158,9 @@ export const fulfilments = ordersSchema.table(
     index('fulfilments_order_idx').on(table.orderId),
     index('fulfilments_farm_dispatch_idx').on(table.farmId, table.dispatchDate),
     index('fulfilments_auto_complete_idx').on(table.autoCompleteAt).where(sql`${table.status} = 'delivered'`),
+    index('fulfilments_address_due_idx')
+      .on(table.addressDueAt)
+      .where(sql`${table.addressGivenAt} is null and ${table.status} <> 'cancelled'`),
   ],
 );
 

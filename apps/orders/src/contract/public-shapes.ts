@@ -101,6 +101,15 @@ export const fulfilmentViewSchema = z.object({
   cancellable: z.boolean().openapi({ description: 'True until the farm starts packing' }),
   recipientName: z.string().nullable().openapi({ example: null, description: "A gift fulfilment's recipient" }),
   cardMessage: z.string().nullable().openapi({ example: null }),
+  addressLink: z
+    .object({
+      dueAt: z.iso.datetime(),
+      given: z.boolean(),
+      /** For the storefront's `/gift/address/?token=…`; null once given, past the deadline or cancelled. */
+      token: z.string().nullable(),
+    })
+    .nullable()
+    .openapi({ example: null, description: 'A gift recipient who types their own address through a link' }),
   lines: z.array(orderLineViewSchema),
   timeline: z.array(timelineEntrySchema),
   shipment: z

@@ -8,6 +8,7 @@ import {
 } from '@fruitables/workflow';
 import type { Logger } from 'pino';
 import type { DomainContext, OrdersDb, OrdersPolicy, OrdersTables, Remotes } from './context.ts';
+import { createBookWorkflow } from './workflows/book.ts';
 import { createCheckoutWorkflow } from './workflows/checkout.ts';
 import { createExtendWorkflow } from './workflows/extend.ts';
 import type { FollowUps } from './workflows/follow-ups.ts';
@@ -41,6 +42,7 @@ export interface OrdersDomain extends DomainContext {
     substitute: ReturnType<typeof createSubstituteWorkflow>;
     restock: ReturnType<typeof createRestockWorkflow>;
     extend: ReturnType<typeof createExtendWorkflow>;
+    book: ReturnType<typeof createBookWorkflow>;
   };
 }
 
@@ -63,6 +65,7 @@ export function createOrdersDomain(deps: OrdersDomainDeps): OrdersDomain {
     substitute: (tx, input) => engineNow().start(tx, workflows.substitute, input),
     restock: (tx, input) => engineNow().start(tx, workflows.restock, input),
     extend: (tx, input) => engineNow().start(tx, workflows.extend, input),
+    book: (tx, input) => engineNow().start(tx, workflows.book, input),
   };
   const workflows = {
     checkout: createCheckoutWorkflow(workflowContext),
@@ -72,6 +75,7 @@ export function createOrdersDomain(deps: OrdersDomainDeps): OrdersDomain {
     substitute: createSubstituteWorkflow(workflowContext, followUps),
     restock: createRestockWorkflow(workflowContext),
     extend: createExtendWorkflow(workflowContext, followUps),
+    book: createBookWorkflow(workflowContext, followUps),
   };
   engine = createWorkflowEngine<OrdersTables>({
     db: deps.db,

@@ -88,10 +88,14 @@ export async function applyCancellation(
       },
     ]);
   }
-  const requestKey = `cancel:${fulfilment.id}:${chosen
-    .map((line) => line.id)
-    .sort()
-    .join(',')}`;
+  // A gift recipient who never gave their address is refunded under its own key and reason.
+  const noAddress = reason === 'recipient_no_address';
+  const requestKey = noAddress
+    ? `no-address:${fulfilment.id}`
+    : `cancel:${fulfilment.id}:${chosen
+        .map((line) => line.id)
+        .sort()
+        .join(',')}`;
   // The boxes not already given back as short go back on sale at catalog.
   await requestRestock(
     tx,
@@ -107,8 +111,8 @@ export async function applyCancellation(
       orderId: order.id,
       fulfilmentId: fulfilment.id,
       amount,
-      reason: 'shopper_cancelled',
-      description: `주문 취소 환불 ${formatKrw(amount)} (${fulfilment.farmName})`,
+      reason: noAddress ? 'recipient_no_address' : 'shopper_cancelled',
+      description: `${noAddress ? '받는 분 주소 미입력' : '주문 취소'} 환불 ${formatKrw(amount)} (${fulfilment.farmName})`,
       requestKey,
     },
     now,

@@ -24,6 +24,8 @@ export interface OrdersPolicy {
   waitDays: number;
   /** How long a checkout request waits for its workflow before answering 202 (the order keeps going). */
   checkoutWaitMs: number;
+  /** Signs and checks gift recipients' address links (ORDERS_GIFT_LINK_SECRET). */
+  giftLinkSecret: string;
 }
 
 /** The services orders calls, each through its contract operations. */

@@ -29,6 +29,11 @@ export const idempotencyKeyReused = () =>
 export const dateFull = (farmName: string) =>
   new Conflict(`${farmName}의 선택한 배송일이 마감됐어요. 다른 날짜를 골라 주세요.`, 'date_full');
 
+export const dateUnavailable = (deliveryDate: string) =>
+  new Conflict(
+    `${deliveryDate} 배송은 받는 분이 주소를 입력할 시간이 부족해요. 더 늦은 날짜를 골라 주세요.`,
+    'date_unavailable',
+  );
 export const areaUnserved = (farmName: string, reason: string | null) =>
   new Conflict(`${farmName}의 상품은 이 주소로 배송할 수 없어요.${reason ? ` ${reason}` : ''}`, 'area_unserved');
 

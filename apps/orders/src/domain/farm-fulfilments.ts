@@ -54,6 +54,8 @@ export async function listFarmFulfilments(
       and(
         eq(fulfilments.farmId, farmId),
         isNotNull(orders.paidAt),
+        // A gift recipient still to give their address has no booking yet: nothing to pack.
+        isNotNull(fulfilments.bookingId),
         filters.dispatchDate ? eq(fulfilments.dispatchDate, filters.dispatchDate) : undefined,
         filters.fulfilmentId ? eq(fulfilments.id, filters.fulfilmentId) : undefined,
         filters.status ? eq(fulfilments.status, filters.status) : ne(fulfilments.status, 'awaiting_payment'),
@@ -128,6 +130,7 @@ export async function startPacking(
   await ctx.db.transaction(async (tx) => {
     const { order, fulfilment } = await lockFarmFulfilment(tx, farmId, fulfilmentId);
     if (fulfilment.status === 'preparing') return;
+    if (!fulfilment.bookingId) throw invalidTransition('주소 입력 대기', 'preparing');
     if (!(await moveFulfilment(tx, order, fulfilment, 'preparing', ctx.clock.now()))) {
       throw invalidTransition(fulfilment.status, 'preparing');
     }

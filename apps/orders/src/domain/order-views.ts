@@ -40,6 +40,11 @@ export interface FulfilmentView {
   /** A gift fulfilment's own recipient (name only here) and card; null on an ordinary order. */
   recipientName: string | null;
   cardMessage: string | null;
+  /**
+   * A gift recipient who gives their own address: until when, whether they did, and the link's
+   * token to forward (only on the buyer's own view, only while it still works).
+   */
+  addressLink: { dueAt: string; given: boolean; token: string | null } | null;
   lines: LineView[];
   timeline: { status: string; at: string; note: string | null }[];
   shipment: { carrierId: string | null; trackingNumber: string | null; status: string } | null;
@@ -109,6 +114,9 @@ export async function orderViewOf(db: OrdersDb, order: OrderRow): Promise<OrderV
       cancellable: freelyCancellable(fulfilment.status),
       recipientName: fulfilment.recipient?.name ?? null,
       cardMessage: fulfilment.cardMessage,
+      addressLink: fulfilment.addressDueAt
+        ? { dueAt: fulfilment.addressDueAt.toISOString(), given: fulfilment.addressGivenAt !== null, token: null }
+        : null,
       lines: lineRows
         .filter((line) => line.fulfilmentId === fulfilment.id)
         .map((line) => ({

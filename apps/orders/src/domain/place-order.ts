@@ -15,6 +15,7 @@ import {
   areaUnserved,
   checkoutFailed,
   dateFull,
+  dateUnavailable,
   emailNotVerified,
   idempotencyKeyReused,
   offerUnavailable,
@@ -23,6 +24,7 @@ import {
   soldOut,
 } from './errors.ts';
 import { deliveryFeeOf } from './fees.ts';
+import { addressDueAtFor } from './gift-links.ts';
 import { nextOrderNumber } from './order-numbers.ts';
 import { loadOrderView, type OrderView } from './order-views.ts';
 import { offerTitle, type PricedOffer, priceOffers } from './pricing.ts';
@@ -125,11 +127,19 @@ export interface Parcel {
   cardMessage: string | null;
   /** The chosen date of every farm in the cart. */
   deliveryDates: Record<string, string>;
+  /** The recipient types their own address through a link by a deadline: no booking until then. */
+  addressByLink: boolean;
 }
+
+/** A link recipient's address until they give it: empty, never booked or shown. */
+const ADDRESS_TO_COME = { postcode: '', address1: '', address2: '', deliveryNote: null } as const;
 
 export interface GiftCheckoutRequest {
   items: CheckoutRequest['items'];
-  recipients: (StoredRecipient & { cardMessage: string | null; deliveryDate: string })[];
+  recipients: (
+    | (StoredRecipient & { cardMessage: string | null; deliveryDate: string })
+    | { name: string; phone: string; cardMessage: string | null; deliveryDate: string; addressByLink: true }
+  )[];
 }
 
 /**
@@ -145,7 +155,12 @@ export function placeOrder(
   request: CheckoutRequest,
   requestId?: string,
 ): Promise<PlacedOrder> {
-  const parcel = { recipient: request.recipient, cardMessage: null, deliveryDates: request.deliveryDates };
+  const parcel = {
+    recipient: request.recipient,
+    cardMessage: null,
+    deliveryDates: request.deliveryDates,
+    addressByLink: false,
+  };
   return placeParcels(ctx, buyer, idempotencyKey, request, request.items, [parcel], requestId);
 }
 
@@ -161,11 +176,15 @@ export function placeGiftOrder(
   request: GiftCheckoutRequest,
   requestId?: string,
 ): Promise<PlacedOrder> {
-  const parcels = request.recipients.map(({ cardMessage, deliveryDate, ...recipient }) => ({
-    recipient,
-    cardMessage,
-    deliveryDates: { '*': deliveryDate },
-  }));
+  const parcels = request.recipients.map((wanted): Parcel => {
+    if ('addressByLink' in wanted) {
+      const { name, phone, cardMessage, deliveryDate } = wanted;
+      const recipient = { name, phone, ...ADDRESS_TO_COME };
+      return { recipient, cardMessage, deliveryDates: { '*': deliveryDate }, addressByLink: true };
+    }
+    const { cardMessage, deliveryDate, ...recipient } = wanted;
+    return { recipient, cardMessage, deliveryDates: { '*': deliveryDate }, addressByLink: false };
+  });
   return placeParcels(ctx, buyer, idempotencyKey, request, request.items, parcels, requestId);
 }
 
@@ -224,7 +243,9 @@ async function placeParcels(
       })),
     );
   }
-  // One promise per postcode: gift recipients may live anywhere.
+  // One promise per postcode: gift recipients may live anywhere. A link recipient's address is not
+  // known yet: they get the farm's base fee (the dawn area's promise, asked without a postcode);
+  // a 제주·도서산간 surcharge found later is absorbed, never charged after payment.
   const postcodes = [...new Set(parcels.map((parcel) => parcel.recipient.postcode))];
   const promises = new Map(
     await Promise.all(
@@ -236,7 +257,7 @@ async function placeParcels(
               quotePromise,
               {
                 body: {
-                  postcode,
+                  ...(postcode === '' ? {} : { postcode }),
                   farms: [...farms.entries()].map(([farmId, farm]) => ({ farmId, boxes: boxesOf(farm) })),
                 },
               },
@@ -255,6 +276,8 @@ async function placeParcels(
       const deliveryDate = dateFor(parcel, farmId) ?? '';
       const option = farmPromise.dates.find((date) => date.date === deliveryDate);
       if (!option?.available) throw dateFull(farm.farmName);
+      const addressDueAt = parcel.addressByLink ? addressDueAtFor(option.dispatchDate) : null;
+      if (addressDueAt && addressDueAt.getTime() <= ctx.clock.now().getTime()) throw dateUnavailable(deliveryDate);
       const goodsAmount = farm.items.reduce((sum, item) => sum + item.quantity * item.offer.priceKrw, 0);
       return {
         fulfilmentId: newId(),
@@ -265,6 +288,7 @@ async function placeParcels(
         deliveryFee: deliveryFeeOf(goodsAmount, farmPromise.fee),
         items: farm.items,
         parcel,
+        addressDueAt,
       };
     }),
   );
@@ -320,6 +344,7 @@ async function placeParcels(
           deliveryFee: farm.deliveryFee,
           recipient: gift ? farm.parcel.recipient : null,
           cardMessage: farm.parcel.cardMessage,
+          addressDueAt: farm.addressDueAt,
         })),
       );
       await tx.insert(orderLines).values(
@@ -352,6 +377,7 @@ async function placeParcels(
             deliveryDate: farm.deliveryDate,
             boxes: boxesOf(farm),
             ...(gift ? { recipient: farm.parcel.recipient } : {}),
+            ...(farm.parcel.addressByLink ? { addressByLink: true } : {}),
           })),
           lines: [...held.entries()].map(([offerId, quantity]) => ({ offerId, quantity })),
         },

@@ -17,5 +17,5 @@ describeFuzzSuite('orders', () => h, {
   seed: 20261207,
   pathValues: () => ({ farmId: crypto.randomUUID() }),
   withNulInPath: true,
-  minimumOperations: 21,
+  minimumOperations: 23,
 });

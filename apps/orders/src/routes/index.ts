@@ -13,6 +13,8 @@ import { registerDeclineCancelRequest } from './farms/decline-cancel-request.ts'
 import { registerListFarmFulfilments } from './farms/list-farm-fulfilments.ts';
 import { registerReportShortage } from './farms/report-shortage.ts';
 import { registerStartPacking } from './farms/start-packing.ts';
+import { registerGetGiftAddress } from './gift-addresses/get-gift-address.ts';
+import { registerPutGiftAddress } from './gift-addresses/put-gift-address.ts';
 import { registerCreateGiftCheckout } from './gifts/create-gift-checkout.ts';
 import { registerReadRecipients } from './gifts/read-recipients.ts';
 import { registerGetPayableOrder } from './internal/get-payable-order.ts';
@@ -31,6 +33,8 @@ export function registerRoutes(app: OrdersApp, deps: RouteDeps): void {
   registerCreateCheckout(app, deps);
   registerReadRecipients(app, deps);
   registerCreateGiftCheckout(app, deps);
+  registerGetGiftAddress(app, deps);
+  registerPutGiftAddress(app, deps);
   registerListOrders(app, deps);
   registerGetOrder(app, deps);
   registerCancelFulfilment(app, deps);

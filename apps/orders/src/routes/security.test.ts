@@ -11,7 +11,8 @@ afterAll(async () => {
   await h.close();
 });
 
-// Every shopper, farmer and admin route, found from /openapi.json. The internal route takes
+// Every shopper, farmer and admin route, found from /openapi.json (the gift-address link routes are
+// public by design, `security: []`: the signed link is the credential). The internal route takes
 // scoped service tokens instead; internal-security.test.ts covers it.
 describeSecuritySuite('orders', () => h, {
   minimumProtectedRoutes: 18,

@@ -31,6 +31,7 @@ export const TEST_POLICY: OrdersPolicy = {
   autoCompleteDays: 7,
   waitDays: 3,
   checkoutWaitMs: 10_000,
+  giftLinkSecret: 'test-gift-link-secret-of-at-least-32-chars',
 };
 
 /** What orders adds to the kit harness: its app and domain, and the services it calls, each a real HTTP server. */

@@ -15,6 +15,8 @@ import {
   undeliverable,
 } from './purchase/checkout-request.ts';
 import { h, say } from './purchase/dom.ts';
+import { type GiftMode, startGiftMode } from './purchase/gift-mode.ts';
+import { checkGiftRows, giftCheckoutBody } from './purchase/gift-recipients.ts';
 import { callApi, loginUrl } from './purchase/http.ts';
 import { fingerprintOf, forgetAttempt, idempotencyKeyFor } from './purchase/idempotency.ts';
 import { handOffToPayment } from './purchase/payment-handoff.ts';
@@ -36,7 +38,12 @@ const submit = document.querySelector<HTMLButtonElement>('[data-checkout-submit]
 const widgetSection = document.querySelector<HTMLElement>('[data-payment-widget]');
 const widgetPay = document.querySelector<HTMLButtonElement>('[data-payment-request]');
 
+const giftToggle = document.querySelector<HTMLInputElement>('[data-gift-toggle]');
+const giftBox = document.querySelector<HTMLElement>('[data-gift-recipients]');
+const singleRecipient = document.querySelector<HTMLElement>('[data-single-recipient]');
+
 const choices: CheckoutChoices = { dates: new Map(), policies: new Map() };
+let gift: GiftMode | null = null;
 let view: CartView | null = null;
 let promises = new Map<string, FarmPromise>();
 let submitting = false;
@@ -183,8 +190,57 @@ async function offerVerificationMail(): Promise<void> {
   status.append(' ', button);
 }
 
+/** 선물하기 on: the gift list replaces the single recipient (built once, kept while toggled). */
+function toggleGiftMode(): void {
+  const on = giftToggle?.checked === true;
+  if (singleRecipient) singleRecipient.hidden = on;
+  if (!giftBox) return;
+  giftBox.hidden = !on;
+  if (on && !gift) gift = startGiftMode(giftBox, () => [...choices.dates.values()].sort().at(-1) ?? '');
+}
+
+/** orders' `recipients[2].phone` → the gift list's row 2, field phone. */
+function giftProblemsOf(problem: Parameters<typeof purchaseProblemText>[1]) {
+  return (problem?.errors ?? []).flatMap((error) => {
+    const match = /^(?:body\.)?recipients\[(\d+)\]\.(\w+)$/.exec(error.field);
+    return match ? [{ index: Number(match[1]), field: match[2] as never, message: error.message }] : [];
+  });
+}
+
+async function placeGiftOrder(mode: GiftMode): Promise<void> {
+  if (!view) return;
+  const rows = mode.rows();
+  const problems = checkGiftRows(rows);
+  mode.showProblems(problems);
+  if (problems.length > 0) return say(status, '받는 분 정보를 확인해 주세요.');
+  const body = giftCheckoutBody(view, choices, rows);
+  const key = idempotencyKeyFor(sessionStorage, fingerprintOf(body));
+  submitting = true;
+  if (submit) submit.disabled = true;
+  say(status, `받는 분 ${rows.length}명의 선물 주문을 만들고 있어요…`);
+  const answer = await callApi('orders', '/v1/gift-checkouts', {
+    method: 'POST',
+    body,
+    headers: { 'idempotency-key': key },
+    signedIn: true,
+  });
+  submitting = false;
+  if (submit) submit.disabled = false;
+  const order = answer.status === 200 || answer.status === 201 ? readOrder(answer.body) : null;
+  if (order) {
+    forgetAttempt(sessionStorage);
+    say(status, '결제 페이지로 이동하고 있어요…');
+    const failed = await handOffToPayment(order.id, widgetTarget());
+    if (failed) say(status, failed);
+    return;
+  }
+  mode.showProblems(giftProblemsOf(answer.problem));
+  await explainRefusal(answer.status, answer.problem);
+}
+
 async function placeOrder(): Promise<void> {
   if (!view || submitting) return;
+  if (giftToggle?.checked && gift) return placeGiftOrder(gift);
   const who = recipient();
   const problems = checkRecipient(who);
   const missingDate = view.farms.find((farm) => !choices.dates.has(farm.farmId));
@@ -281,6 +337,7 @@ async function start(): Promise<void> {
   if (farmsBox) followChoices(farmsBox, choices);
   redraw();
   status?.setAttribute('tabindex', '-1');
+  giftToggle?.addEventListener('change', toggleGiftMode);
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     void placeOrder();

@@ -27,6 +27,7 @@ describe('checkout and my orders at the origin', () => {
     [paths.checkoutSuccess, 'payment-return'],
     [paths.checkoutFail, 'payment-return'],
     [paths.orders, 'orders'],
+    [paths.giftAddress, 'gift-address'],
   ])('%s is a no-store frame (never kept by the edge) that loads its island', async (path, script) => {
     const response = await app.request(path);
     expect(response.status).toBe(200);
@@ -58,7 +59,14 @@ describe('checkout and my orders at the origin', () => {
     const checkout = await csp(paths.checkout);
     expect(checkout).toContain("script-src 'self' https://js.tosspayments.com https://t1.daumcdn.net");
     expect(checkout).toContain('frame-src https://*.tosspayments.com');
-    for (const path of [paths.checkoutSuccess, paths.checkoutFail, paths.orders, paths.cart, paths.home]) {
+    for (const path of [
+      paths.checkoutSuccess,
+      paths.checkoutFail,
+      paths.orders,
+      paths.giftAddress,
+      paths.cart,
+      paths.home,
+    ]) {
       const strict = await csp(path);
       expect(strict, path).toContain("script-src 'self';");
       expect(strict, path).not.toContain('tosspayments');
@@ -69,5 +77,15 @@ describe('checkout and my orders at the origin', () => {
     const robots = await (await app.request(paths.robots)).text();
     expect(robots).toContain('Disallow: /checkout/');
     expect(robots).toContain('Disallow: /account/');
+    expect(robots).toContain('Disallow: /gift/address/');
+  });
+
+  it('labels every input of the gift recipient’s address page, in Korean, with no buyer data', async () => {
+    const html = await (await app.request(paths.giftAddress)).text();
+    expect(html).toContain('<html lang="ko"');
+    for (const id of ['recipient-name', 'recipient-phone', 'recipient-postcode', 'recipient-address1']) {
+      expect(html).toContain(`<label for="${id}">`);
+    }
+    expect(html).toContain('이 주소로 받을게요');
   });
 });

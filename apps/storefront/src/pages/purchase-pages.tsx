@@ -67,7 +67,11 @@ export function CheckoutPage({ context }: { context: RenderContext }) {
         장바구니를 불러오는 중이에요…
       </p>
       <form id="checkout-form" data-checkout-form method="post" novalidate hidden>
-        <fieldset class="recipient">
+        <label class="check">
+          <input type="checkbox" id="gift-mode" name="gift-mode" data-gift-toggle /> 선물하기 (여러 분께 보내기)
+        </label>
+        <section data-gift-recipients hidden aria-label="선물 받는 분" />
+        <fieldset class="recipient" data-single-recipient>
           <legend>받는 분</legend>
           <div data-address-book hidden>
             <label for="address-book">저장된 배송지</label>
@@ -167,6 +171,57 @@ export function OrdersPage({ context }: { context: RenderContext }) {
         <p class="muted">불러오는 중이에요…</p>
       </div>
       <p role="status" data-orders-status class="form-status" />
+      <NeedsScript />
+    </PurchaseLayout>
+  );
+}
+
+/**
+ * A gift recipient's page (`?token=` from the buyer's link): who sent what and when, and the
+ * form for their own address. Public and the same for everyone; the island reads the token.
+ */
+export function GiftAddressPage({ context }: { context: RenderContext }) {
+  return (
+    <PurchaseLayout context={context} title="선물 받을 주소 입력" path={paths.giftAddress} script="gift-address">
+      <h1 data-gift-title tabindex={-1}>
+        선물 받을 주소를 알려 주세요
+      </h1>
+      <div data-gift-summary aria-live="polite">
+        <p class="muted">선물 정보를 불러오는 중이에요…</p>
+      </div>
+      <form id="gift-address-form" data-gift-form method="post" novalidate hidden>
+        <fieldset class="recipient">
+          <legend>받는 분</legend>
+          <TextField id="recipient-name" label="받는 분 이름" autocomplete="name" maxlength={40} />
+          <TextField id="recipient-phone" label="휴대폰 번호" autocomplete="tel" type="tel" inputmode="tel" />
+          <TextField
+            id="recipient-postcode"
+            label="우편번호 (숫자 5자리)"
+            autocomplete="postal-code"
+            inputmode="numeric"
+            maxlength={5}
+          />
+          <TextField id="recipient-address1" label="주소" autocomplete="address-line1" maxlength={200} />
+          <TextField
+            id="recipient-address2"
+            label="상세 주소 (동·호수)"
+            autocomplete="address-line2"
+            required={false}
+            maxlength={200}
+          />
+          <TextField
+            id="recipient-note"
+            label="배송 요청 사항 (선택)"
+            autocomplete="off"
+            required={false}
+            maxlength={200}
+          />
+        </fieldset>
+        <div role="alert" data-form-status class="form-status" />
+        <button type="submit" data-gift-submit>
+          이 주소로 받을게요
+        </button>
+      </form>
       <NeedsScript />
     </PurchaseLayout>
   );

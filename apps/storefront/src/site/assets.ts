@@ -19,6 +19,7 @@ export const pageScripts = [
   'checkout',
   'payment-return',
   'orders',
+  'gift-address',
 ] as const;
 export type PageScript = (typeof pageScripts)[number];
 /** Islands written with hono/jsx/dom (the console's stateful screens); the shop's are plain modules. */

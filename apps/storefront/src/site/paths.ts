@@ -25,6 +25,8 @@ export const paths = {
   /** Where the payment page returns: `?paymentKey&orderId&amount`, or `?code&message&orderId`. */
   checkoutSuccess: '/checkout/success/',
   checkoutFail: '/checkout/fail/',
+  /** A gift recipient types their own address: `?token=` from the buyer's link; public, never cached. */
+  giftAddress: '/gift/address/',
   /** My orders; one order at `?id=<orderId>`. */
   orders: '/account/orders/',
   order: (orderId: string) => `/account/orders/?id=${encodeURIComponent(orderId)}`,

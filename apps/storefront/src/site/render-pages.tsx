@@ -9,7 +9,13 @@ import { HomePage } from '../pages/home-page.tsx';
 import { FruitsPage, ListingPage } from '../pages/listing-page.tsx';
 import { LotPage } from '../pages/lot-page.tsx';
 import { ProductPage } from '../pages/product-page.tsx';
-import { CheckoutPage, OrdersPage, PaymentFailPage, PaymentSuccessPage } from '../pages/purchase-pages.tsx';
+import {
+  CheckoutPage,
+  GiftAddressPage,
+  OrdersPage,
+  PaymentFailPage,
+  PaymentSuccessPage,
+} from '../pages/purchase-pages.tsx';
 import { SearchPage } from '../pages/search-page.tsx';
 import { surrogateKeys as k, paths } from './paths.ts';
 import { absoluteUrl, type RenderContext } from './render-context.ts';
@@ -137,6 +143,7 @@ export function renderRobots(context: RenderContext): RenderedPage {
     `Disallow: ${paths.signup}`,
     `Disallow: ${paths.account}`,
     `Disallow: ${paths.checkout}`,
+    `Disallow: ${paths.giftAddress}`,
     'Disallow: /farmer/',
     'Disallow: /admin/',
     'Disallow: /api/',
@@ -163,6 +170,7 @@ export function renderFramePages(context: RenderContext): RenderedPage[] {
     { ...page(paths.checkoutSuccess, <PaymentSuccessPage context={context} />, []), cache: 'personal' },
     { ...page(paths.checkoutFail, <PaymentFailPage context={context} />, []), cache: 'personal' },
     { ...page(paths.orders, <OrdersPage context={context} />, []), cache: 'personal' },
+    { ...page(paths.giftAddress, <GiftAddressPage context={context} />, []), cache: 'personal' },
     ...consoleScreens.map((screen) => ({
       ...page(screen.path, <ConsolePage context={context} screen={screen} />, []),
       cache: 'console' as const,

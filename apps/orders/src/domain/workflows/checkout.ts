@@ -19,6 +19,8 @@ export interface CheckoutInput {
     deliveryDate: string;
     boxes: number;
     recipient?: StoredRecipient;
+    /** The recipient gives their address later through a link: booked then (the `book` run), not now. */
+    addressByLink?: boolean;
   }[];
   lines: { offerId: string; quantity: number }[];
 }
@@ -106,6 +108,7 @@ export function createCheckoutWorkflow(ctx: WorkflowContext) {
         async run(step, input) {
           const booked: Record<string, BookingResult> = {};
           for (const fulfilment of input.fulfilments) {
+            if (fulfilment.addressByLink) continue;
             try {
               const booking = await refusing(() => book(step.idempotencyKey, input, fulfilment, step.signal));
               booked[fulfilment.fulfilmentId] = { bookingId: booking.id, dispatchDate: booking.dispatchDate };
@@ -121,6 +124,7 @@ export function createCheckoutWorkflow(ctx: WorkflowContext) {
         },
         async compensate(step, input, result) {
           for (const fulfilment of input.fulfilments) {
+            if (fulfilment.addressByLink) continue;
             let bookingId = result?.[fulfilment.fulfilmentId]?.bookingId;
             if (!bookingId) {
               // Outcome unknown (timed out): ask again under the same key to learn what was made.

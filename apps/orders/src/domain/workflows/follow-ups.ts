@@ -1,4 +1,5 @@
 import type { OrdersDb } from '../context.ts';
+import type { BookInput } from '../gift-addresses.ts';
 import type { PayInput } from '../pay-settlement.ts';
 import type { SubstituteInput } from '../substitution.ts';
 
@@ -49,4 +50,5 @@ export interface FollowUps {
   substitute(tx: OrdersDb, input: SubstituteInput): Promise<string>;
   restock(tx: OrdersDb, input: RestockInput): Promise<string>;
   extend(tx: OrdersDb, input: ExtendInput): Promise<string>;
+  book(tx: OrdersDb, input: BookInput): Promise<string>;
 }

@@ -1,6 +1,6 @@
 import { principalOf, problemResponses } from '@fruitables/kit';
 import { createRoute, z } from '@hono/zod-openapi';
-import { giftRecipientSchema } from '../../contract/gifts.ts';
+import { giftCheckoutRecipientSchema } from '../../contract/gifts.ts';
 import { orderViewSchema } from '../../contract/public-shapes.ts';
 import { MAX_GIFT_RECIPIENTS } from '../../domain/gift-recipients.ts';
 import { placeGiftOrder } from '../../domain/place-order.ts';
@@ -11,7 +11,7 @@ export const giftCheckoutBody = z
   .object({
     items: checkoutBody.shape.items,
     recipients: z
-      .array(giftRecipientSchema)
+      .array(giftCheckoutRecipientSchema)
       .min(1, '받는 분을 한 분 이상 적어 주세요.')
       .max(MAX_GIFT_RECIPIENTS, `한 번에 ${MAX_GIFT_RECIPIENTS}분까지 보낼 수 있어요.`),
   })
@@ -24,7 +24,7 @@ export const createGiftCheckoutRoute = createRoute({
   tags: ['checkout'],
   summary: '명절 선물: the same items to up to 100 recipients, each with an address, a card and a date',
   description:
-    'One payment; every recipient gets a fulfilment per farm, each booked, tracked, cancelled and refunded on its own (each pays its farm’s delivery fee rule). Answers like POST /v1/checkouts.',
+    'One payment; every recipient (with an address, or `addressByLink: true` for a link to type their own by 18:00 Seoul two days before dispatch) gets a fulfilment per farm, each booked, tracked, cancelled and refunded on its own (each pays its farm’s delivery fee rule). Answers like POST /v1/checkouts.',
   ...shopperRouteSecurity,
   request: {
     headers: checkoutHeaders,

@@ -2,6 +2,7 @@ import { principalOf, problemResponses } from '@fruitables/kit';
 import { createRoute } from '@hono/zod-openapi';
 import { orderViewSchema } from '../../contract/public-shapes.ts';
 import { orderNotFound } from '../../domain/errors.ts';
+import { withGiftLinkTokens } from '../../domain/gift-links.ts';
 import { findShopperOrder, orderViewOf } from '../../domain/order-views.ts';
 import { type OrdersApp, type RouteDeps, shopperRouteSecurity } from '../deps.ts';
 import { orderParams } from '../params.ts';
@@ -25,6 +26,7 @@ export function registerGetOrder(app: OrdersApp, deps: RouteDeps): void {
     const order = await findShopperOrder(deps.ctx.db, principalOf(c).subject, c.req.valid('param').orderId);
     if (!order) throw orderNotFound();
     c.header('cache-control', 'private, no-store');
-    return c.json(await orderViewOf(deps.ctx.db, order), 200);
+    const view = await orderViewOf(deps.ctx.db, order);
+    return c.json(await withGiftLinkTokens(view, deps.ctx.policy.giftLinkSecret, deps.ctx.clock.now()), 200);
   });
 }

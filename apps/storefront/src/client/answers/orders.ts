@@ -1,9 +1,17 @@
-import type { CartView, FarmFulfilment, FarmFulfilmentList, OrderPage, OrderView } from '@fruitables/orders/contract';
+import type {
+  CartView,
+  FarmFulfilment,
+  FarmFulfilmentList,
+  GiftAddressView,
+  GiftRecipientList,
+  OrderPage,
+  OrderView,
+} from '@fruitables/orders/contract';
 import { answerOf } from './shape.ts';
 
 // orders' answers, read by the shop and the console alike (types: orders' contract).
 
-export type { CartView, FarmFulfilment, OrderPage, OrderView };
+export type { CartView, FarmFulfilment, GiftAddressView, GiftRecipientList, OrderPage, OrderView };
 export type CartItem = CartView['items'][number];
 export type CartFarm = CartView['farms'][number];
 export type Fulfilment = OrderView['fulfilments'][number];
@@ -25,3 +33,17 @@ export const readOrderPage = (body: unknown): OrderPage | null => answerOf(body,
 /** `GET /farms/{farmId}/fulfilments`. */
 export const readFarmFulfilments = (body: unknown): FarmFulfilment[] | null =>
   answerOf<FarmFulfilmentList>(body, { items: 'array' })?.items ?? null;
+
+/** `GET|PUT /gift-addresses/{token}`: a gift recipient's page. */
+export const readGiftAddress = (body: unknown): GiftAddressView | null =>
+  answerOf(body, {
+    recipientName: 'string',
+    farmName: 'string',
+    products: 'array',
+    deliveryDate: 'string',
+    addressDueAt: 'string',
+  });
+
+/** `POST /gift-checkouts/recipients`: the recipients read from the buyer's CSV or XLSX. */
+export const readGiftRecipientList = (body: unknown): GiftRecipientList | null =>
+  answerOf(body, { recipients: 'array' });

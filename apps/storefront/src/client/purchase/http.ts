@@ -38,11 +38,18 @@ export async function callApi(service: ApiName, path: string, options: CallOptio
   const send = (token: string | null) => {
     const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
     if (token) headers.authorization = `Bearer ${token}`;
-    if (options.body !== undefined) headers['content-type'] = 'application/json';
+    // A file goes as multipart (the browser writes its boundary); anything else as JSON.
+    const multipart = options.body instanceof FormData;
+    if (options.body !== undefined && !multipart) headers['content-type'] = 'application/json';
     return fetch(`${apiBase(service)}${path}`, {
       method: options.method ?? 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body:
+        options.body === undefined
+          ? undefined
+          : options.body instanceof FormData
+            ? options.body
+            : JSON.stringify(options.body),
       // Orders, carts and payments are personal and change by the second: never from a cache.
       cache: 'no-store',
     });

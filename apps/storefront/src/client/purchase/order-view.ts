@@ -144,6 +144,21 @@ function cancelControls(fulfilment: Fulfilment, actions: FulfilmentActions) {
   return [open, form];
 }
 
+/** A gift recipient who types their own address: the link to forward while it works, else where it stands. */
+function addressLinkNote(fulfilment: Fulfilment) {
+  const link = fulfilment.addressLink;
+  if (!link) return null;
+  if (link.given) return h('p', { class: 'muted' }, '받는 분이 주소를 입력했어요.');
+  if (!link.token) return null;
+  const url = `${location.origin}${paths.giftAddress}?token=${encodeURIComponent(link.token)}`;
+  return h(
+    'p',
+    { 'data-address-link': fulfilment.id },
+    `받는 분께 이 링크를 보내 주세요 (${seoulTime(link.dueAt)}까지 주소 입력, 지나면 그분 몫은 취소·환불돼요): `,
+    h('a', { href: url }, url),
+  );
+}
+
 function fulfilmentCard(order: OrderView, fulfilment: Fulfilment, actions: FulfilmentActions) {
   const tracking = h('div', { 'data-tracking': fulfilment.id });
   drawTracking(tracking, fulfilment, undefined);
@@ -154,6 +169,8 @@ function fulfilmentCard(order: OrderView, fulfilment: Fulfilment, actions: Fulfi
     h('h2', {}, fulfilment.farmName || '농장'),
     h('p', {}, statusBadge(fulfilment.status)),
     fulfilment.deliveryDate ? h('p', {}, `도착 예정 ${seoulDate(fulfilment.deliveryDate)}`) : null,
+    fulfilment.recipientName ? h('p', {}, `받는 분 ${fulfilment.recipientName}`) : null,
+    addressLinkNote(fulfilment),
     h(
       'ul',
       { class: 'checkout-lines' },

@@ -1,0 +1,3 @@
+ALTER TABLE "orders"."fulfilments" ADD COLUMN "address_due_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "orders"."fulfilments" ADD COLUMN "address_given_at" timestamp with time zone;--> statement-breakpoint
+CREATE INDEX "fulfilments_address_due_idx" ON "orders"."fulfilments" USING btree ("address_due_at") WHERE "orders"."fulfilments"."address_given_at" is null and "orders"."fulfilments"."status" <> 'cancelled';
