@@ -22,7 +22,7 @@ import { createMailRequestThrottle, type MailRequestPolicy } from './domain/mail
 import type { PasswordHasher } from './domain/passwords.ts';
 import { createServiceClients, type ServiceClientConfig } from './domain/service-clients.ts';
 import { DEFAULT_SESSION_ABSOLUTE_LIFETIME_MS } from './domain/sessions.ts';
-import { createSignUpThrottle } from './domain/sign-up-throttle.ts';
+import { createSignUpThrottle, type SignUpThrottlePolicy } from './domain/sign-up-throttle.ts';
 import type { SigningKeys } from './domain/signing-keys.ts';
 import { createSocialProviders, type SocialLoginConfig } from './domain/social-providers.ts';
 import type { IdentityApp } from './routes/deps.ts';
@@ -54,6 +54,7 @@ export interface IdentityDeps {
   /** The shop's origin as people reach it; mailed links point at its /account pages. */
   publicUrl: string;
   mailRequestPolicy?: MailRequestPolicy;
+  signUpPolicy?: SignUpThrottlePolicy;
   /** A session's absolute end after its login; 30 days by default. */
   sessionAbsoluteLifetimeMs?: number;
   /** Given to share one runner with the caller (tests wait on it); made here otherwise. */
@@ -110,7 +111,11 @@ export function createApp(deps: IdentityDeps): IdentityApp {
       keyPrefix: 'identity:mfa-throttle',
       ...(deps.throttlePolicies ? { policies: deps.throttlePolicies } : {}),
     }),
-    signUpThrottle: createSignUpThrottle({ redis: deps.redis, clock: deps.clock }),
+    signUpThrottle: createSignUpThrottle({
+      redis: deps.redis,
+      clock: deps.clock,
+      ...(deps.signUpPolicy ? { policy: deps.signUpPolicy } : {}),
+    }),
     serviceClients: createServiceClients(deps.serviceClients),
     mail: createAccountMailer({ sender: deps.mailSender, publicUrl: deps.publicUrl }),
     mailThrottle: createMailRequestThrottle({

@@ -112,6 +112,12 @@ export const identityEnvShape = {
   IDENTITY_MAIL_FROM: z.string().min(3).default('Fruitables <no-reply@fruitables.kr>'),
   /** The shop's origin as shoppers reach it (`https://fruitables.kr`): mailed links go to its /account pages. */
   IDENTITY_PUBLIC_URL: baseUrl,
+  /**
+   * Sign-ups one client address may start per 10 minutes (each hashes a password with argon2id).
+   * 20 fits a carrier-grade NAT address shared by many shoppers; the browser tests, which sign
+   * everyone up from 127.0.0.1, raise it.
+   */
+  IDENTITY_SIGN_UPS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(20),
   /** A session's absolute lifetime in days, however often it is refreshed. */
   IDENTITY_SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   /** Per call to a provider; two calls happen in one callback, so keep their sum under REQUEST_TIMEOUT_MS. */

@@ -8,6 +8,7 @@ import { argon2LimitsFor } from './domain/argon2-capacity.ts';
 import { createBackgroundTasks } from './domain/background-tasks.ts';
 import { identityProducer } from './domain/events.ts';
 import { createPasswordHasher } from './domain/passwords.ts';
+import { defaultSignUpThrottlePolicy } from './domain/sign-up-throttle.ts';
 import { loadSigningKeys } from './domain/signing-keys.ts';
 import { type IdentityEnv, identityEnvShape, socialLoginConfigFrom } from './env.ts';
 import { checkKeySettings } from './env-keys.ts';
@@ -63,6 +64,7 @@ export const identityService = defineService({
       mailSender,
       tasks,
       publicUrl: env.IDENTITY_PUBLIC_URL,
+      signUpPolicy: { ...defaultSignUpThrottlePolicy, maxSignUps: env.IDENTITY_SIGN_UPS_PER_ADDRESS },
       sessionAbsoluteLifetimeMs: env.IDENTITY_SESSION_MAX_AGE_DAYS * 24 * 60 * 60_000,
     });
     const catalogEvents = createCatalogEventsConsumer({

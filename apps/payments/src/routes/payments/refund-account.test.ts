@@ -67,7 +67,12 @@ describe("a virtual-account payment's refund account", () => {
     });
     expect(payment.refunds.map((r) => r.status)).toEqual(['completed', 'completed']);
     expect(h.toss.ledger.payments.get(paymentKey)?.balanceAmount).toBe(5_000);
-    expect(await outboxTypes(h, order.orderId)).toEqual(['PaymentCompleted', 'RefundCompleted', 'RefundCompleted']);
+    expect(await outboxTypes(h, order.orderId)).toEqual([
+      'PaymentAwaitingDeposit',
+      'PaymentCompleted',
+      'RefundCompleted',
+      'RefundCompleted',
+    ]);
     // A later refund of the same order goes to the PG at once with the stored account.
     expect((await refund(order.orderId, 1_000)).json).toMatchObject({ status: 'completed' });
   });
@@ -110,7 +115,11 @@ describe("a virtual-account payment's refund account", () => {
     h.clock.advance(31_000);
     await reconcileOnce(h.ctx);
     expect(h.toss.ledger.payments.get(paymentKey)?.status).toBe('CANCELED');
-    expect(await outboxTypes(h, order.orderId)).toEqual(['PaymentCompleted', 'RefundCompleted']);
+    expect(await outboxTypes(h, order.orderId)).toEqual([
+      'PaymentAwaitingDeposit',
+      'PaymentCompleted',
+      'RefundCompleted',
+    ]);
   });
 });
 
