@@ -3,6 +3,7 @@ export type { Problem } from '../problem.ts';
 export { type CapturedLogger, captureLogger } from './captured-logger.ts';
 export { canMalform, type FuzzRequest, malformedRequests } from './fuzz-requests.ts';
 export { describeFuzzSuite, type FuzzSuiteOptions, type FuzzTarget } from './fuzz-suite.ts';
+export { describeInternalSecuritySuite, type InternalSecuritySuiteOptions } from './internal-security-suite.ts';
 export {
   type DocumentedOperation,
   documentedOperations,
