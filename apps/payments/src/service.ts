@@ -7,12 +7,11 @@ import { outbox, paymentsTables } from '@fruitables/schema-payments';
 import { Counter } from 'prom-client';
 import { createApp } from './app.ts';
 import { paymentsProducer } from './domain/events.ts';
-import { checkYesterdayOnce, runWeeklySettlementOnce } from './domain/scheduled-settlement.ts';
 import { checkoutSettingsFrom, paymentsEnvShape } from './env.ts';
 import { createFarmAccounts } from './identity-client/farm-accounts.ts';
 import { createOrderEventsConsumer } from './ledger/order-events.ts';
 import { createOrdersGateway } from './orders-client/orders-gateway.ts';
-import { startReconcileSweep, startSweep } from './sweeps.ts';
+import { startPgSettlementCheckSweep, startReconcileSweep, startWeeklySettlementSweep } from './sweeps.ts';
 import { createTossGateway } from './toss/toss-gateway.ts';
 import { createWebhookJobs } from './webhooks/webhook-jobs.ts';
 
@@ -111,13 +110,9 @@ export const paymentsService = defineService({
       },
       sweeps: {
         reconciler: () => startReconcileSweep(domain, { intervalMs: env.PAYMENTS_RECONCILE_INTERVAL_MS, logger }),
-        'weekly settlement': () => startSweep('weekly settlement', () => runWeeklySettlementOnce(domain), schedule),
+        'weekly settlement': () => startWeeklySettlementSweep(domain, schedule),
         'daily PG settlement check': () =>
-          startSweep(
-            'daily PG settlement check',
-            () => checkYesterdayOnce(domain, (count) => pgDifferences.inc(count)),
-            schedule,
-          ),
+          startPgSettlementCheckSweep(domain, (count) => pgDifferences.inc(count), schedule),
       },
       jobs: { 'webhook processing': webhookJobs },
     };

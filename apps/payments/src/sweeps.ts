@@ -1,79 +1,37 @@
+import { startSweep } from '@fruitables/kit';
 import type { Logger } from 'pino';
 import type { DomainContext } from './domain/context.ts';
 import { reconcileOnce } from './domain/reconcile.ts';
-
-export interface Sweep {
-  stop(): Promise<void>;
-}
-
-/**
- * A pass every `intervalMs`, each waiting for the previous one (a timer chain, not
- * setInterval); a failing pass is logged and the next one tries again.
- */
-export function startSweep(
-  name: string,
-  pass: () => Promise<unknown>,
-  options: { intervalMs: number; logger: Logger },
-): Sweep {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<void> | undefined;
-  let stopped = false;
-  const once = async () => {
-    try {
-      await pass();
-    } catch (error) {
-      options.logger.error({ err: error, sweep: name }, 'sweep pass failed');
-    }
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = once().finally(schedule);
-    }, options.intervalMs);
-  };
-  schedule();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
-}
+import { checkYesterdayOnce, runWeeklySettlementOnce } from './domain/scheduled-settlement.ts';
 
 /**
  * The reconciler: every `intervalMs`, resolves confirms left in flight, resends pending
- * refunds and processes webhooks left unprocessed (`reconcileOnce`). Each pass waits for the
- * previous one (a timer chain, not setInterval); replicas may all run it, since claims use
- * SKIP LOCKED and every effect is idempotent.
+ * refunds and processes webhooks left unprocessed (`reconcileOnce`). Replicas may all run it,
+ * since claims use SKIP LOCKED and every effect is idempotent.
  */
-export function startReconcileSweep(
+export const startReconcileSweep = (
   ctx: Pick<DomainContext, 'db' | 'clock' | 'logger' | 'pg' | 'reconcile' | 'ledger' | 'cipher' | 'checkpoint'>,
   options: { intervalMs: number; logger: Logger },
-): Sweep {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let running: Promise<void> | undefined;
-  let stopped = false;
-  const pass = async () => {
-    try {
-      const handled = await reconcileOnce(ctx);
-      if (handled > 0) options.logger.info({ sweep: 'reconcile', handled }, 'sweep pass handled items');
-    } catch (error) {
-      options.logger.error({ err: error, sweep: 'reconcile' }, 'sweep pass failed');
-    }
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = pass().finally(schedule);
-    }, options.intervalMs);
-  };
-  schedule();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
-}
+) => startSweep({ name: 'reconcile', run: () => reconcileOnce(ctx), ...options });
+
+type ScheduleContext = Parameters<typeof runWeeklySettlementOnce>[0];
+
+/** The weekly settlement run; a week already claimed is a no-op, so every replica may try. */
+export const startWeeklySettlementSweep = (ctx: ScheduleContext, options: { intervalMs: number; logger: Logger }) =>
+  startSweep({
+    name: 'weekly settlement',
+    run: async () => (await runWeeklySettlementOnce(ctx)).payouts,
+    ...options,
+  });
+
+/** Yesterday's check against the PG's settlement list, once a day; differences are counted by `onDifferences`. */
+export const startPgSettlementCheckSweep = (
+  ctx: ScheduleContext,
+  onDifferences: (count: number) => void,
+  options: { intervalMs: number; logger: Logger },
+) =>
+  startSweep({
+    name: 'daily PG settlement check',
+    run: async () => ((await checkYesterdayOnce(ctx, onDifferences)) ? 1 : 0),
+    ...options,
+  });

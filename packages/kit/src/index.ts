@@ -39,6 +39,7 @@ export { defineService } from './runner/define-service.ts';
 export { redisReadiness, runningReadiness } from './runner/readiness.ts';
 export { type RunOptions, runService, type StartedService } from './runner/run-service.ts';
 export { jwksEnvShape, serviceClientEnvShape, tokenClaimsEnvShape } from './runner/shared-env.ts';
+export { type Sweep, type SweepOptions, startSweep } from './runner/sweep.ts';
 export type {
   Drainable,
   ProducerSettings,

@@ -1,6 +1,6 @@
-import { captureLogger } from '@fruitables/kit/testing';
 import { describe, expect, it } from 'vitest';
-import { startSweep } from './sweeps.ts';
+import { captureLogger } from '../testing/captured-logger.ts';
+import { startSweep } from './sweep.ts';
 
 describe('a periodic sweep', () => {
   it('drains a backlog in one pass, never overlaps itself, logs failures and stops cleanly', async () => {
